@@ -1,0 +1,566 @@
+"""Read and validate a hand-written briefing file (YAML; see ``docs/briefing-file.md``).
+
+Every problem is collected with its file, line, column and field, so an editor
+sees them all at once. Numbers must be quoted strings in Vietnamese notation,
+which sidesteps YAML's surprises (``NO`` → false, ``1:30`` → 90, ``010`` → 8).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .numbers import NumberFormatError, parse_number
+from .schema import QUALIFIERS
+
+__all__ = ["Problem", "BriefingFileError", "BriefingDocument", "load_briefing_file", "parse_briefing_text"]
+
+FORMAT = "briefing/1"
+MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_DEPTH = 32
+_KEY = re.compile(r"[a-z0-9][a-z0-9_.\-]*")
+_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?|-H[12]|-Q[1-4])?")
+_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?)?")
+_REF_SECTIONS = {"indicator": "indicators", "achievement": "achievements",
+                 "limitation": "limitations", "directive": "directives"}
+RELATIONS = ("addressed_by", "cited_by", "related")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a briefing file, and where."""
+
+    file: str
+    line: int | None
+    column: int | None
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+
+
+class BriefingFileError(Exception):
+    """A briefing file cannot be used; ``problems`` lists every reason."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+@dataclass
+class BriefingDocument:
+    """A validated briefing file, normalised into plain rows keyed by ``key``."""
+
+    path: Path
+    briefing: dict[str, Any]
+    article_text: str
+    sectors: list[dict[str, Any]]
+    enterprises: list[dict[str, Any]]
+    indicators: list[dict[str, Any]]
+    achievements: list[dict[str, Any]]
+    limitations: list[dict[str, Any]]
+    directives: list[dict[str, Any]]
+    links: list[dict[str, Any]] = field(default_factory=list)
+    checks: list[dict[str, Any]] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------- YAML
+class _Marked(dict):
+    """A mapping that remembers where each of its keys and values stood."""
+
+    marks: dict[str, tuple[int, int]]
+    start: tuple[int, int]
+
+
+class _MarkedList(list):
+    marks: list[tuple[int, int]]
+    start: tuple[int, int]
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """SafeLoader that refuses anchors, aliases and explicit tags, and bounds nesting."""
+
+    def compose_node(self, parent, index):  # noqa: ANN001 - PyYAML's signature
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent):
+            raise yaml.MarkedYAMLError(None, None, "aliases (*name) are not allowed", event.start_mark)
+        if getattr(event, "anchor", None) is not None:
+            raise yaml.MarkedYAMLError(None, None, "anchors (&name) are not allowed", event.start_mark)
+        tag = getattr(event, "tag", None)
+        if tag is not None and tag != "!":
+            raise yaml.MarkedYAMLError(None, None, f"tags ({tag}) are not allowed", event.start_mark)
+        self._depth = getattr(self, "_depth", 0) + 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise yaml.MarkedYAMLError(None, None, f"nesting deeper than {MAX_DEPTH} levels", event.start_mark)
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+    def construct_mapping(self, node, deep=False):  # noqa: ANN001
+        result = _Marked()
+        result.marks = {}
+        result.start = (node.start_mark.line + 1, node.start_mark.column + 1)
+        for key_node, value_node in node.value:
+            key = self.construct_object(key_node, deep=True)
+            if not isinstance(key, str):
+                raise yaml.MarkedYAMLError(None, None, f"keys must be text, got {key!r}", key_node.start_mark)
+            if key in result:
+                raise yaml.MarkedYAMLError(None, None, f"duplicate key {key!r}", key_node.start_mark)
+            result[key] = self.construct_object(value_node, deep=True)
+            result.marks[key] = (value_node.start_mark.line + 1, value_node.start_mark.column + 1)
+        return result
+
+    def construct_sequence(self, node, deep=False):  # noqa: ANN001
+        result = _MarkedList(self.construct_object(child, deep=True) for child in node.value)
+        result.marks = [(c.start_mark.line + 1, c.start_mark.column + 1) for c in node.value]
+        result.start = (node.start_mark.line + 1, node.start_mark.column + 1)
+        return result
+
+
+_StrictLoader.add_constructor("tag:yaml.org,2002:map", _StrictLoader.construct_mapping)
+_StrictLoader.add_constructor("tag:yaml.org,2002:seq", _StrictLoader.construct_sequence)
+
+
+# --------------------------------------------------------------- validation
+class _Checker:
+    """Walks a loaded document, collecting problems and normalised rows."""
+
+    def __init__(self, file: str):
+        self.file = file
+        self.problems: list[Problem] = []
+
+    def problem(self, where: tuple[int, int] | None, field: str, message: str) -> None:
+        line, column = where if where else (None, None)
+        self.problems.append(Problem(self.file, line, column, field, message))
+
+    @staticmethod
+    def mark(mapping: Any, key: str) -> tuple[int, int] | None:
+        marks = getattr(mapping, "marks", None)
+        if isinstance(marks, dict) and key in marks:
+            return marks[key]
+        return getattr(mapping, "start", None)
+
+    def mapping(self, value: Any, where: tuple[int, int] | None, field: str) -> dict | None:
+        if not isinstance(value, dict):
+            self.problem(where, field, f"expected a mapping (key: value), got {_describe(value)}")
+            return None
+        return value
+
+    def text(self, mapping: dict, key: str, path: str, required: bool = True) -> str | None:
+        value = mapping.get(key)
+        where = self.mark(mapping, key)
+        if value is None:
+            if required:
+                self.problem(where, f"{path}.{key}", "is missing")
+            return None
+        if not isinstance(value, str):
+            self.problem(where, f"{path}.{key}", _wrong_type(value, "text"))
+            return None
+        if required and not value.strip():
+            self.problem(where, f"{path}.{key}", "is empty")
+            return None
+        return value
+
+    def i18n(self, mapping: dict, key: str, path: str, required: bool = True) -> tuple[str | None, str | None]:
+        value = mapping.get(key)
+        where = self.mark(mapping, key)
+        if value is None:
+            if required:
+                self.problem(where, f"{path}.{key}", "is missing")
+            return None, None
+        if isinstance(value, str):
+            return value, None
+        if not isinstance(value, dict):
+            self.problem(where, f"{path}.{key}", _wrong_type(value, "text or {vi: …, en: …}"))
+            return None, None
+        vi = self.text(value, "vi", f"{path}.{key}", required=required)
+        en = self.text(value, "en", f"{path}.{key}", required=False)
+        return vi, en
+
+    def number(self, mapping: dict, key: str, path: str, required: bool = False) -> tuple[Decimal | None, str | None]:
+        value = mapping.get(key)
+        where = self.mark(mapping, key)
+        if value is None:
+            if required:
+                self.problem(where, f"{path}.{key}", "is missing")
+            return None, None
+        if not isinstance(value, str):
+            self.problem(where, f"{path}.{key}", _wrong_type(value, 'a number written as quoted text, e.g. "213.355"'))
+            return None, None
+        try:
+            return parse_number(value, "vi"), value
+        except NumberFormatError:
+            self.problem(where, f"{path}.{key}",
+                         f'{value!r} is not a number in Vietnamese notation (e.g. "72.736.956.416", "2,93")')
+            return None, None
+
+    def key(self, mapping: dict, path: str, seen: dict[str, Any], name: str = "key") -> str | None:
+        value = self.text(mapping, name, path)
+        if value is None:
+            return None
+        where = self.mark(mapping, name)
+        if not _KEY.fullmatch(value):
+            self.problem(where, f"{path}.{name}", f"{value!r} must be lowercase letters, digits, '_', '.' or '-'")
+            return None
+        if value in seen:
+            self.problem(where, f"{path}.{name}", f"duplicate id {value!r}")
+            return None
+        seen[value] = mapping
+        return value
+
+    def known_fields(self, mapping: dict, allowed: set[str], path: str) -> None:
+        for name in mapping:
+            if name not in allowed:
+                self.problem(self.mark(mapping, name), f"{path}.{name}", "unknown field (see docs/briefing-file.md)")
+
+    def source(self, mapping: dict, key: str, path: str, article: str | None, required: bool = True) -> tuple[str | None, int | None]:
+        text = self.text(mapping, key, path, required=required)
+        if text is None or article is None:
+            return text, None
+        offset = article.find(text)
+        if offset < 0:
+            self.problem(self.mark(mapping, key), f"{path}.{key}", "is not found word for word in the article")
+        return text, (offset if offset >= 0 else None)
+
+    def items(self, document: dict, name: str) -> list[tuple[int, dict]]:
+        value = document.get(name)
+        where = self.mark(document, name)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self.problem(where, name, f"expected a list, got {_describe(value)}")
+            return []
+        marks = getattr(value, "marks", [None] * len(value))
+        out = []
+        for index, entry in enumerate(value):
+            mapping = self.mapping(entry, marks[index], f"{name}[{index}]")
+            if mapping is not None:
+                out.append((index, mapping))
+        return out
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"{value!r} (YAML reads unquoted yes/no/on/off/NO as true or false; quote it)"
+    if isinstance(value, int):
+        return f"the number {value!r} (YAML reads 1:30 as 90 and 010 as 8; quote numbers)"
+    if isinstance(value, float):
+        return f"the number {value!r} (quote numbers, in Vietnamese notation)"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    if value is None:
+        return "nothing"
+    return type(value).__name__
+
+
+def _wrong_type(value: Any, expected: str) -> str:
+    return f"expected {expected}, got {_describe(value)}"
+
+
+def load_briefing_file(path: str | Path) -> BriefingDocument:
+    """Read, parse and validate one briefing file; raise :class:`BriefingFileError` listing every problem."""
+    path = Path(path)
+    name = str(path)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise BriefingFileError([Problem(name, None, None, "", f"cannot read the file: {exc.strerror or exc}")]) from None
+    if not path.is_file():
+        raise BriefingFileError([Problem(name, None, None, "", "is not a file")])
+    if size > MAX_FILE_BYTES:
+        raise BriefingFileError([Problem(name, None, None, "",
+                                         f"is {size:,} bytes; a briefing file may be at most {MAX_FILE_BYTES:,}")])
+    try:
+        raw = path.read_bytes()
+        text = raw.decode("utf-8-sig")
+    except OSError as exc:
+        raise BriefingFileError([Problem(name, None, None, "", f"cannot read the file: {exc.strerror or exc}")]) from None
+    except UnicodeDecodeError as exc:
+        raise BriefingFileError([Problem(name, None, None, "",
+                                         f"is not UTF-8 text (byte {exc.start}: {raw[exc.start:exc.start+1]!r})")]) from None
+    return parse_briefing_text(text, path)
+
+
+def parse_briefing_text(text: str, path: Path) -> BriefingDocument:
+    """Validate briefing YAML ``text`` read from ``path`` (the article is read beside it)."""
+    name = str(path)
+    if len(text.encode("utf-8", "surrogatepass")) > MAX_FILE_BYTES:
+        raise BriefingFileError([Problem(name, None, None, "", "is too large for a briefing file")])
+    try:
+        document = yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        message = " ".join(filter(None, [exc.context, exc.problem])) or "is not valid YAML"
+        raise BriefingFileError([Problem(name, line, column, "", message)]) from None
+    except (yaml.YAMLError, RecursionError, ValueError) as exc:
+        raise BriefingFileError([Problem(name, None, None, "", f"is not valid YAML: {exc}")]) from None
+    check = _Checker(name)
+    if not isinstance(document, dict):
+        raise BriefingFileError([Problem(name, 1, 1, "", f"expected a briefing document (a mapping), got {_describe(document)}")])
+    result = _validate(document, path, check)
+    if check.problems:
+        raise BriefingFileError(check.problems)
+    assert result is not None
+    return result
+
+
+def _validate(doc: dict, path: Path, c: _Checker) -> BriefingDocument | None:
+    c.known_fields(doc, {"format", "briefing", "sectors", "enterprises", "indicators", "achievements",
+                         "limitations", "directives", "links", "checks"}, "")
+    fmt = doc.get("format")
+    if fmt != FORMAT:
+        c.problem(c.mark(doc, "format"), "format", f"must be {FORMAT!r}, got {fmt!r}")
+
+    # briefing ------------------------------------------------------------
+    article: str | None = None
+    briefing: dict[str, Any] = {}
+    b = c.mapping(doc.get("briefing"), c.mark(doc, "briefing"), "briefing")
+    if b is not None:
+        c.known_fields(b, {"id", "organisation", "title", "period", "meeting", "source"}, "briefing")
+        briefing["id"] = c.key(b, "briefing", {}, "id")
+        briefing["organisation_vi"], briefing["organisation_en"] = c.i18n(b, "organisation", "briefing")
+        briefing["title_vi"], briefing["title_en"] = c.i18n(b, "title", "briefing")
+        src = c.mapping(b.get("source"), c.mark(b, "source"), "briefing.source")
+        if src is not None:
+            c.known_fields(src, {"title", "publisher", "published_at", "authors", "article"}, "briefing.source")
+            article_name = c.text(src, "article", "briefing.source")
+            if article_name is not None:
+                article_path = path.parent / article_name
+                if Path(article_name).name != article_name:
+                    c.problem(c.mark(src, "article"), "briefing.source.article", "must be a file name beside the briefing file")
+                else:
+                    try:
+                        article = article_path.read_text(encoding="utf-8")
+                    except (OSError, UnicodeDecodeError) as exc:
+                        c.problem(c.mark(src, "article"), "briefing.source.article", f"cannot read {article_path}: {exc}")
+            briefing["source_title"] = c.text(src, "title", "briefing.source")
+            briefing["source_publisher_vi"], briefing["source_publisher_en"] = c.i18n(src, "publisher", "briefing.source", required=False)
+            published = c.text(src, "published_at", "briefing.source", required=False)
+            if published is not None and not _DATETIME.fullmatch(published):
+                c.problem(c.mark(src, "published_at"), "briefing.source.published_at", f"{published!r} is not YYYY-MM-DD[THH:MM]")
+            briefing["source_published_at"] = published
+            briefing["source_authors"] = _text_list(c, src, "authors", "briefing.source")
+        period = c.mapping(b.get("period"), c.mark(b, "period"), "briefing.period")
+        if period is not None:
+            c.known_fields(period, {"vi", "en", "start", "end"}, "briefing.period")
+            briefing["period_vi"] = c.text(period, "vi", "briefing.period")
+            briefing["period_en"] = c.text(period, "en", "briefing.period", required=False)
+            for end in ("start", "end"):
+                value = c.text(period, end, "briefing.period", required=False)
+                if value is not None and not _DATETIME.fullmatch(value):
+                    c.problem(c.mark(period, end), f"briefing.period.{end}", f"{value!r} is not a YYYY-MM-DD date")
+                briefing[f"period_{end}"] = value
+        meeting = b.get("meeting")
+        if meeting is not None and c.mapping(meeting, c.mark(b, "meeting"), "briefing.meeting") is not None:
+            c.known_fields(meeting, {"date", "place", "kind", "chaired_by", "attendees", "connected_sites", "source"}, "briefing.meeting")
+            date = c.text(meeting, "date", "briefing.meeting", required=False)
+            if date is not None and not _DATETIME.fullmatch(date):
+                c.problem(c.mark(meeting, "date"), "briefing.meeting.date", f"{date!r} is not a YYYY-MM-DD date")
+            briefing["meeting_date"] = date
+            briefing["meeting_place_vi"], briefing["meeting_place_en"] = c.i18n(meeting, "place", "briefing.meeting", required=False)
+            briefing["meeting_kind_vi"], briefing["meeting_kind_en"] = c.i18n(meeting, "kind", "briefing.meeting", required=False)
+            briefing["chaired_by"] = c.text(meeting, "chaired_by", "briefing.meeting", required=False)
+            briefing["attendees"] = _text_list(c, meeting, "attendees", "briefing.meeting")
+            sites, sites_text = c.number(meeting, "connected_sites", "briefing.meeting")
+            briefing["connected_sites"] = int(sites) if sites is not None else None
+            briefing["meeting_source_text"], _ = c.source(meeting, "source", "briefing.meeting", article, required=False)
+            if sites_text and briefing["meeting_source_text"] and sites_text not in briefing["meeting_source_text"]:
+                c.problem(c.mark(meeting, "connected_sites"), "briefing.meeting.connected_sites",
+                          f"{sites_text!r} does not appear in the meeting's source sentence")
+
+    # sectors and enterprises ------------------------------------------------
+    sector_keys: dict[str, Any] = {}
+    sectors = []
+    for index, s in c.items(doc, "sectors"):
+        p = f"sectors[{index}]"
+        c.known_fields(s, {"id", "vi", "en"}, p)
+        key = c.key(s, p, sector_keys, "id")
+        sectors.append({"key": key, "name_vi": c.text(s, "vi", p), "name_en": c.text(s, "en", p, required=False)})
+    if not sectors and "sectors" not in doc:
+        c.problem(None, "sectors", "is missing")
+    enterprise_keys: dict[str, Any] = {}
+    enterprises = []
+    for index, e in c.items(doc, "enterprises"):
+        p = f"enterprises[{index}]"
+        c.known_fields(e, {"id", "name", "short"}, p)
+        key = c.key(e, p, enterprise_keys, "id")
+        name_vi, name_en = c.i18n(e, "name", p)
+        enterprises.append({"key": key, "name_vi": name_vi, "name_en": name_en,
+                            "short_name": c.text(e, "short", p, required=False)})
+
+    def sector_of(mapping: dict, p: str) -> str | None:
+        value = c.text(mapping, "sector", p)
+        if value is not None and value not in sector_keys:
+            c.problem(c.mark(mapping, "sector"), f"{p}.sector", f"unknown sector {value!r}")
+            return None
+        return value
+
+    # indicators -------------------------------------------------------------
+    indicator_keys: dict[str, Any] = {}
+    indicators = []
+    indicator_fields = {"key", "sector", "label", "value", "value_max", "unit", "qualifier", "as_of", "parent",
+                        "enterprise", "metric", "plan_pct", "plan", "change_pct", "change_qualifier",
+                        "same_period_pct", "compared_with", "source"}
+    for index, m in c.items(doc, "indicators"):
+        p = f"indicators[{index}]"
+        c.known_fields(m, indicator_fields, p)
+        row: dict[str, Any] = {"key": c.key(m, p, indicator_keys), "sector": sector_of(m, p)}
+        row["label_vi"], row["label_en"] = c.i18n(m, "label", p)
+        row["source_text"], row["source_offset"] = c.source(m, "source", p, article)
+        for name in ("value", "value_max", "plan_pct", "change_pct", "same_period_pct"):
+            number, text = c.number(m, name, p)
+            row[name] = number
+            row[f"{name}_text"] = text
+            if text is not None and row["source_text"] is not None and text.lstrip("+-") not in row["source_text"]:
+                c.problem(c.mark(m, name), f"{p}.{name}", f"{text!r} does not appear in the source sentence")
+        if row["value"] is None and row["plan_pct"] is None and row["change_pct"] is None and row["same_period_pct"] is None:
+            c.problem(c.mark(m, "value"), f"{p}.value", "an indicator needs a value or at least one comparison")
+        if row["value_max"] is not None and row["value"] is not None and row["value_max"] < row["value"]:
+            c.problem(c.mark(m, "value_max"), f"{p}.value_max", "is smaller than value")
+        row["unit_vi"], row["unit_en"] = c.i18n(m, "unit", p, required=row["value"] is not None)
+        for name in ("qualifier", "change_qualifier"):
+            q = c.text(m, name, p, required=False)
+            if q is not None and q not in QUALIFIERS:
+                c.problem(c.mark(m, name), f"{p}.{name}", f"{q!r} is not one of {', '.join(QUALIFIERS)}")
+                q = None
+            if q is not None and row["source_text"] is not None and q not in row["source_text"]:
+                c.problem(c.mark(m, name), f"{p}.{name}", f"{q!r} does not appear in the source sentence")
+            row[name] = q
+        as_of = c.text(m, "as_of", p, required=False)
+        if as_of is not None and not _DATE.fullmatch(as_of):
+            c.problem(c.mark(m, "as_of"), f"{p}.as_of", f"{as_of!r} is not a date or period (2017-06-30, 2017-06, 2017-H1, 2017)")
+        row["as_of"] = as_of
+        row["parent"] = c.text(m, "parent", p, required=False)
+        row["enterprise"] = c.text(m, "enterprise", p, required=False)
+        if row["enterprise"] is not None and row["enterprise"] not in enterprise_keys:
+            c.problem(c.mark(m, "enterprise"), f"{p}.enterprise", f"unknown enterprise {row['enterprise']!r}")
+        row["metric"] = c.text(m, "metric", p, required=False)
+        row["plan_vi"], row["plan_en"] = c.i18n(m, "plan", p, required=False)
+        row["compared_with_vi"], row["compared_with_en"] = c.i18n(m, "compared_with", p, required=False)
+        row["_mark"] = c.mark(m, "key")
+        indicators.append(row)
+    for row, (index, m) in zip(indicators, c.items(doc, "indicators")):
+        parent = row["parent"]
+        if parent is not None and parent not in indicator_keys:
+            c.problem(c.mark(m, "parent"), f"indicators[{index}].parent", f"unknown indicator {parent!r}")
+            row["parent"] = None
+        elif parent is not None and parent == row["key"]:
+            c.problem(c.mark(m, "parent"), f"indicators[{index}].parent", "an indicator cannot be its own part")
+            row["parent"] = None
+    _check_parent_cycles(indicators, c)
+
+    # prose items ------------------------------------------------------------
+    sections: dict[str, list[dict[str, Any]]] = {}
+    keys_by_section: dict[str, dict[str, Any]] = {"indicators": indicator_keys}
+    for section in ("achievements", "limitations", "directives"):
+        seen: dict[str, Any] = {}
+        rows = []
+        for index, m in c.items(doc, section):
+            p = f"{section}[{index}]"
+            allowed = {"key", "sector", "title", "source"} | ({"number"} if section == "directives" else set())
+            c.known_fields(m, allowed, p)
+            row = {"key": c.key(m, p, seen), "sector": sector_of(m, p)}
+            row["title_vi"], row["title_en"] = c.i18n(m, "title", p)
+            row["source_text"], row["source_offset"] = c.source(m, "source", p, article)
+            if section == "directives":
+                number = m.get("number")
+                if not isinstance(number, int) or isinstance(number, bool) or number < 1:
+                    c.problem(c.mark(m, "number"), f"{p}.number", _wrong_type(number, "a whole number from 1"))
+                elif number != len(rows) + 1:
+                    c.problem(c.mark(m, "number"), f"{p}.number", f"directives must be numbered in order; expected {len(rows) + 1}, got {number}")
+                row["number"] = number
+            rows.append(row)
+        sections[section] = rows
+        keys_by_section[section] = seen
+
+    def resolve(ref: Any, where: tuple[int, int] | None, p: str) -> tuple[str, str] | None:
+        if not isinstance(ref, str) or ":" not in ref:
+            c.problem(where, p, f"expected section:key (e.g. limitation:sim_junk), got {_describe(ref) if not isinstance(ref, str) else repr(ref)}")
+            return None
+        prefix, key = ref.split(":", 1)
+        section = _REF_SECTIONS.get(prefix)
+        if section is None:
+            c.problem(where, p, f"unknown section {prefix!r} (use {', '.join(_REF_SECTIONS)})")
+            return None
+        if key not in keys_by_section[section]:
+            c.problem(where, p, f"no {prefix} with key {key!r}")
+            return None
+        return section, key
+
+    links = []
+    for index, m in c.items(doc, "links"):
+        p = f"links[{index}]"
+        c.known_fields(m, {"from", "to", "relation"}, p)
+        source = resolve(m.get("from"), c.mark(m, "from"), f"{p}.from")
+        target = resolve(m.get("to"), c.mark(m, "to"), f"{p}.to")
+        relation = c.text(m, "relation", p)
+        if relation is not None and relation not in RELATIONS:
+            c.problem(c.mark(m, "relation"), f"{p}.relation", f"{relation!r} is not one of {', '.join(RELATIONS)}")
+        if source and target:
+            links.append({"from": source, "to": target, "relation": relation})
+
+    checks = []
+    check_keys: dict[str, Any] = {}
+    for index, m in c.items(doc, "checks"):
+        p = f"checks[{index}]"
+        c.known_fields(m, {"key", "items", "what", "expected", "stated"}, p)
+        key = c.key(m, p, check_keys)
+        refs = m.get("items")
+        items = []
+        if not isinstance(refs, list) or not refs:
+            c.problem(c.mark(m, "items"), f"{p}.items", "expected a list of section:key references")
+        else:
+            marks = getattr(refs, "marks", [c.mark(m, "items")] * len(refs))
+            for i, ref in enumerate(refs):
+                resolved = resolve(ref, marks[i], f"{p}.items[{i}]")
+                if resolved:
+                    items.append(resolved)
+        what_vi, what_en = c.i18n(m, "what", p)
+        checks.append({"key": key, "items": items, "what_vi": what_vi, "what_en": what_en,
+                       "expected": c.text(m, "expected", p), "stated": c.text(m, "stated", p)})
+
+    if c.problems:
+        return None
+    return BriefingDocument(path=path, briefing=briefing, article_text=article or "", sectors=sectors,
+                            enterprises=enterprises, indicators=indicators,
+                            achievements=sections["achievements"], limitations=sections["limitations"],
+                            directives=sections["directives"], links=links, checks=checks)
+
+
+def _text_list(c: _Checker, mapping: dict, key: str, path: str) -> list[str]:
+    value = mapping.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        c.problem(c.mark(mapping, key), f"{path}.{key}", "expected a list of texts")
+        return []
+    return list(value)
+
+
+def _check_parent_cycles(indicators: list[dict[str, Any]], c: _Checker) -> None:
+    parent_of = {row["key"]: row["parent"] for row in indicators if row["key"]}
+    for row in indicators:
+        seen = set()
+        key = row["key"]
+        while key is not None:
+            if key in seen:
+                c.problem(row["_mark"], f"indicator {row['key']}.parent", "parts form a cycle")
+                row["parent"] = None
+                break
+            seen.add(key)
+            key = parent_of.get(key)

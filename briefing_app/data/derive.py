@@ -1,0 +1,139 @@
+"""Values implied by the source, and checks of its arithmetic.
+
+Derived values (the annual plan implied by "47,41% of plan", last year's value
+implied by "+13%") are always kept apart from stated ones and carry their
+formula. Checks compare parts with their stated total; a stated figure is never
+adjusted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, Iterable
+
+from .numbers import format_number
+from .schema import QUALIFIERS
+
+__all__ = ["DerivedValue", "SumCheck", "derive_values", "check_sums"]
+
+_ABOVE = {"hơn", "trên"}
+_BELOW = {"gần"}
+_ROUGH = {"khoảng", "ước đạt"}
+#: How far an approximate ("khoảng", "gần", "ước đạt") total may be from its parts.
+APPROXIMATE_TOLERANCE = Decimal("0.05")
+
+
+@dataclass(frozen=True)
+class DerivedValue:
+    indicator_key: str
+    kind: str  # "annual_plan" | "previous_value"
+    value: Decimal
+    unit_vi: str | None
+    unit_en: str | None
+    formula: str
+    label_vi: str
+    label_en: str
+
+
+@dataclass(frozen=True)
+class SumCheck:
+    indicator_key: str
+    part_keys: tuple[str, ...]
+    status: str  # "ok" | "mismatch"
+    expected: str
+    stated: str
+    what_vi: str
+    what_en: str
+
+
+def _plain(value: Decimal) -> str:
+    return format(value.normalize(), "f") if value == value.to_integral() else format(value, "f")
+
+
+def derive_values(indicators: Iterable[dict[str, Any]]) -> list[DerivedValue]:
+    """Every value the source implies but does not state, with its formula."""
+    out: list[DerivedValue] = []
+    for row in indicators:
+        value: Decimal | None = row.get("value")
+        if value is None or row.get("value_max") is not None:
+            continue
+        unit_vi, unit_en = row.get("unit_vi"), row.get("unit_en")
+        plan = row.get("plan_pct")
+        if plan:
+            result = value * 100 / plan
+            basis_vi = row.get("plan_vi") or "kế hoạch năm"
+            basis_en = row.get("plan_en") or "annual plan"
+            out.append(DerivedValue(row["key"], "annual_plan", result, unit_vi, unit_en,
+                                    f"{_plain(value)} ÷ {_plain(plan)} % = {format_number(result, 'en', 2)}",
+                                    f"{basis_vi[:1].upper()}{basis_vi[1:]} (suy ra)",
+                                    f"{basis_en[:1].upper()}{basis_en[1:]} (derived)"))
+        change = row.get("change_pct")
+        same = row.get("same_period_pct")
+        if change is not None and change > -100:
+            result = value * 100 / (100 + change)
+            formula = f"{_plain(value)} ÷ (100 % + {_plain(change)} %) = {format_number(result, 'en', 2)}"
+        elif same:
+            result = value * 100 / same
+            formula = f"{_plain(value)} ÷ {_plain(same)} % = {format_number(result, 'en', 2)}"
+        else:
+            continue
+        basis_vi = row.get("compared_with_vi") or "cùng kỳ năm trước"
+        basis_en = row.get("compared_with_en") or "same period last year"
+        out.append(DerivedValue(row["key"], "previous_value", result, unit_vi, unit_en, formula,
+                                f"{basis_vi[:1].upper()}{basis_vi[1:]} (suy ra)",
+                                f"{basis_en[:1].upper()}{basis_en[1:]} (derived)"))
+    return out
+
+
+def _consistent(total: Decimal, total_q: str | None, parts: Decimal, part_qs: set[str | None]) -> bool:
+    """Whether parts summing to ``parts`` fit a total stated as ``total_q total``."""
+    approximate = bool((part_qs | {total_q}) - {None})
+    if not approximate:
+        return parts == total
+    # Parts stated as "over x" only give a lower bound for their sum.
+    parts_lower_bound_only = bool(part_qs & _ABOVE) and not (part_qs & (_BELOW | _ROUGH))
+    if total_q in _ABOVE:
+        return parts >= total or (total - parts) <= total * APPROXIMATE_TOLERANCE and parts_lower_bound_only
+    if total_q in _BELOW:
+        return total * (1 - APPROXIMATE_TOLERANCE) <= parts <= total
+    return abs(parts - total) <= total * APPROXIMATE_TOLERANCE
+
+
+def check_sums(indicators: list[dict[str, Any]]) -> list[SumCheck]:
+    """Compare each total that has two or more parts in its unit with the sum of those parts.
+
+    A single "of which" part is a subset, not a breakdown, and is not checked.
+    """
+    by_parent: dict[str, list[dict[str, Any]]] = {}
+    for row in indicators:
+        if row.get("parent"):
+            by_parent.setdefault(row["parent"], []).append(row)
+    by_key = {row["key"]: row for row in indicators}
+    out = []
+    for parent_key, parts in by_parent.items():
+        total = by_key[parent_key]
+        same_unit = [p for p in parts if p.get("value") is not None and p.get("unit_vi") == total.get("unit_vi")
+                     and p.get("value_max") is None]
+        if total.get("value") is None or len(same_unit) < 2:
+            continue
+        parts_sum = sum((p["value"] for p in same_unit), Decimal(0))
+        qualifiers = {p.get("qualifier") for p in same_unit}
+        ok = _consistent(total["value"], total.get("qualifier"), parts_sum, qualifiers)
+        unit = total.get("unit_vi") or ""
+        q_parts = "hơn " if qualifiers & _ABOVE and qualifiers <= (_ABOVE | {None}) else ""
+        expected_vi = f"{q_parts}{format_number(parts_sum, 'vi')} {unit}".strip()
+        stated = f"{total.get('qualifier') + ' ' if total.get('qualifier') else ''}{total['value_text']} {unit}".strip()
+        n = len(same_unit)
+        diff = parts_sum - total["value"]
+        what_vi = (f"{n} thành phần của “{total['label_vi']}” cộng lại được {expected_vi}, "
+                   f"nguồn nêu tổng là {stated}" + ("" if ok else f" (chênh {format_number(diff, 'vi')})"))
+        label_en = total.get("label_en") or total["label_vi"]
+        unit_en = total.get("unit_en") or unit
+        q_total = QUALIFIERS.get(total.get("qualifier") or "", "")
+        what_en = (f"The {n} parts of “{label_en}” add up to {'over ' if q_parts else ''}"
+                   f"{format_number(parts_sum, 'en')} {unit_en}; the source states "
+                   f"{q_total + ' ' if q_total else ''}{format_number(total['value'], 'en')} {unit_en} in total" + ("" if ok else f" (difference {format_number(diff, 'en')})"))
+        out.append(SumCheck(parent_key, tuple(p["key"] for p in same_unit), "ok" if ok else "mismatch",
+                            expected_vi, stated, what_vi, what_en))
+    return out

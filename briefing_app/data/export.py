@@ -1,0 +1,109 @@
+"""Export a briefing database as JSON or CSV. Export only reads; it never changes a database."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from .numbers import NumberFormatError, parse_number
+from .schema import TABLES
+from .store import BriefingStore, StoreError
+
+__all__ = ["EXPORT_SECTIONS", "export_json", "export_csv", "write_text_atomically"]
+
+#: Sections ``export --format csv --section`` accepts.
+EXPORT_SECTIONS = ("briefings", "sectors", "indicators", "achievements", "limitations", "directives",
+                   "enterprises", "links", "derived_values", "checks")
+
+
+def _clean(row: dict[str, Any]) -> dict[str, Any]:
+    """Numbers as the source stated them: exact, integers without a trailing ``.0``."""
+    out = dict(row)
+    for name in ("value", "value_max", "plan_pct", "change_pct", "same_period_pct"):
+        text = row.get(f"{name}_text")
+        if name in out and text is not None:
+            try:
+                number = parse_number(text, "vi")
+            except NumberFormatError:
+                continue
+            out[name] = int(number) if number == number.to_integral_value() else float(number)
+    for name in ("attendees", "source_authors", "items"):
+        if isinstance(out.get(name), str):
+            out[name] = json.loads(out[name])
+    return out
+
+
+def _briefing_id(store: BriefingStore, briefing_id: str | None) -> str:
+    briefings = store.briefings()
+    if not briefings:
+        raise StoreError(store.path, "holds no briefing")
+    if briefing_id is None:
+        return briefings[0].id
+    if briefing_id not in {b.id for b in briefings}:
+        raise StoreError(store.path, f"has no briefing {briefing_id!r} (it has: {', '.join(b.id for b in briefings)})")
+    return briefing_id
+
+
+def export_json(store: BriefingStore, briefing_id: str | None = None) -> dict[str, Any]:
+    """One briefing as a JSON-ready object: the briefing and every section with every field."""
+    bid = _briefing_id(store, briefing_id)
+    sections = {name: [_clean(r) for r in store.table_rows(name, bid)] for name in TABLES}
+    results: dict[int, list[dict[str, Any]]] = {}
+    for row in sections["indicators"]:
+        if row.get("enterprise_id") is not None:
+            results.setdefault(row["enterprise_id"], []).append(row)
+    enterprises = [{**e, "results": results.get(e["id"], [])} for e in sections["enterprises"]]
+    return {
+        "briefing": sections["briefings"][0],
+        "sectors": sections["sectors"],
+        "indicators": sections["indicators"],
+        "achievements": sections["achievements"],
+        "limitations": sections["limitations"],
+        "directives": sections["directives"],
+        "enterprises": enterprises,
+        "links": sections["links"],
+        "derived_values": sections["derived_values"],
+        "checks": sections["checks"],
+    }
+
+
+def export_csv(store: BriefingStore, section: str, briefing_id: str | None = None) -> str:
+    """One section as CSV text (every column); write it with a BOM so spreadsheets read UTF-8."""
+    if section not in EXPORT_SECTIONS:
+        raise ValueError(f"unknown section {section!r}; choose one of {', '.join(EXPORT_SECTIONS)}")
+    bid = _briefing_id(store, briefing_id)
+    rows = store.table_rows(section, bid)
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(TABLES[section]), lineterminator="\r\n")
+    writer.writeheader()
+    for row in rows:
+        cleaned = _clean(row)
+        for name in ("attendees", "source_authors", "items"):
+            if isinstance(cleaned.get(name), list):
+                cleaned[name] = "; ".join(map(str, cleaned[name]))
+        writer.writerow(cleaned)
+    return buffer.getvalue()
+
+
+def write_text_atomically(path: Path, text: str, encoding: str = "utf-8") -> None:
+    """Write ``text`` to a temporary file beside ``path`` and move it into place; no partial file on failure."""
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        raise OSError(f"{path} is a folder")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding=encoding, newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,191 @@
+"""Plain records the data layer hands out (never cursors, never Qt)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+__all__ = ["Briefing", "Sector", "Enterprise", "Indicator", "Item", "Link", "DerivedValue", "Check"]
+
+
+def pick(lang: str, vi: str | None, en: str | None) -> str:
+    """The text for ``lang``: English where one exists, else the Vietnamese original."""
+    if lang == "en" and en:
+        return en
+    return vi or en or ""
+
+
+@dataclass(frozen=True)
+class Briefing:
+    id: str
+    position: int
+    file_name: str
+    organisation_vi: str
+    organisation_en: str | None
+    title_vi: str
+    title_en: str | None
+    period_vi: str
+    period_en: str | None
+    period_start: str | None
+    period_end: str | None
+    meeting_date: str | None
+    meeting_place_vi: str | None
+    meeting_place_en: str | None
+    meeting_kind_vi: str | None
+    meeting_kind_en: str | None
+    chaired_by: str | None
+    attendees: tuple[str, ...]
+    connected_sites: int | None
+    meeting_source_text: str | None
+    source_title: str
+    source_publisher_vi: str | None
+    source_publisher_en: str | None
+    source_published_at: str | None
+    source_authors: tuple[str, ...]
+    article_text: str = field(repr=False)
+
+    def title(self, lang: str) -> str:
+        return pick(lang, self.title_vi, self.title_en)
+
+    def organisation(self, lang: str) -> str:
+        return pick(lang, self.organisation_vi, self.organisation_en)
+
+    def period(self, lang: str) -> str:
+        return pick(lang, self.period_vi, self.period_en)
+
+
+@dataclass(frozen=True)
+class Sector:
+    id: int
+    key: str
+    position: int
+    name_vi: str
+    name_en: str | None
+
+    def name(self, lang: str) -> str:
+        return pick(lang, self.name_vi, self.name_en)
+
+
+@dataclass(frozen=True)
+class Enterprise:
+    id: int
+    key: str
+    position: int
+    name_vi: str
+    name_en: str | None
+    short_name: str | None
+
+    def name(self, lang: str) -> str:
+        return pick(lang, self.name_vi, self.name_en)
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """A figure as the source states it. Numbers are exact Decimals parsed from the stated text."""
+
+    id: int
+    key: str
+    position: int
+    sector_id: int
+    enterprise_id: int | None
+    metric: str | None
+    label_vi: str
+    label_en: str | None
+    value: Decimal | None
+    value_text: str | None
+    value_max: Decimal | None
+    unit_vi: str | None
+    unit_en: str | None
+    qualifier: str | None
+    as_of: str | None
+    parent_id: int | None
+    depth: int
+    plan_pct: Decimal | None
+    plan_vi: str | None
+    plan_en: str | None
+    change_pct: Decimal | None
+    change_qualifier: str | None
+    same_period_pct: Decimal | None
+    compared_with_vi: str | None
+    compared_with_en: str | None
+    source_text: str
+    source_offset: int
+
+    section = "indicators"
+
+    def label(self, lang: str) -> str:
+        return pick(lang, self.label_vi, self.label_en)
+
+    def unit(self, lang: str) -> str:
+        return pick(lang, self.unit_vi, self.unit_en)
+
+    def title(self, lang: str) -> str:
+        return self.label(lang)
+
+
+@dataclass(frozen=True)
+class Item:
+    """An achievement, limitation or directive: a short title of ours and the source passage."""
+
+    section: str
+    id: int
+    key: str
+    position: int
+    sector_id: int
+    title_vi: str
+    title_en: str | None
+    source_text: str
+    source_offset: int
+    number: int | None = None
+
+    def title(self, lang: str) -> str:
+        return pick(lang, self.title_vi, self.title_en)
+
+
+@dataclass(frozen=True)
+class Link:
+    from_section: str
+    from_id: int
+    to_section: str
+    to_id: int
+    relation: str
+
+
+@dataclass(frozen=True)
+class DerivedValue:
+    """A value implied by the source (never stated by it), with its formula."""
+
+    id: int
+    indicator_id: int
+    kind: str
+    value: Decimal
+    unit_vi: str | None
+    unit_en: str | None
+    formula: str
+    label_vi: str
+    label_en: str
+
+    def label(self, lang: str) -> str:
+        return pick(lang, self.label_vi, self.label_en)
+
+    def unit(self, lang: str) -> str:
+        return pick(lang, self.unit_vi, self.unit_en)
+
+
+@dataclass(frozen=True)
+class Check:
+    """A comparison of the source's figures with each other; ``status`` is "ok" or "mismatch"."""
+
+    id: int
+    key: str
+    kind: str
+    status: str
+    indicator_id: int | None
+    what_vi: str
+    what_en: str | None
+    expected: str
+    stated: str
+    items: tuple[tuple[str, int], ...]
+
+    def what(self, lang: str) -> str:
+        return pick(lang, self.what_vi, self.what_en)

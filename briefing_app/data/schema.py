@@ -1,0 +1,213 @@
+"""The briefing database's schema: tables, columns, version and application id.
+
+Kept as plain data so the builder (sqlite-utils) creates exactly what the
+reader (sqlite3) later checks. ``docs/data-model.md`` explains every column.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "APPLICATION_ID",
+    "SCHEMA_VERSION",
+    "TABLES",
+    "ITEM_SECTIONS",
+    "SECTIONS",
+    "QUALIFIERS",
+    "FTS_TABLE",
+    "FTS_CREATE_SQL",
+    "INDEXES",
+]
+
+#: ``PRAGMA application_id``: "BRF1" — tells a briefing database from any other SQLite file.
+APPLICATION_ID = 0x42524631
+#: ``PRAGMA user_version``: bumped whenever a table or column changes meaning.
+SCHEMA_VERSION = 1
+
+#: Sections of content that have their own table of prose items.
+ITEM_SECTIONS = ("achievements", "limitations", "directives")
+#: Every section an item can belong to (for links, search, checks).
+SECTIONS = ("indicators", "enterprises") + ITEM_SECTIONS
+
+#: Qualifiers as the source writes them, with their English reading.
+QUALIFIERS = {
+    "hơn": "over",
+    "trên": "over",
+    "gần": "nearly",
+    "khoảng": "about",
+    "ước đạt": "estimated",
+}
+
+_ITEM_COLUMNS = {
+    "id": int,
+    "briefing_id": str,
+    "key": str,
+    "position": int,
+    "sector_id": int,
+    "title_vi": str,
+    "title_en": str,
+    "source_text": str,
+    "source_offset": int,
+}
+
+#: table -> {column: python type}; the first column is the primary key.
+TABLES: dict[str, dict[str, type]] = {
+    "briefings": {
+        "id": str,
+        "position": int,
+        "file_name": str,
+        "organisation_vi": str,
+        "organisation_en": str,
+        "title_vi": str,
+        "title_en": str,
+        "period_vi": str,
+        "period_en": str,
+        "period_start": str,
+        "period_end": str,
+        "meeting_date": str,
+        "meeting_place_vi": str,
+        "meeting_place_en": str,
+        "meeting_kind_vi": str,
+        "meeting_kind_en": str,
+        "chaired_by": str,
+        "attendees": str,  # JSON list of strings
+        "connected_sites": int,
+        "meeting_source_text": str,
+        "source_title": str,
+        "source_publisher_vi": str,
+        "source_publisher_en": str,
+        "source_published_at": str,
+        "source_authors": str,  # JSON list of strings
+        "article_text": str,
+    },
+    "sectors": {
+        "id": int,
+        "briefing_id": str,
+        "key": str,
+        "position": int,
+        "name_vi": str,
+        "name_en": str,
+    },
+    "enterprises": {
+        "id": int,
+        "briefing_id": str,
+        "key": str,
+        "position": int,
+        "name_vi": str,
+        "name_en": str,
+        "short_name": str,
+    },
+    "indicators": {
+        "id": int,
+        "briefing_id": str,
+        "key": str,
+        "position": int,
+        "sector_id": int,
+        "enterprise_id": int,
+        "metric": str,
+        "label_vi": str,
+        "label_en": str,
+        "value": float,
+        "value_text": str,
+        "value_max": float,
+        "value_max_text": str,
+        "unit_vi": str,
+        "unit_en": str,
+        "qualifier": str,
+        "as_of": str,
+        "parent_id": int,
+        "depth": int,
+        "plan_pct": float,
+        "plan_pct_text": str,
+        "plan_vi": str,
+        "plan_en": str,
+        "change_pct": float,
+        "change_pct_text": str,
+        "change_qualifier": str,
+        "same_period_pct": float,
+        "same_period_pct_text": str,
+        "compared_with_vi": str,
+        "compared_with_en": str,
+        "source_text": str,
+        "source_offset": int,
+    },
+    "achievements": dict(_ITEM_COLUMNS),
+    "limitations": dict(_ITEM_COLUMNS),
+    "directives": {**_ITEM_COLUMNS, "number": int},
+    "links": {
+        "id": int,
+        "briefing_id": str,
+        "from_section": str,
+        "from_id": int,
+        "to_section": str,
+        "to_id": int,
+        "relation": str,
+    },
+    "derived_values": {
+        "id": int,
+        "briefing_id": str,
+        "indicator_id": int,
+        "kind": str,
+        "value": float,
+        "unit_vi": str,
+        "unit_en": str,
+        "formula": str,
+        "label_vi": str,
+        "label_en": str,
+    },
+    "checks": {
+        "id": int,
+        "briefing_id": str,
+        "key": str,
+        "kind": str,
+        "status": str,
+        "indicator_id": int,
+        "what_vi": str,
+        "what_en": str,
+        "expected": str,
+        "stated": str,
+        "items": str,  # JSON list of "section:id"
+    },
+}
+
+#: Columns that may be NULL (everything else is NOT NULL).
+NULLABLE = {
+    "briefings": {"organisation_en", "title_en", "period_en", "period_start", "period_end",
+                  "meeting_date", "meeting_place_vi", "meeting_place_en", "meeting_kind_vi",
+                  "meeting_kind_en", "chaired_by", "connected_sites", "meeting_source_text",
+                  "source_publisher_vi", "source_publisher_en", "source_published_at"},
+    "sectors": {"name_en"},
+    "enterprises": {"name_en", "short_name"},
+    "indicators": {"enterprise_id", "metric", "label_en", "value", "value_text", "value_max",
+                   "value_max_text", "unit_vi", "unit_en", "qualifier", "as_of", "parent_id",
+                   "plan_pct", "plan_pct_text", "plan_vi", "plan_en", "change_pct",
+                   "change_pct_text", "change_qualifier", "same_period_pct",
+                   "same_period_pct_text", "compared_with_vi", "compared_with_en"},
+    "achievements": {"title_en"},
+    "limitations": {"title_en"},
+    "directives": {"title_en"},
+    "links": set(),
+    "derived_values": {"unit_vi", "unit_en"},
+    "checks": {"indicator_id", "what_en"},
+}
+
+INDEXES = [
+    ("sectors", ["briefing_id", "position"]),
+    ("enterprises", ["briefing_id", "position"]),
+    ("indicators", ["briefing_id", "position"]),
+    ("indicators", ["parent_id"]),
+    ("achievements", ["briefing_id", "position"]),
+    ("limitations", ["briefing_id", "position"]),
+    ("directives", ["briefing_id", "position"]),
+    ("links", ["briefing_id", "from_section", "from_id"]),
+    ("links", ["briefing_id", "to_section", "to_id"]),
+    ("derived_values", ["indicator_id"]),
+    ("checks", ["briefing_id"]),
+]
+
+#: Full-text index over folded text (see :mod:`briefing_app.data.folding`).
+FTS_TABLE = "search_index"
+FTS_CREATE_SQL = (
+    f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5("
+    "section UNINDEXED, item_id UNINDEXED, briefing_id UNINDEXED, title, body, "
+    "tokenize = 'unicode61 remove_diacritics 2')"
+)

@@ -1,0 +1,220 @@
+"""Read a briefing database, read-only, with the standard ``sqlite3`` module.
+
+The viewer's start-up path goes through here, so nothing heavy is imported:
+no sqlite-utils, no numpy. A database is opened through a ``file:`` URI with
+``mode=ro``, so reading can never write, a missing file is never created, and a
+path containing ``#``, ``?``, ``%`` or spaces works.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, Iterator
+
+from .numbers import NumberFormatError, parse_number, to_decimal
+from .records import Briefing, Check, DerivedValue, Enterprise, Indicator, Item, Link, Sector
+from .schema import APPLICATION_ID, ITEM_SECTIONS, SCHEMA_VERSION, TABLES
+
+__all__ = ["BriefingStore", "StoreError", "open_store", "database_uri"]
+
+_SQLITE_HEADER = b"SQLite format 3\x00"
+_TYPES = {str: ("TEXT",), int: ("INTEGER",), float: ("REAL", "FLOAT")}
+
+
+class StoreError(Exception):
+    """A database cannot be opened or read; the message names the file and the problem."""
+
+    def __init__(self, path: Path | str, problem: str):
+        self.path = Path(path)
+        self.problem = problem
+        super().__init__(f"{path}: {problem}")
+
+
+def database_uri(path: Path | str, immutable: bool = False) -> str:
+    """A read-only ``file:`` URI for ``path`` (special characters percent-encoded)."""
+    uri = Path(path).absolute().as_uri() + "?mode=ro"
+    return uri + "&immutable=1" if immutable else uri
+
+
+def open_store(path: Path | str) -> "BriefingStore":
+    """Open and check a briefing database; raise :class:`StoreError` saying what is wrong."""
+    return BriefingStore(Path(path))
+
+
+class BriefingStore:
+    """Read-only access to one briefing database."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self._check_file()
+        try:
+            self._conn = sqlite3.connect(database_uri(path), uri=True, check_same_thread=False)
+        except sqlite3.Error as exc:
+            raise StoreError(path, f"cannot be opened: {exc}") from None
+        self._conn.row_factory = sqlite3.Row
+        try:
+            self._check_schema()
+        except sqlite3.DatabaseError as exc:
+            self.close()
+            raise StoreError(path, f"is not a readable briefing database ({exc})") from None
+        except StoreError:
+            self.close()
+            raise
+
+    # ------------------------------------------------------------ checks
+    def _check_file(self) -> None:
+        path = self.path
+        if not path.exists():
+            raise StoreError(path, "file not found")
+        if path.is_dir():
+            raise StoreError(path, "is a folder, not a database file")
+        try:
+            with path.open("rb") as handle:
+                header = handle.read(100)
+        except OSError as exc:
+            raise StoreError(path, f"cannot be read ({exc.strerror or exc})") from None
+        if not header:
+            raise StoreError(path, "is empty (0 bytes)")
+        if not header.startswith(_SQLITE_HEADER):
+            raise StoreError(path, "is not an SQLite database")
+        if len(header) < 100:
+            raise StoreError(path, "is truncated (shorter than an SQLite header)")
+
+    def _check_schema(self) -> None:
+        path = self.path
+        app_id = self._conn.execute("PRAGMA application_id").fetchone()[0]
+        version = self._conn.execute("PRAGMA user_version").fetchone()[0]
+        if app_id != APPLICATION_ID:
+            raise StoreError(path, "is an SQLite database, but not a briefing database")
+        if version > SCHEMA_VERSION:
+            raise StoreError(path, f"was made by a newer version of Briefing Viewer (schema {version}; "
+                                   f"this version reads up to {SCHEMA_VERSION})")
+        if version < 1:
+            raise StoreError(path, "has no schema version; it was not made by Briefing Viewer")
+        kinds = {row["name"]: row["type"] for row in
+                 self._conn.execute("SELECT name, type FROM sqlite_master WHERE type IN ('table', 'view')")}
+        for table, columns in TABLES.items():
+            if table not in kinds:
+                raise StoreError(path, f"is damaged: table {table!r} is missing")
+            if kinds[table] != "table":
+                raise StoreError(path, f"is damaged: {table!r} is a {kinds[table]}, not a table")
+            declared = {row["name"]: (row["type"] or "").upper()
+                        for row in self._conn.execute(f"PRAGMA table_info([{table}])")}
+            for column, kind in columns.items():
+                if column not in declared:
+                    raise StoreError(path, f"is damaged: column {table}.{column} is missing")
+                if declared[column] not in _TYPES[kind]:
+                    raise StoreError(path, f"is damaged: column {table}.{column} is {declared[column] or 'untyped'}, "
+                                           f"expected {_TYPES[kind][0]}")
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> "BriefingStore":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+    def _rows(self, sql: str, params: tuple = ()) -> Iterator[sqlite3.Row]:
+        try:
+            yield from self._conn.execute(sql, params)
+        except sqlite3.Error as exc:
+            raise StoreError(self.path, f"cannot be read ({exc})") from None
+
+    # ------------------------------------------------------------ reads
+    def data_version(self) -> int:
+        """SQLite's ``PRAGMA data_version``: changes when another connection commits."""
+        return next(self._rows("PRAGMA data_version"))[0]
+
+    def briefings(self) -> list[Briefing]:
+        return [self._briefing(row) for row in self._rows("SELECT * FROM briefings ORDER BY position, id")]
+
+    def briefing(self, briefing_id: str) -> Briefing:
+        for row in self._rows("SELECT * FROM briefings WHERE id = ?", (briefing_id,)):
+            return self._briefing(row)
+        raise StoreError(self.path, f"has no briefing {briefing_id!r}")
+
+    @staticmethod
+    def _briefing(row: sqlite3.Row) -> Briefing:
+        data = dict(row)
+        data["attendees"] = tuple(json.loads(data["attendees"] or "[]"))
+        data["source_authors"] = tuple(json.loads(data["source_authors"] or "[]"))
+        return Briefing(**data)
+
+    def sectors(self, briefing_id: str) -> list[Sector]:
+        return [Sector(r["id"], r["key"], r["position"], r["name_vi"], r["name_en"]) for r in
+                self._rows("SELECT * FROM sectors WHERE briefing_id = ? ORDER BY position", (briefing_id,))]
+
+    def enterprises(self, briefing_id: str) -> list[Enterprise]:
+        return [Enterprise(r["id"], r["key"], r["position"], r["name_vi"], r["name_en"], r["short_name"]) for r in
+                self._rows("SELECT * FROM enterprises WHERE briefing_id = ? ORDER BY position", (briefing_id,))]
+
+    def indicators(self, briefing_id: str) -> list[Indicator]:
+        return [self._indicator(r) for r in
+                self._rows("SELECT * FROM indicators WHERE briefing_id = ? ORDER BY position", (briefing_id,))]
+
+    @staticmethod
+    def _exact(text: str | None, stored: float | None) -> Decimal | None:
+        """The stated number: parsed from its stated text, so no digit is lost to floating point."""
+        if text is not None:
+            try:
+                return parse_number(text, "vi")
+            except NumberFormatError:
+                pass
+        return None if stored is None else to_decimal(stored)
+
+    def _indicator(self, r: sqlite3.Row) -> Indicator:
+        return Indicator(
+            id=r["id"], key=r["key"], position=r["position"], sector_id=r["sector_id"],
+            enterprise_id=r["enterprise_id"], metric=r["metric"], label_vi=r["label_vi"], label_en=r["label_en"],
+            value=self._exact(r["value_text"], r["value"]), value_text=r["value_text"],
+            value_max=self._exact(r["value_max_text"], r["value_max"]), unit_vi=r["unit_vi"], unit_en=r["unit_en"],
+            qualifier=r["qualifier"], as_of=r["as_of"], parent_id=r["parent_id"], depth=r["depth"],
+            plan_pct=self._exact(r["plan_pct_text"], r["plan_pct"]), plan_vi=r["plan_vi"], plan_en=r["plan_en"],
+            change_pct=self._exact(r["change_pct_text"], r["change_pct"]), change_qualifier=r["change_qualifier"],
+            same_period_pct=self._exact(r["same_period_pct_text"], r["same_period_pct"]),
+            compared_with_vi=r["compared_with_vi"], compared_with_en=r["compared_with_en"],
+            source_text=r["source_text"], source_offset=r["source_offset"],
+        )
+
+    def items(self, section: str, briefing_id: str) -> list[Item]:
+        """Achievements, limitations or directives of a briefing, in the source's order."""
+        if section not in ITEM_SECTIONS:
+            raise ValueError(f"not an item section: {section}")
+        return [self._item(section, r) for r in
+                self._rows(f"SELECT * FROM {section} WHERE briefing_id = ? ORDER BY position", (briefing_id,))]
+
+    @staticmethod
+    def _item(section: str, r: sqlite3.Row) -> Item:
+        return Item(section, r["id"], r["key"], r["position"], r["sector_id"], r["title_vi"], r["title_en"],
+                    r["source_text"], r["source_offset"], r["number"] if section == "directives" else None)
+
+    def links(self, briefing_id: str) -> list[Link]:
+        return [Link(r["from_section"], r["from_id"], r["to_section"], r["to_id"], r["relation"]) for r in
+                self._rows("SELECT * FROM links WHERE briefing_id = ? ORDER BY id", (briefing_id,))]
+
+    def derived_values(self, briefing_id: str) -> list[DerivedValue]:
+        return [DerivedValue(r["id"], r["indicator_id"], r["kind"], to_decimal(r["value"]), r["unit_vi"], r["unit_en"],
+                             r["formula"], r["label_vi"], r["label_en"]) for r in
+                self._rows("SELECT * FROM derived_values WHERE briefing_id = ? ORDER BY id", (briefing_id,))]
+
+    def checks(self, briefing_id: str) -> list[Check]:
+        out = []
+        for r in self._rows("SELECT * FROM checks WHERE briefing_id = ? ORDER BY id", (briefing_id,)):
+            items = tuple((ref.split(":")[0], int(ref.split(":")[1])) for ref in json.loads(r["items"] or "[]"))
+            out.append(Check(r["id"], r["key"], r["kind"], r["status"], r["indicator_id"], r["what_vi"], r["what_en"],
+                             r["expected"], r["stated"], items))
+        return out
+
+    def table_rows(self, table: str, briefing_id: str | None = None) -> list[dict[str, Any]]:
+        """Every column of a table's rows as plain dicts (for export)."""
+        if table not in TABLES:
+            raise ValueError(f"unknown table: {table}")
+        if briefing_id is None:
+            return [dict(r) for r in self._rows(f"SELECT * FROM [{table}] ORDER BY rowid")]
+        column = "id" if table == "briefings" else "briefing_id"
+        return [dict(r) for r in self._rows(f"SELECT * FROM [{table}] WHERE {column} = ? ORDER BY rowid", (briefing_id,))]
