@@ -1,0 +1,134 @@
+"""One briefing read in full, with the look-ups every view needs (Qt-free).
+
+Views never query the database; they receive a :class:`Snapshot` and ask it
+for children, related items, derived values and discrepancies.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Union
+
+from .records import Briefing, Check, DerivedValue, Enterprise, Indicator, Item, Link, Sector
+from .store import BriefingStore
+
+__all__ = ["Snapshot", "load_snapshot", "Entry"]
+
+Entry = Union[Indicator, Item]
+
+
+@dataclass
+class Snapshot:
+    briefing: Briefing
+    sectors: list[Sector]
+    enterprises: list[Enterprise]
+    indicators: list[Indicator]
+    achievements: list[Item]
+    limitations: list[Item]
+    directives: list[Item]
+    links: list[Link]
+    derived: list[DerivedValue]
+    checks: list[Check]
+    _by_ref: dict[tuple[str, int], Entry] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        for indicator in self.indicators:
+            self._by_ref[("indicators", indicator.id)] = indicator
+        for section in ("achievements", "limitations", "directives"):
+            for item in getattr(self, section):
+                self._by_ref[(section, item.id)] = item
+        self._sectors = {s.id: s for s in self.sectors}
+        self._enterprises = {e.id: e for e in self.enterprises}
+
+    # -------------------------------------------------------------- look-ups
+    def entry(self, section: str, item_id: int) -> Entry | None:
+        return self._by_ref.get((section, item_id))
+
+    def section_entries(self, section: str) -> list[Entry]:
+        return list(getattr(self, section))
+
+    def sector(self, sector_id: int) -> Sector | None:
+        return self._sectors.get(sector_id)
+
+    def enterprise(self, enterprise_id: int | None) -> Enterprise | None:
+        return self._enterprises.get(enterprise_id) if enterprise_id is not None else None
+
+    def indicator(self, indicator_id: int | None) -> Indicator | None:
+        entry = self._by_ref.get(("indicators", indicator_id)) if indicator_id is not None else None
+        return entry if isinstance(entry, Indicator) else None
+
+    def children(self, indicator: Indicator) -> list[Indicator]:
+        return [i for i in self.indicators if i.parent_id == indicator.id]
+
+    def indicators_in_tree_order(self, sector_id: int | None = None) -> list[Indicator]:
+        """Indicators with each total followed by its parts (depth-first), optionally for one sector."""
+        pool = [i for i in self.indicators if sector_id is None or i.sector_id == sector_id]
+        ids = {i.id for i in pool}
+        out: list[Indicator] = []
+
+        def visit(indicator: Indicator) -> None:
+            out.append(indicator)
+            for child in pool:
+                if child.parent_id == indicator.id:
+                    visit(child)
+
+        for indicator in pool:
+            if indicator.parent_id is None or indicator.parent_id not in ids:
+                visit(indicator)
+        return out
+
+    def derived_for(self, indicator_id: int) -> list[DerivedValue]:
+        return [d for d in self.derived if d.indicator_id == indicator_id]
+
+    def checks_for(self, section: str, item_id: int) -> list[Check]:
+        return [c for c in self.checks if (section, item_id) in c.items]
+
+    def discrepancies(self) -> list[Check]:
+        return [c for c in self.checks if c.status == "mismatch"]
+
+    def related(self, section: str, item_id: int) -> list[tuple[str, Entry]]:
+        """Items the source connects with this one, with the relation as seen from this item."""
+        out: list[tuple[str, Entry]] = []
+        for link in self.links:
+            if (link.from_section, link.from_id) == (section, item_id):
+                other = self.entry(link.to_section, link.to_id)
+                relation = link.relation
+            elif (link.to_section, link.to_id) == (section, item_id):
+                other = self.entry(link.from_section, link.from_id)
+                relation = {"addressed_by": "addresses", "cited_by": "cites"}.get(link.relation, link.relation)
+            else:
+                continue
+            if other is not None:
+                out.append((relation, other))
+        return out
+
+    def items_by_sector(self, section: str) -> list[tuple[Sector, list[Item]]]:
+        """Items of a section grouped by sector, sectors in display order."""
+        groups: dict[int, list[Item]] = {}
+        for item in getattr(self, section):
+            groups.setdefault(item.sector_id, []).append(item)
+        return [(s, groups[s.id]) for s in self.sectors if s.id in groups]
+
+    def enterprise_results(self, enterprise_id: int) -> list[Indicator]:
+        return [i for i in self.indicators if i.enterprise_id == enterprise_id]
+
+    def counts(self) -> dict[str, int]:
+        return {"indicators": len(self.indicators), "achievements": len(self.achievements),
+                "limitations": len(self.limitations), "directives": len(self.directives),
+                "enterprises": len(self.enterprises), "discrepancies": len(self.discrepancies())}
+
+
+def load_snapshot(store: BriefingStore, briefing_id: str) -> Snapshot:
+    """Read one briefing completely."""
+    return Snapshot(
+        briefing=store.briefing(briefing_id),
+        sectors=store.sectors(briefing_id),
+        enterprises=store.enterprises(briefing_id),
+        indicators=store.indicators(briefing_id),
+        achievements=store.items("achievements", briefing_id),
+        limitations=store.items("limitations", briefing_id),
+        directives=store.items("directives", briefing_id),
+        links=store.links(briefing_id),
+        derived=store.derived_values(briefing_id),
+        checks=store.checks(briefing_id),
+    )

@@ -1,0 +1,138 @@
+"""How a figure reads in Vietnamese or English: value, unit, qualifier, comparisons, dates.
+
+Shared by the views, the charts and the printout, so a number is worded the
+same way everywhere. Qt-free.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from .numbers import format_number
+from .records import DerivedValue, Indicator
+from .schema import QUALIFIERS
+
+__all__ = ["qualifier_word", "value_text", "figure_text", "percent_text", "comparisons", "as_of_text",
+           "derived_text", "date_text", "plan_progress"]
+
+_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def qualifier_word(qualifier: str | None, lang: str) -> str:
+    """``ước đạt`` in Vietnamese, ``estimated`` in English; empty when there is none."""
+    if not qualifier:
+        return ""
+    return qualifier if lang == "vi" else QUALIFIERS.get(qualifier, qualifier)
+
+
+def value_text(indicator: Indicator, lang: str) -> str:
+    """The stated value in the language's notation (``213.355`` / ``213,355``; a range as ``10–20``)."""
+    if indicator.value is None:
+        return ""
+    text = format_number(indicator.value, lang)
+    if indicator.value_max is not None:
+        text += "–" + format_number(indicator.value_max, lang)
+    return text
+
+
+def figure_text(indicator: Indicator, lang: str, with_qualifier: bool = True) -> str:
+    """Value with qualifier and unit: ``ước đạt 213.355 tỷ đồng`` / ``estimated 213,355 billion VND``."""
+    if indicator.value is None:
+        return ""
+    parts = []
+    if with_qualifier and indicator.qualifier:
+        parts.append(qualifier_word(indicator.qualifier, lang))
+    parts.append(value_text(indicator, lang))
+    unit = indicator.unit(lang)
+    if unit:
+        parts.append(unit if unit != "%" else "")
+    text = " ".join(p for p in parts if p)
+    return text + "%" if unit == "%" else text
+
+
+def percent_text(value: Decimal | None, lang: str, decimals: int | None = None) -> str:
+    return "" if value is None else format_number(value, lang, decimals) + "%"
+
+
+def comparisons(indicator: Indicator, lang: str) -> list[str]:
+    """Every comparison the source states, in words (never only a colour)."""
+    out = []
+    if indicator.plan_pct is not None:
+        plan = (indicator.plan_vi if lang == "vi" else indicator.plan_en or indicator.plan_vi) or (
+            "kế hoạch năm" if lang == "vi" else "the annual plan")
+        pct = percent_text(indicator.plan_pct, lang)
+        out.append(f"bằng {pct} {plan}" if lang == "vi" else f"{pct} of {_article(plan)}")
+    basis_vi = indicator.compared_with_vi or "cùng kỳ năm trước"
+    basis_en = indicator.compared_with_en or "the same period last year"
+    if indicator.change_pct is not None:
+        change = indicator.change_pct
+        q = qualifier_word(indicator.change_qualifier, lang)
+        pct = percent_text(abs(change), lang)
+        if lang == "vi":
+            verb = "tăng" if change >= 0 else "giảm"
+            out.append(" ".join(filter(None, [verb, q, pct, "so với", basis_vi])))
+        else:
+            verb = "up" if change >= 0 else "down"
+            out.append(" ".join(filter(None, [verb, q, pct, "on", _article(basis_en)])))
+    if indicator.same_period_pct is not None:
+        pct = percent_text(indicator.same_period_pct, lang)
+        out.append(f"bằng {pct} so với {basis_vi}" if lang == "vi" else f"{pct} of {_article(basis_en)}")
+    return out
+
+
+def _article(phrase: str) -> str:
+    lowered = phrase.lower()
+    if lowered[:1].isdigit() or lowered.startswith(("the ", "a ", "an ")):
+        return phrase
+    return "the " + phrase
+
+
+def plan_progress(indicator: Indicator) -> Decimal | None:
+    """Percent of plan, when stated."""
+    return indicator.plan_pct
+
+
+def date_text(iso: str | None, lang: str) -> str:
+    """``2017-07-14`` → ``14/07/2017`` / ``14 Jul 2017``; periods (``2017-H1``) in words."""
+    if not iso:
+        return ""
+    date, _, time = iso.partition("T")
+    parts = date.split("-")
+    if len(parts) == 2 and parts[1] in ("H1", "H2"):
+        half = parts[1]
+        if lang == "vi":
+            return f"6 tháng {'đầu' if half == 'H1' else 'cuối'} năm {parts[0]}"
+        return f"{'first' if half == 'H1' else 'second'} half of {parts[0]}"
+    if len(parts) == 2 and parts[1].startswith("Q"):
+        return f"quý {parts[1][1]}/{parts[0]}" if lang == "vi" else f"Q{parts[1][1]} {parts[0]}"
+    try:
+        if len(parts) == 3:
+            y, m, d = parts
+            text = f"{d}/{m}/{y}" if lang == "vi" else f"{int(d)} {_MONTHS_EN[int(m) - 1]} {y}"
+        elif len(parts) == 2:
+            y, m = parts
+            text = f"tháng {int(m)}/{y}" if lang == "vi" else f"{_MONTHS_EN[int(m) - 1]} {y}"
+        else:
+            text = f"năm {parts[0]}" if lang == "vi" else parts[0]
+    except (ValueError, IndexError):
+        return iso
+    return f"{text} {time}" if time else text
+
+
+def as_of_text(indicator: Indicator, lang: str) -> str:
+    return date_text(indicator.as_of, lang)
+
+
+def _decimals_of(indicator: Indicator) -> int:
+    if indicator.value is None:
+        return 0
+    exponent = indicator.value.as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def derived_text(derived: DerivedValue, indicator: Indicator | None, lang: str) -> str:
+    """``Kế hoạch năm 2017 (suy ra): ≈ 450.021 tỷ đồng`` — rounded to the stated value's precision."""
+    decimals = _decimals_of(indicator) if indicator is not None else 2
+    value = format_number(derived.value, lang, decimals)
+    unit = derived.unit(lang)
+    return f"{derived.label(lang)}: ≈ {value}{'%' if unit == '%' else ' ' + unit if unit else ''}"
