@@ -12,7 +12,7 @@ from .numbers import format_number
 from .records import DerivedValue, Indicator
 from .schema import QUALIFIERS
 
-__all__ = ["qualifier_word", "value_text", "figure_text", "percent_text", "comparisons", "as_of_text",
+__all__ = ["change_short", "change_number", "qualifier_word", "value_text", "figure_text", "percent_text", "comparisons", "as_of_text",
            "derived_text", "date_text", "plan_progress"]
 
 _MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -80,9 +80,33 @@ def comparisons(indicator: Indicator, lang: str) -> list[str]:
     return out
 
 
+def change_short(indicator: Indicator, lang: str) -> str:
+    """The change in a table cell: ``+13%``, ``khoảng +15%`` / ``about +15%``, ``−5%``, or
+    ``106% cùng kỳ`` / ``106% of last year`` when only the percent of the same period is stated."""
+    if indicator.change_pct is not None:
+        change = indicator.change_pct
+        sign = "+" if change > 0 else "\u2212" if change < 0 else "\u00b1"
+        text = sign + percent_text(abs(change), lang)
+        word = qualifier_word(indicator.change_qualifier, lang)
+        return f"{word} {text}" if word else text
+    if indicator.same_period_pct is not None:
+        pct = percent_text(indicator.same_period_pct, lang)
+        return f"{pct} cùng kỳ" if lang == "vi" else f"{pct} of last year"
+    return ""
+
+
+def change_number(indicator: Indicator) -> Decimal | None:
+    """The change in percent: stated, or implied by "x% of the same period" (x − 100)."""
+    if indicator.change_pct is not None:
+        return indicator.change_pct
+    if indicator.same_period_pct is not None:
+        return indicator.same_period_pct - 100
+    return None
+
+
 def _article(phrase: str) -> str:
     lowered = phrase.lower()
-    if lowered[:1].isdigit() or lowered.startswith(("the ", "a ", "an ")):
+    if lowered.isdigit() or lowered.startswith(("the ", "a ", "an ")):
         return phrase
     return "the " + phrase
 

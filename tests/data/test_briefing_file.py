@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from briefing_app.data.briefing_file import BriefingFileError, load_briefing_file
-from conftest import SMALL_YAML, write_briefing
+from briefing_fixtures import SMALL_YAML, write_briefing
 
 
 def problems_for(tmp_path: Path, yaml_text: str) -> list[str]:

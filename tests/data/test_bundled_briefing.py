@@ -14,7 +14,7 @@ from briefing_app.data.build import build_database, default_sources
 from briefing_app.data.snapshot import load_snapshot
 from briefing_app.data.store import open_store
 from briefing_app.paths import resources_dir
-from conftest import ROOT
+from briefing_fixtures import ROOT
 
 ARTICLE = (ROOT / "resources/briefings/mic-2017-h1.article.txt").read_text(encoding="utf-8")
 

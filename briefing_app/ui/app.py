@@ -1,0 +1,66 @@
+"""Start the desktop viewer."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+
+from ..paths import default_database
+from .main_window import MainWindow
+from .resources import icon
+from .state import ViewerState
+from .strings import LANGUAGES
+
+__all__ = ["run", "create_window", "system_language", "ORGANISATION", "APPLICATION"]
+
+ORGANISATION = "BriefingViewer"
+APPLICATION = "Briefing Viewer"
+
+
+def system_language() -> str:
+    """Vietnamese on a Vietnamese system, English elsewhere."""
+    return "vi" if QLocale.system().language() == QLocale.Language.Vietnamese else "en"
+
+
+def create_window(database: Path | None, lang: str | None, settings: QSettings) -> MainWindow:
+    """Build the main window and open ``database`` (or the last one, or the bundled data.db)."""
+    chosen = lang or str(settings.value("language", "") or "") or system_language()
+    if chosen not in LANGUAGES:
+        chosen = system_language()
+    state = ViewerState(chosen)
+    window = MainWindow(state, settings)
+    state.setParent(window)
+    window._startup_database = database  # noqa: SLF001 - read by open_startup_database
+    return window
+
+
+def open_startup_database(window: MainWindow) -> None:
+    """Open what the user asked for; without a request, the last database, else the bundled one."""
+    requested = getattr(window, "_startup_database", None)
+    if requested is not None:
+        if not window.open_database(requested):
+            window.open_database(default_database(), quiet=True)
+        return
+    last = window.settings.value("last_database")
+    if last and Path(str(last)).is_file() and window.open_database(str(last), quiet=True):
+        return
+    window.open_database(default_database())
+
+
+def run(database: Path | None = None, lang: str | None = None) -> int:
+    """Run the viewer until its window closes; return the exit status."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName(APPLICATION)
+    app.setDesktopFileName("briefing-app")
+    app.setWindowIcon(icon("briefing-app.svg"))
+    settings = QSettings(ORGANISATION, APPLICATION)
+    window = create_window(database, lang, settings)
+    window.show()
+    # Paint the window first, then read the database.
+    QTimer.singleShot(0, lambda: open_startup_database(window))
+    return app.exec()

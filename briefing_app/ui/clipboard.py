@@ -1,0 +1,35 @@
+"""Copy table rows so they paste cleanly into a spreadsheet (TSV) or a document (HTML)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QMimeData
+
+from .plain import escape
+
+__all__ = ["rows_to_tsv", "rows_to_html", "rows_to_mime"]
+
+
+def _cell(text: object) -> str:
+    # A tab or newline inside a cell would split it in a spreadsheet.
+    return " ".join(str(text).split())
+
+
+def rows_to_tsv(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
+    lines = ["\t".join(_cell(h) for h in headers)]
+    lines += ["\t".join(_cell(c) for c in row) for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def rows_to_html(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
+    head = "".join(f"<th>{escape(h)}</th>" for h in headers)
+    body = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in rows)
+    return f'<meta charset="utf-8"><table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+
+
+def rows_to_mime(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> QMimeData:
+    mime = QMimeData()
+    mime.setText(rows_to_tsv(headers, rows))
+    mime.setHtml(rows_to_html(headers, rows))
+    return mime

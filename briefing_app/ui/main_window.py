@@ -1,0 +1,498 @@
+"""The main window: menus, toolbar, status bar, and the tabs over one briefing."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QUrl
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication, QComboBox, QDialog, QDialogButtonBox, QLabel, QMainWindow, QMessageBox, QTableWidget,
+    QTableWidgetItem, QTabWidget, QToolBar, QVBoxLayout, QWidget,
+)
+
+from .. import __version__
+from ..data.snapshot import load_snapshot
+from ..data.store import BriefingStore, StoreError, open_store
+from .clipboard import rows_to_mime
+from .plain import plain_label
+from .resources import icon
+from .state import ViewerState
+from .strings import LANGUAGES, language_name, tr
+from .tab import BriefingTab
+from .tabs.achievements_tab import AchievementsTab
+from .tabs.directives_tab import DirectivesTab
+from .tabs.enterprises_tab import EnterprisesTab
+from .tabs.indicators_tab import IndicatorsTab
+from .tabs.limitations_tab import LimitationsTab
+from .tabs.overview_tab import OverviewTab
+from .tabs.source_tab import SourceTab
+
+__all__ = ["MainWindow"]
+
+MAX_RECENT = 8
+DB_SUFFIXES = (".db", ".sqlite", ".sqlite3")
+
+
+class MainWindow(QMainWindow):
+    """One window over one briefing database, opened read-only."""
+
+    def __init__(self, state: ViewerState, settings: QSettings, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.state = state
+        self.settings = settings
+        self._store: BriefingStore | None = None
+        self._loaded_at: _dt.datetime | None = None
+        self.setObjectName("MainWindow")
+        self.setWindowIcon(icon("briefing-app.svg"))
+        self.setAcceptDrops(True)
+        self.resize(1280, 800)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("tabs")
+        self.tabs.setDocumentMode(True)
+        self.overview_tab = OverviewTab(state)
+        self.indicators_tab = IndicatorsTab(state)
+        self.achievements_tab = AchievementsTab(state)
+        self.limitations_tab = LimitationsTab(state)
+        self.directives_tab = DirectivesTab(state)
+        self.enterprises_tab = EnterprisesTab(state)
+        self.source_tab = SourceTab(state)
+        self.tab_list: list[BriefingTab] = [
+            self.overview_tab, self.indicators_tab, self.achievements_tab, self.limitations_tab,
+            self.directives_tab, self.enterprises_tab, self.source_tab,
+        ]
+        for tab in self.tab_list:
+            self.tabs.addTab(tab, "")
+        self.setCentralWidget(self.tabs)
+
+        self._create_actions()
+        self._create_menus()
+        self._create_toolbar()
+        self._create_status_bar()
+        self._connect_signals()
+        self.retranslate()
+        self._restore_settings()
+
+    # ------------------------------------------------------------ building
+    def _create_actions(self) -> None:
+        def action(shortcut: QKeySequence | str | None = None, icon_name: str | None = None) -> QAction:
+            act = QAction(self)
+            if shortcut is not None:
+                act.setShortcut(QKeySequence(shortcut))
+            if icon_name:
+                act.setIcon(icon(icon_name))
+            self.addAction(act)
+            return act
+
+        self.open_action = action(QKeySequence.StandardKey.Open, "open.svg")
+        self.open_action.setShortcut(QKeySequence("Ctrl+O"))
+        self.reload_action = action("F5", "reload.svg")
+        self.search_action = action("Ctrl+F", "search.svg")
+        self.print_action = action("Ctrl+P", "print.svg")
+        self.quit_action = action("Ctrl+Q")
+        self.copy_action = action("Ctrl+C")
+        self.shortcuts_action = action("F1")
+        self.about_action = action()
+        self.clear_recent_action = action()
+        self.tab_actions = []
+        for index in range(len(self.tab_list)):
+            act = action(f"Ctrl+{index + 1}")
+            act.setData(index)
+            self.tab_actions.append(act)
+        self.language_group = QActionGroup(self)
+        self.language_group.setExclusive(True)
+        self.language_actions: dict[str, QAction] = {}
+        for lang in LANGUAGES:
+            act = QAction(language_name(lang), self)
+            act.setCheckable(True)
+            act.setData(lang)
+            self.language_group.addAction(act)
+            self.language_actions[lang] = act
+        self.language_actions[self.state.lang].setChecked(True)
+
+    def _create_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("")
+        self.file_menu.addAction(self.open_action)
+        self.recent_menu = self.file_menu.addMenu("")
+        self.file_menu.addAction(self.reload_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.print_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        self.edit_menu = bar.addMenu("")
+        self.edit_menu.addAction(self.copy_action)
+        self.edit_menu.addAction(self.search_action)
+        self.view_menu = bar.addMenu("")
+        for act in self.tab_actions:
+            self.view_menu.addAction(act)
+        self.view_menu.addSeparator()
+        self.language_menu = self.view_menu.addMenu("")
+        for act in self.language_actions.values():
+            self.language_menu.addAction(act)
+        self.help_menu = bar.addMenu("")
+        self.help_menu.addAction(self.shortcuts_action)
+        self.help_menu.addAction(self.about_action)
+
+    def _create_toolbar(self) -> None:
+        self.toolbar = QToolBar(self)
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toolbar.addAction(self.open_action)
+        self.toolbar.addAction(self.reload_action)
+        self.toolbar.addAction(self.print_action)
+        self.toolbar.addSeparator()
+        self.briefing_label = QLabel(self)
+        self.briefing_combo = QComboBox(self)
+        self.briefing_combo.setObjectName("briefingSelector")
+        self.briefing_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.briefing_label.setBuddy(self.briefing_combo)
+        self._briefing_label_action = self.toolbar.addWidget(self.briefing_label)
+        self._briefing_combo_action = self.toolbar.addWidget(self.briefing_combo)
+        self._set_selector_visible(False)
+        self.addToolBar(self.toolbar)
+
+    def _create_status_bar(self) -> None:
+        status = self.statusBar()
+        self.database_status = plain_label("", wrap=False, selectable=False)
+        self.database_status.setObjectName("databaseStatus")
+        self.briefing_status = plain_label("", wrap=False, selectable=False)
+        self.loaded_status = plain_label("", wrap=False, selectable=False)
+        self.loaded_status.setObjectName("loadedStatus")
+        status.addPermanentWidget(self.database_status)
+        status.addPermanentWidget(self.briefing_status, 1)
+        status.addPermanentWidget(self.loaded_status)
+
+    def _connect_signals(self) -> None:
+        self.open_action.triggered.connect(self._on_open_action_triggered)
+        self.reload_action.triggered.connect(self.reload)
+        self.quit_action.triggered.connect(self.close)
+        self.copy_action.triggered.connect(self.copy_selection)
+        self.search_action.triggered.connect(self._on_search_action_triggered)
+        self.print_action.triggered.connect(self._on_print_action_triggered)
+        self.shortcuts_action.triggered.connect(self.show_shortcuts)
+        self.about_action.triggered.connect(self._on_about_action_triggered)
+        self.clear_recent_action.triggered.connect(self._on_clear_recent_action_triggered)
+        for act in self.tab_actions:
+            act.triggered.connect(lambda _checked=False, a=act: self.tabs.setCurrentIndex(a.data()))
+        self.language_group.triggered.connect(self._on_language_group_triggered)
+        self.briefing_combo.activated.connect(self._on_briefing_combo_activated)
+        self.state.language_changed.connect(self._on_state_language_changed)
+        self.state.item_requested.connect(self._on_state_item_requested)
+        self.state.source_requested.connect(self._on_state_source_requested)
+        for tab in self.tab_list:
+            self.state.snapshot_changed.connect(tab.set_snapshot)
+            self.state.language_changed.connect(lambda _lang, t=tab: t.retranslate())
+
+    # ------------------------------------------------------------ texts
+    def retranslate(self) -> None:
+        lang = self.state.lang
+        self.file_menu.setTitle(tr("menu.file", lang))
+        self.edit_menu.setTitle(tr("menu.edit", lang))
+        self.view_menu.setTitle(tr("menu.view", lang))
+        self.help_menu.setTitle(tr("menu.help", lang))
+        self.recent_menu.setTitle(tr("menu.recent", lang))
+        self.language_menu.setTitle(tr("menu.language", lang))
+        for act, key in ((self.open_action, "action.open"), (self.reload_action, "action.reload"),
+                         (self.search_action, "action.search"), (self.print_action, "action.print"),
+                         (self.quit_action, "action.quit"), (self.copy_action, "action.copy"),
+                         (self.shortcuts_action, "action.shortcuts"), (self.about_action, "action.about"),
+                         (self.clear_recent_action, "action.clear_recent")):
+            act.setText(tr(key, lang))
+            act.setToolTip(tr(key, lang).replace("&", "").rstrip("…"))
+        for index, tab in enumerate(self.tab_list):
+            title = tr(tab.title_key, lang)
+            self.tabs.setTabText(index, title)
+            self.tabs.setTabToolTip(index, f"{title} (Ctrl+{index + 1})")
+            tab.setAccessibleName(title)
+            self.tab_actions[index].setText(title)
+        self.toolbar.setWindowTitle(tr("toolbar.main", lang))
+        self.briefing_label.setText(tr("briefing.selector", lang))
+        self.briefing_combo.setAccessibleName(tr("briefing.selector.name", lang))
+        self.tabs.setAccessibleName("tabs")
+        self._fill_briefing_combo()
+        self._rebuild_recent_menu()
+        self._update_status()
+        self._update_title()
+
+    def _update_title(self) -> None:
+        snapshot = self.state.snapshot
+        name = tr("app.name", self.state.lang)
+        if snapshot is None:
+            self.setWindowTitle(name)
+        else:
+            self.setWindowTitle(f"{snapshot.briefing.title(self.state.lang)} — {name}")
+
+    def _update_status(self) -> None:
+        lang = self.state.lang
+        if self._store is None:
+            self.database_status.setText(tr("status.none", lang))
+            self.briefing_status.setText("")
+            self.loaded_status.setText("")
+            return
+        self.database_status.setText(tr("status.database", lang, name=self._store.path.name))
+        self.database_status.setToolTip(str(self._store.path))
+        snapshot = self.state.snapshot
+        self.briefing_status.setText(snapshot.briefing.title(lang) if snapshot else "")
+        if self._loaded_at is not None:
+            self.loaded_status.setText(tr("status.loaded", lang, time=self._loaded_at.strftime("%H:%M:%S")))
+
+    # ------------------------------------------------------------ databases
+    @property
+    def database_path(self) -> Path | None:
+        return self._store.path if self._store else None
+
+    def open_database(self, path: Path | str, *, quiet: bool = False) -> bool:
+        """Open a briefing database; on failure say what and where, and keep the current one."""
+        path = Path(path)
+        try:
+            store = open_store(path)
+            briefings = store.briefings()
+            if not briefings:
+                store.close()
+                raise StoreError(path, "holds no briefing")
+            previous = self.state.snapshot.briefing.id if self.state.snapshot else None
+            chosen = previous if previous in {b.id for b in briefings} else briefings[0].id
+            snapshot = load_snapshot(store, chosen)
+        except StoreError as exc:
+            if not quiet:
+                self._show_open_error(exc)
+            return False
+        if self._store is not None:
+            self._store.close()
+        self._store = store
+        self._briefings = briefings
+        self._loaded_at = _dt.datetime.now()
+        self.state.set_snapshot(snapshot)
+        self._fill_briefing_combo()
+        self._add_recent(path)
+        self.settings.setValue("last_database", str(path.absolute()))
+        self._update_status()
+        self._update_title()
+        return True
+
+    def _show_open_error(self, exc: StoreError) -> None:
+        lang = self.state.lang
+        box = QMessageBox(QMessageBox.Icon.Warning, tr("dialog.open_failed.title", lang), "", parent=self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        text = f"{exc.path}\n\n{exc.problem}"
+        if self._store is not None:
+            text += "\n\n" + tr("dialog.open_failed.kept", lang, name=self._store.path.name)
+        box.setText(text)
+        box.setObjectName("openErrorBox")
+        box.open()
+        self._last_error_box = box
+
+    def reload(self) -> None:
+        """Read the open database again, keeping the tab and selections."""
+        if self._store is not None:
+            self.open_database(self._store.path)
+
+    def select_briefing(self, briefing_id: str) -> None:
+        if self._store is None:
+            return
+        try:
+            snapshot = load_snapshot(self._store, briefing_id)
+        except StoreError as exc:
+            self._show_open_error(exc)
+            return
+        self.state.set_snapshot(snapshot)
+        self._update_status()
+        self._update_title()
+
+    def _fill_briefing_combo(self) -> None:
+        briefings = getattr(self, "_briefings", [])
+        self.briefing_combo.blockSignals(True)
+        self.briefing_combo.clear()
+        for b in briefings:
+            self.briefing_combo.addItem(f"{b.title(self.state.lang)} — {b.period(self.state.lang)}", b.id)
+        snapshot = self.state.snapshot
+        if snapshot is not None:
+            self.briefing_combo.setCurrentIndex(max(0, self.briefing_combo.findData(snapshot.briefing.id)))
+        self.briefing_combo.blockSignals(False)
+        self._set_selector_visible(len(briefings) > 1)
+
+    def _set_selector_visible(self, visible: bool) -> None:
+        self._briefing_label_action.setVisible(visible)
+        self._briefing_combo_action.setVisible(visible)
+
+    # ------------------------------------------------------------ recent files
+    def recent_files(self) -> list[str]:
+        value = self.settings.value("recent_files", [])
+        if isinstance(value, str):
+            value = [value]
+        return [str(v) for v in (value or [])]
+
+    def _add_recent(self, path: Path) -> None:
+        entry = str(path.absolute())
+        recent = [entry] + [p for p in self.recent_files() if p != entry]
+        self.settings.setValue("recent_files", recent[:MAX_RECENT])
+        self._rebuild_recent_menu()
+
+    def _rebuild_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = self.recent_files()
+        for index, entry in enumerate(recent):
+            act = self.recent_menu.addAction(f"&{index + 1} {Path(entry).name}")
+            act.setToolTip(entry)
+            act.setData(entry)
+            act.triggered.connect(lambda _checked=False, p=entry: self.open_database(p))
+        if recent:
+            self.recent_menu.addSeparator()
+        self.recent_menu.addAction(self.clear_recent_action)
+        self.clear_recent_action.setEnabled(bool(recent))
+
+    # ------------------------------------------------------------ slots
+    def _on_open_action_triggered(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        lang = self.state.lang
+        start = str(self._store.path.parent) if self._store else str(Path.home())
+        path, _ = QFileDialog.getOpenFileName(self, tr("dialog.open.title", lang), start,
+                                              tr("dialog.open.filter", lang))
+        if path:
+            self.open_database(path)
+
+    def _on_clear_recent_action_triggered(self) -> None:
+        self.settings.setValue("recent_files", [])
+        self._rebuild_recent_menu()
+
+    def _on_search_action_triggered(self) -> None:
+        self.statusBar().showMessage(tr("status.not_yet", self.state.lang,
+                                        what=tr("action.search", self.state.lang).replace("&", "")), 4000)
+
+    def _on_print_action_triggered(self) -> None:
+        self.statusBar().showMessage(tr("status.not_yet", self.state.lang,
+                                        what=tr("action.print", self.state.lang).replace("&", "").rstrip("…")), 4000)
+
+    def _on_about_action_triggered(self) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, tr("app.name", self.state.lang),
+                          tr("dialog.about.text", self.state.lang, version=__version__), parent=self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.open()
+        self._about_box = box
+
+    def _on_language_group_triggered(self, act: QAction) -> None:
+        self.state.set_language(act.data())
+
+    def _on_state_language_changed(self, lang: str) -> None:
+        self.language_actions[lang].setChecked(True)
+        self.settings.setValue("language", lang)
+        self.retranslate()
+
+    def _on_briefing_combo_activated(self, index: int) -> None:
+        briefing_id = self.briefing_combo.itemData(index)
+        if briefing_id:
+            self.select_briefing(briefing_id)
+
+    def _on_state_item_requested(self, section: str, item_id: int) -> None:
+        for index, tab in enumerate(self.tab_list):
+            if section in tab.sections and tab.select_item(section, item_id):
+                self.tabs.setCurrentIndex(index)
+                return
+
+    def _on_state_source_requested(self, offset: int, length: int) -> None:
+        self.tabs.setCurrentWidget(self.source_tab)
+        self.source_tab.highlight(offset, length)
+
+    def copy_selection(self) -> None:
+        """Copy the current tab's selected rows as tab-separated text and as an HTML table."""
+        tab = self.tabs.currentWidget()
+        rows = tab.copy_rows() if isinstance(tab, BriefingTab) else None
+        lang = self.state.lang
+        if not rows or not rows[1]:
+            self.statusBar().showMessage(tr("status.nothing_to_copy", lang), 3000)
+            return
+        headers, body = rows
+        QApplication.clipboard().setMimeData(rows_to_mime(headers, body))
+        self.statusBar().showMessage(tr("status.copied", lang, n=len(body)), 3000)
+
+    def shortcut_rows(self) -> list[tuple[str, str]]:
+        lang = self.state.lang
+        return [
+            ("Ctrl+1 … Ctrl+7", tr("shortcut.tabs", lang)),
+            ("Ctrl+O", tr("shortcut.open", lang)),
+            ("F5", tr("shortcut.reload", lang)),
+            ("Ctrl+F", tr("shortcut.search", lang)),
+            ("Ctrl+P", tr("shortcut.print", lang)),
+            ("Ctrl+C", tr("shortcut.copy", lang)),
+            ("Ctrl+Q", tr("shortcut.quit", lang)),
+            ("F1", tr("shortcut.help", lang)),
+        ]
+
+    def show_shortcuts(self) -> QDialog:
+        lang = self.state.lang
+        dialog = QDialog(self)
+        dialog.setObjectName("shortcutsDialog")
+        dialog.setWindowTitle(tr("dialog.shortcuts.title", lang))
+        table = QTableWidget(0, 2, dialog)
+        table.setObjectName("shortcutsTable")
+        table.setAccessibleName(tr("dialog.shortcuts.title", lang))
+        table.setHorizontalHeaderLabels(["", ""])
+        table.horizontalHeader().setVisible(False)
+        table.verticalHeader().setVisible(False)
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        for keys, meaning in self.shortcut_rows():
+            row = table.rowCount()
+            table.insertRow(row)
+            table.setItem(row, 0, QTableWidgetItem(keys))
+            table.setItem(row, 1, QTableWidgetItem(meaning))
+        table.resizeColumnsToContents()
+        table.horizontalHeader().setStretchLastSection(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+        buttons.rejected.connect(dialog.reject)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(table)
+        layout.addWidget(buttons)
+        dialog.resize(460, 340)
+        dialog.open()
+        self._shortcuts_dialog = dialog
+        return dialog
+
+    # ------------------------------------------------------------ drag and drop
+    @staticmethod
+    def _dropped_database(urls: list[QUrl]) -> Path | None:
+        for url in urls:
+            if url.isLocalFile() and Path(url.toLocalFile()).suffix.lower() in DB_SUFFIXES:
+                return Path(url.toLocalFile())
+        return None
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
+        if event.mimeData().hasUrls() and self._dropped_database(event.mimeData().urls()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
+        path = self._dropped_database(event.mimeData().urls()) if event.mimeData().hasUrls() else None
+        if path is not None:
+            event.acceptProposedAction()
+            self.open_database(path)
+
+    # ------------------------------------------------------------ settings
+    def _restore_settings(self) -> None:
+        geometry = self.settings.value("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        try:
+            index = int(self.settings.value("last_tab", 0))
+        except (TypeError, ValueError):
+            index = 0
+        if 0 <= index < self.tabs.count():
+            self.tabs.setCurrentIndex(index)
+
+    def save_settings(self) -> None:
+        self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.setValue("last_tab", self.tabs.currentIndex())
+        self.settings.setValue("language", self.state.lang)
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.save_settings()
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+        super().closeEvent(event)

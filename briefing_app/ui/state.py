@@ -1,0 +1,53 @@
+"""What every view shares: the open briefing, the interface language, and navigation requests."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from ..data.snapshot import Snapshot
+
+__all__ = ["ViewerState"]
+
+
+class ViewerState(QObject):
+    """The viewer's shared state. Tabs read it and listen; the main window changes it.
+
+    Signals say what happened: ``snapshot_changed`` (new data, or data reloaded),
+    ``language_changed``, ``item_requested`` (show this item in its tab),
+    ``source_requested`` (show this passage in the Source tab).
+    """
+
+    snapshot_changed = Signal(object)
+    language_changed = Signal(str)
+    item_requested = Signal(str, int)
+    source_requested = Signal(int, int)
+
+    def __init__(self, lang: str = "vi", parent: QObject | None = None):
+        super().__init__(parent)
+        self._lang = lang
+        self._snapshot: Snapshot | None = None
+
+    @property
+    def lang(self) -> str:
+        return self._lang
+
+    @property
+    def snapshot(self) -> Snapshot | None:
+        return self._snapshot
+
+    def set_language(self, lang: str) -> None:
+        if lang != self._lang:
+            self._lang = lang
+            self.language_changed.emit(lang)
+
+    def set_snapshot(self, snapshot: Snapshot | None) -> None:
+        self._snapshot = snapshot
+        self.snapshot_changed.emit(snapshot)
+
+    def request_item(self, section: str, item_id: int) -> None:
+        """Ask the window to open ``section``'s tab with this item selected."""
+        self.item_requested.emit(section, item_id)
+
+    def request_source(self, offset: int, length: int) -> None:
+        """Ask the window to show the article with ``length`` characters at ``offset`` highlighted."""
+        self.source_requested.emit(offset, length)

@@ -1,0 +1,282 @@
+"""The enterprises' results side by side, with the selected enterprise's figures and sources below."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtGui import QAction, QResizeEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView, QApplication, QHBoxLayout, QHeaderView, QPushButton, QSplitter, QTableView,
+    QVBoxLayout, QWidget,
+)
+
+from ...data.records import Enterprise, Indicator
+from ...data.snapshot import Snapshot
+from ..clipboard import rows_to_mime
+from ..detail_html import indicator_html
+from ..models.enterprise_table_model import SORT_ROLE, EnterpriseSortProxy, EnterpriseTableModel
+from ..plain import escape
+from ..reading_pane import ReadingPane
+from ..state import ViewerState
+from ..strings import tr
+from ..tab import BriefingTab
+
+__all__ = ["EnterprisesTab"]
+
+#: room kept below the table's rows (the detail pane gets the rest of the height)
+_TABLE_SLACK = 4
+
+
+class EnterprisesTab(BriefingTab):
+    """A table of enterprises × results above a reading pane for the selected enterprise or cell."""
+
+    title_key = "tab.enterprises"
+    sections = ("enterprises",)
+
+    def __init__(self, state: ViewerState, parent: QWidget | None = None):
+        super().__init__(state, parent)
+        self._snapshot: Snapshot | None = None
+        self._sized = False
+        self._natural_width = 0
+
+        self.model = EnterpriseTableModel(self)
+        self.proxy = EnterpriseSortProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+
+        self.table = QTableView(self)
+        self.table.setObjectName("enterpriseTable")
+        self.table.setModel(self.proxy)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setHighlightSections(False)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the source's order until a header is clicked
+        self.table.setSortingEnabled(True)
+
+        self.show_in_source_action = QAction(self)
+        self.show_in_source_action.setObjectName("showInSourceAction")
+        self.copy_action = QAction(self)
+        self.copy_action.setObjectName("copyEnterprisesAction")
+        self.table.addAction(self.show_in_source_action)
+        self.table.addAction(self.copy_action)
+
+        self.pane = ReadingPane(self)
+        self.pane.setObjectName("enterpriseDetail")
+        self.source_button = QPushButton(self)
+        self.source_button.setObjectName("showInSourceButton")
+        self.source_button.setEnabled(False)
+
+        top = QWidget(self)
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.table, 1)
+        bottom = QWidget(self)
+        bottom_layout = QVBoxLayout(bottom)
+        bottom_layout.setContentsMargins(0, 0, 0, 0)
+        bottom_layout.addWidget(self.pane, 1)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.source_button)
+        bottom_layout.addLayout(buttons)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setObjectName("enterpriseSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(top)
+        self.splitter.addWidget(bottom)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.splitter)
+
+        self._connect_signals()
+        self.retranslate()
+
+    def _connect_signals(self) -> None:
+        self.table.selectionModel().currentChanged.connect(self._on_table_current_changed)
+        self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
+        self.source_button.clicked.connect(self._on_show_in_source)
+        self.show_in_source_action.triggered.connect(self._on_show_in_source)
+        self.copy_action.triggered.connect(self._on_copy)
+        self.pane.item_link_activated.connect(self.state.request_item)
+        self.pane.source_link_activated.connect(self.state.request_source)
+
+    # ------------------------------------------------------------ contract
+    def set_snapshot(self, snapshot: Snapshot | None) -> None:
+        current = self.current_enterprise()
+        selected = [e.id for e in self.selected_enterprises()]
+        key = self.model.column_key(self.proxy.mapToSource(self.table.currentIndex()).column())
+        scroll = self.table.horizontalScrollBar().value()
+        self._snapshot = snapshot
+        self.model.set_rows(snapshot, self.lang)
+        self._fit_columns()
+        if current is not None and self.model.row_of(current.id) >= 0:
+            column = self.model.column_of(key) if key is not None else 0
+            self._select_ids(selected, current.id, max(column, 0))
+        self.table.horizontalScrollBar().setValue(scroll)
+        self._show_current()
+        self._fit_table_height()
+
+    def retranslate(self) -> None:
+        lang = self.lang
+        self.setAccessibleName(tr(self.title_key, lang))
+        self.table.setAccessibleName(tr("enterprises.table", lang))
+        self.table.horizontalHeader().setAccessibleName(tr("enterprises.table", lang))
+        self.pane.setAccessibleName(tr("enterprises.detail", lang))
+        self.splitter.setAccessibleName(tr(self.title_key, lang))
+        self.source_button.setText(tr("action.show_in_source", lang))
+        self.source_button.setAccessibleName(tr("action.show_in_source", lang).replace("&", ""))
+        self.show_in_source_action.setText(tr("action.show_in_source", lang))
+        self.copy_action.setText(tr("action.copy", lang))
+        self.model.set_language(lang)
+        self._fit_columns()
+        self._show_current()
+
+    def select_item(self, section: str, item_id: int) -> bool:
+        if section not in self.sections or self.model.row_of(item_id) < 0:
+            return False
+        self._select_ids([item_id], item_id, self.model.COL_ENTERPRISE)
+        return True
+
+    def copy_rows(self) -> tuple[list[str], list[list[str]]] | None:
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows(0))
+        if not rows:
+            return None
+        columns = range(self.proxy.columnCount())
+        headers = [self.model.header_text(self.proxy.mapToSource(self.proxy.index(0, c)).column(), one_line=True)
+                   for c in columns]
+        out = [[str(self.proxy.index(row, c).data(Qt.ItemDataRole.DisplayRole) or "") for c in columns]
+               for row in rows]
+        return headers, out
+
+    # ------------------------------------------------------------ helpers
+    def current_enterprise(self) -> Enterprise | None:
+        return self.model.enterprise_at(self.proxy.mapToSource(self.table.currentIndex()).row())
+
+    def current_indicator(self) -> Indicator | None:
+        """The current cell's result, else the current enterprise's first result."""
+        source = self.proxy.mapToSource(self.table.currentIndex())
+        if not source.isValid():
+            return None
+        indicator = self.model.indicator_at(source.row(), source.column())
+        if indicator is None:
+            enterprise = self.model.enterprise_at(source.row())
+            results = self._results(enterprise)
+            indicator = results[0] if results else None
+        return indicator
+
+    def selected_enterprises(self) -> list[Enterprise]:
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows(0))
+        found = (self.model.enterprise_at(self.proxy.mapToSource(self.proxy.index(r, 0)).row()) for r in rows)
+        return [e for e in found if e is not None]
+
+    def _results(self, enterprise: Enterprise | None) -> list[Indicator]:
+        if enterprise is None or self._snapshot is None:
+            return []
+        return sorted(self._snapshot.enterprise_results(enterprise.id), key=lambda i: i.position)
+
+    def _select_ids(self, ids: list[int], current_id: int, column: int) -> None:
+        selection_model = self.table.selectionModel()
+        selection = QItemSelection()
+        for enterprise_id in ids:
+            row = self.model.row_of(enterprise_id)
+            if row >= 0:
+                index = self.proxy.mapFromSource(self.model.index(row, 0))
+                selection.select(index, index)
+        current = self.proxy.mapFromSource(self.model.index(self.model.row_of(current_id), column))
+        flags = QItemSelectionModel.SelectionFlag
+        selection_model.setCurrentIndex(current, flags.ClearAndSelect | flags.Rows)
+        if not selection.isEmpty():
+            selection_model.select(selection, flags.Select | flags.Rows)
+        self.table.scrollTo(current)
+
+    def _show_current(self) -> None:
+        lang = self.lang
+        source = self.proxy.mapToSource(self.table.currentIndex())
+        enterprise = self.model.enterprise_at(source.row()) if source.isValid() else None
+        indicator = self.current_indicator()
+        self.source_button.setEnabled(indicator is not None)
+        self.show_in_source_action.setEnabled(indicator is not None)
+        self.copy_action.setEnabled(self.table.selectionModel().hasSelection())
+        if enterprise is None or self._snapshot is None:
+            self.pane.setHtml(f"<p>{escape(tr('enterprises.none_selected', lang))}</p>")
+            return
+        heading = f"<h2>{escape(enterprise.name(lang))}</h2>"
+        cell = self.model.indicator_at(source.row(), source.column())
+        results = self.model.results_at(source.row(), source.column()) if cell else self._results(enterprise)
+        if not results:
+            self.pane.setHtml(heading + f"<p>{escape(tr('enterprises.no_results', lang))}</p>")
+            return
+        blocks = "<hr>".join(indicator_html(self._snapshot, result, lang) for result in results)
+        self.pane.setHtml(heading + blocks)
+
+    def _fit_columns(self) -> None:
+        """Every column as wide as its widest text; long metric names wrap in the header when that
+        saves the table from scrolling sideways; the last column takes any room left."""
+        self.model.set_wrap_names(False)
+        self.table.resizeColumnsToContents()
+        header = self.table.horizontalHeader()
+        self._natural_width = sum(header.sectionSize(c) for c in range(header.count()))
+        if self._natural_width > self._available_width():
+            self.model.set_wrap_names(True)
+            self.table.resizeColumnsToContents()
+        self.table.resizeRowsToContents()
+        if self._sized:
+            self._fit_table_height()
+
+    def _available_width(self) -> int:
+        scroll = self.table.verticalScrollBar()
+        return self.table.viewport().width() + (scroll.width() if scroll.isVisible() else 0)
+
+    def _fit_table_height(self) -> None:
+        """Give the table the height of its rows (and a scroll bar) and the detail pane the rest."""
+        header = self.table.horizontalHeader()
+        rows = sum(self.table.rowHeight(r) for r in range(self.proxy.rowCount()))
+        columns = sum(header.sectionSize(c) for c in range(header.count()))
+        scroll = self.table.horizontalScrollBar().sizeHint().height() if columns > self._available_width() else 0
+        frame = 2 * self.table.frameWidth()
+        wanted = header.sizeHint().height() + rows + scroll + frame + _TABLE_SLACK
+        total = sum(self.splitter.sizes()) or self.splitter.height()
+        if total > wanted + 150:
+            self.splitter.setSizes([wanted, total - wanted])
+
+    # ------------------------------------------------------------ events and slots
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        self._refit_if_width_changed()
+        if not self._sized:
+            self._sized = True
+            self._fit_table_height()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if self.isVisible():
+            self._refit_if_width_changed()
+
+    def _refit_if_width_changed(self) -> None:
+        """Wrap or unwrap the header's metric names when the room for the table changes enough."""
+        if self.model.wrap_names != (self._natural_width > self._available_width()):
+            self._fit_columns()
+
+    def _on_table_current_changed(self, _current: QModelIndex, _previous: QModelIndex) -> None:
+        self._show_current()
+
+    def _on_table_selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self.copy_action.setEnabled(self.table.selectionModel().hasSelection())
+
+    def _on_show_in_source(self) -> None:
+        self.show_in_source(self.current_indicator())
+
+    def _on_copy(self) -> None:
+        copied = self.copy_rows()
+        if copied is not None:
+            QApplication.clipboard().setMimeData(rows_to_mime(*copied))

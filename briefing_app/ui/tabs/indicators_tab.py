@@ -1,0 +1,448 @@
+"""The Indicators tab: sectors on the left, the figures in a sortable table, details on the right."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractItemView, QHBoxLayout, QHeaderView, QLineEdit, QListWidget, QListWidgetItem, QPushButton,
+    QSplitter, QTableView, QVBoxLayout, QWidget,
+)
+
+from ...data.folding import fold
+from ...data.records import Indicator
+from ...data.snapshot import Snapshot
+from ..detail_html import indicator_html
+from ..models.indicator_table_model import COL_LABEL, COLUMN_KEYS, SORT_ROLE, IndicatorTableModel
+from ..plain import escape, plain_label
+from ..reading_pane import ReadingPane
+from ..state import ViewerState
+from ..strings import tr
+from ..tab import BriefingTab
+
+__all__ = ["IndicatorsTab", "IndicatorFilterProxy"]
+
+
+
+class IndicatorFilterProxy(QSortFilterProxyModel):
+    """Rows of one sector (or all) whose folded label holds every folded word typed.
+
+    ``dien thoai`` finds ``Tổng số thuê bao điện thoại``. Sorting uses
+    :data:`SORT_ROLE`; a figure that is not stated sorts last in either order.
+    """
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._sector_id: int | None = None
+        self._words: list[str] = []
+        self.setSortRole(SORT_ROLE)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setFilterKeyColumn(COL_LABEL)
+
+    @property
+    def sector_id(self) -> int | None:
+        return self._sector_id
+
+    def set_sector(self, sector_id: int | None) -> None:
+        if sector_id != self._sector_id:
+            self._change_filter(lambda: setattr(self, "_sector_id", sector_id))
+
+    def set_words(self, text: str) -> None:
+        words = fold(text).split()
+        if words != self._words:
+            self._change_filter(lambda: setattr(self, "_words", words))
+
+    def _change_filter(self, change) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt >= 6.9
+            self.beginFilterChange()
+            change()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:  # pragma: no cover - older Qt
+            change()
+            self.invalidateFilter()
+
+    def refilter(self) -> None:
+        """Filter again (the labels changed language)."""
+        self._change_filter(lambda: None)
+
+    def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:  # noqa: N802 - Qt override
+        model = self.sourceModel()
+        indicator = model.indicator_at(row) if isinstance(model, IndicatorTableModel) else None
+        if indicator is None:
+            return False
+        if self._sector_id is not None and indicator.sector_id != self._sector_id:
+            return False
+        if not self._words:
+            return True
+        text = model.index(row, COL_LABEL, parent).data(SORT_ROLE) or ""
+        return all(word in text for word in self._words)
+
+    def lessThan(self, left: QModelIndex, right: QModelIndex) -> bool:  # noqa: N802 - Qt override
+        a = left.data(SORT_ROLE)
+        b = right.data(SORT_ROLE)
+        if a is None or b is None:
+            if a is None and b is None:
+                return left.row() < right.row()
+            # Qt sorts descending by asking lessThan(right, left): keep the blanks last both ways.
+            descending = self.sortOrder() == Qt.SortOrder.DescendingOrder
+            return (a is None) == descending
+        if a == b:
+            return left.row() < right.row()
+        try:
+            return a < b
+        except TypeError:
+            return str(a) < str(b)
+
+
+class IndicatorsTab(BriefingTab):
+    """Every figure the report states, by sector, with its source sentence and comparisons."""
+
+    title_key = "tab.indicators"
+    sections = ("indicators",)
+
+    def __init__(self, state: ViewerState, parent: QWidget | None = None):
+        super().__init__(state, parent)
+        self._snapshot: Snapshot | None = None
+        self._sector_ids: list[int | None] = []
+        self._shown: tuple | None = None
+
+        # sectors
+        self.sector_heading = plain_label("", self, wrap=False, selectable=False)
+        self.sector_heading.setObjectName("sectorHeading")
+        self.sector_list = QListWidget(self)
+        self.sector_list.setObjectName("sectorList")
+        self.sector_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.sector_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.sector_list.setWordWrap(True)
+        self.sector_list.setSpacing(2)
+        self.sector_list.setTextElideMode(Qt.TextElideMode.ElideRight)
+
+        # table
+        self.model = IndicatorTableModel(self)
+        self.proxy = IndicatorFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setObjectName("indicatorFilter")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.table = QTableView(self)
+        self.table.setObjectName("indicatorTable")
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setCornerButtonEnabled(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(40)
+        for column in range(len(COLUMN_KEYS)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_LABEL, QHeaderView.ResizeMode.Stretch)
+        # Source order (totals, then their parts) until a header is clicked; a third click restores it.
+        header.setSortIndicatorClearable(True)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.show_in_source_action = QAction(self)
+        self.show_in_source_action.setObjectName("showInSourceAction")
+        self.show_in_source_action.setEnabled(False)
+        self.table.addAction(self.show_in_source_action)
+
+        # details
+        self.detail = ReadingPane(self)
+        self.detail.setObjectName("indicatorDetail")
+        self.source_button = QPushButton(self)
+        self.source_button.setObjectName("showInSourceButton")
+        self.source_button.setEnabled(False)
+
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.sector_heading)
+        left_layout.addWidget(self.sector_list, 1)
+        center = QWidget(self)
+        center_layout = QVBoxLayout(center)
+        center_layout.setContentsMargins(0, 0, 0, 0)
+        center_layout.addWidget(self.filter_edit)
+        center_layout.addWidget(self.table, 1)
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.detail, 1)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.source_button)
+        right_layout.addLayout(buttons)
+        # Sectors | (table, details). The details sit right of the table when the tab is wide
+        # enough for every column; otherwise below it, so no column is squeezed or clipped.
+        self.content_splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.content_splitter.setObjectName("indicatorContentSplitter")
+        self.content_splitter.setChildrenCollapsible(False)
+        self.content_splitter.addWidget(center)
+        self.content_splitter.addWidget(right)
+        self.content_splitter.setStretchFactor(0, 3)
+        self.content_splitter.setStretchFactor(1, 2)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("indicatorSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.content_splitter)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        sector_width = 24 * self.fontMetrics().averageCharWidth() + 40
+        self.splitter.setSizes([sector_width, 1280 - sector_width])
+        self._table_need = 0
+        self._arranged = False
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.splitter)
+
+        self._connect_signals()
+        self.retranslate()
+
+    def _connect_signals(self) -> None:
+        self.sector_list.currentRowChanged.connect(self._on_sector_list_current_row_changed)
+        self.filter_edit.textChanged.connect(self._on_filter_edit_text_changed)
+        selection = self.table.selectionModel()
+        selection.selectionChanged.connect(self._update_detail)
+        selection.currentChanged.connect(self._update_detail)
+        for signal in (self.proxy.modelReset, self.proxy.layoutChanged, self.proxy.rowsRemoved,
+                       self.proxy.rowsInserted):
+            signal.connect(self._update_detail)
+        self.source_button.clicked.connect(self._on_show_in_source)
+        self.show_in_source_action.triggered.connect(self._on_show_in_source)
+        self.detail.item_link_activated.connect(self.state.request_item)
+        self.detail.source_link_activated.connect(self.state.request_source)
+
+    # ------------------------------------------------------------ contract
+    def set_snapshot(self, snapshot: Snapshot | None) -> None:
+        sector_key = self._current_sector_key()
+        selected = [i.id for i in self.selected_indicators()]
+        current = self.current_indicator()
+        scroll = self.table.verticalScrollBar().value()
+
+        self._snapshot = snapshot
+        self._shown = None
+        indicators = snapshot.indicators_in_tree_order() if snapshot else []
+        names = {e.id: e.short_name for e in snapshot.enterprises if e.short_name} if snapshot else {}
+        self.model.set_rows(indicators, self.lang, names)
+        self._fill_sector_list(sector_key)
+        for widget in (self.sector_list, self.filter_edit, self.table):
+            widget.setEnabled(snapshot is not None)
+
+        self._restore_selection(selected, current.id if current else None)
+        self._measure_table()
+        self.table.updateGeometries()
+        self.table.verticalScrollBar().setValue(scroll)
+        self._update_detail()
+
+    def retranslate(self) -> None:
+        lang = self.lang
+        self.sector_heading.setText(tr("indicators.sectors", lang))
+        self.sector_heading.setAccessibleName(tr("indicators.sectors", lang))
+        self.sector_list.setAccessibleName(tr("indicators.sectors", lang))
+        self._label_sector_list()
+        self.filter_edit.setPlaceholderText(tr("indicators.filter", lang))
+        self.filter_edit.setAccessibleName(tr("indicators.filter", lang).rstrip("…"))
+        self.table.setAccessibleName(tr("indicators.table", lang))
+        self.detail.setAccessibleName(tr("indicators.detail", lang))
+        self.source_button.setText(tr("action.show_in_source", lang))
+        self.source_button.setAccessibleName(tr("action.show_in_source", lang).replace("&", ""))
+        self.show_in_source_action.setText(tr("action.show_in_source", lang))
+        self.model.set_language(lang)
+        self.proxy.refilter()
+        self._update_detail()
+        self._measure_table()
+
+    def select_item(self, section: str, item_id: int) -> bool:
+        if section not in self.sections:
+            return False
+        row = self.model.row_of(item_id)
+        indicator = self.model.indicator_at(row)
+        if indicator is None:
+            return False
+        sector = self.proxy.sector_id
+        if sector is not None and sector != indicator.sector_id:
+            self.sector_list.setCurrentRow(0)
+        source = self.model.index(row, COL_LABEL)
+        index = self.proxy.mapFromSource(source)
+        if not index.isValid():
+            self.filter_edit.clear()
+            index = self.proxy.mapFromSource(source)
+        if not index.isValid():  # pragma: no cover - only the sector and the words filter
+            return False
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        return True
+
+    def copy_rows(self) -> tuple[list[str], list[list[str]]] | None:
+        indicators = self.selected_indicators()
+        if not indicators:
+            return None
+        columns = range(len(COLUMN_KEYS))
+        rows = [[self.model.cell_text(i, c, indent=False) for c in columns] for i in indicators]
+        return self.model.headers(), rows
+
+    # ------------------------------------------------------------ queries
+    def selected_indicators(self) -> list[Indicator]:
+        """The selected rows' indicators, in the order the table shows them."""
+        indexes = sorted(self.table.selectionModel().selectedRows(COL_LABEL), key=lambda i: i.row())
+        found = (self.model.indicator_at(self.proxy.mapToSource(i).row()) for i in indexes)
+        return [i for i in found if i is not None]
+
+    def current_indicator(self) -> Indicator | None:
+        """The indicator the details show: the current row when selected, else the first selected."""
+        selection = self.table.selectionModel()
+        index = self.table.currentIndex()
+        if index.isValid() and selection.isRowSelected(index.row(), QModelIndex()):
+            return self.model.indicator_at(self.proxy.mapToSource(index).row())
+        selected = self.selected_indicators()
+        return selected[0] if selected else None
+
+    def visible_indicators(self) -> list[Indicator]:
+        """The indicators the table shows, top to bottom."""
+        out = []
+        for row in range(self.proxy.rowCount()):
+            indicator = self.model.indicator_at(self.proxy.mapToSource(self.proxy.index(row, 0)).row())
+            if indicator is not None:
+                out.append(indicator)
+        return out
+
+    # ------------------------------------------------------------ helpers
+    def _current_sector_key(self) -> str | None:
+        if self._snapshot is None or self.proxy.sector_id is None:
+            return None
+        sector = self._snapshot.sector(self.proxy.sector_id)
+        return sector.key if sector else None
+
+    def _fill_sector_list(self, sector_key: str | None) -> None:
+        snapshot = self._snapshot
+        self._sector_ids = []
+        self.sector_list.blockSignals(True)
+        self.sector_list.clear()
+        chosen = 0
+        if snapshot is not None:
+            self._sector_ids.append(None)
+            counts: dict[int, int] = {}
+            for indicator in snapshot.indicators:
+                counts[indicator.sector_id] = counts.get(indicator.sector_id, 0) + 1
+            for sector in snapshot.sectors:
+                if counts.get(sector.id):
+                    if sector.key == sector_key:
+                        chosen = len(self._sector_ids)
+                    self._sector_ids.append(sector.id)
+            for _ in self._sector_ids:
+                self.sector_list.addItem(QListWidgetItem())
+            self._label_sector_list()
+            self.sector_list.setCurrentRow(chosen)
+        self.sector_list.blockSignals(False)
+        self.proxy.set_sector(self._sector_ids[chosen] if self._sector_ids else None)
+
+    def _label_sector_list(self) -> None:
+        snapshot = self._snapshot
+        if snapshot is None:
+            return
+        lang = self.lang
+        counts: dict[int | None, int] = {None: len(snapshot.indicators)}
+        for indicator in snapshot.indicators:
+            counts[indicator.sector_id] = counts.get(indicator.sector_id, 0) + 1
+        for row, sector_id in enumerate(self._sector_ids):
+            item = self.sector_list.item(row)
+            if item is None:
+                continue
+            sector = snapshot.sector(sector_id) if sector_id is not None else None
+            name = sector.name(lang) if sector else tr("indicators.all_sectors", lang)
+            text = f"{name} ({counts.get(sector_id, 0)})"
+            item.setText(text)
+            item.setToolTip(f"<p>{escape(text)}</p>")
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, text)
+
+    def _restore_selection(self, selected: list[int], current_id: int | None) -> None:
+        selection_model = self.table.selectionModel()
+        selection = QItemSelection()
+        for indicator_id in selected:
+            row = self.model.row_of(indicator_id)
+            if row < 0:
+                continue
+            index = self.proxy.mapFromSource(self.model.index(row, COL_LABEL))
+            if index.isValid():
+                selection.select(index, index)
+        if selection.isEmpty():
+            selection_model.clear()
+            return
+        row = self.model.row_of(current_id) if current_id is not None else -1
+        current = self.proxy.mapFromSource(self.model.index(row, COL_LABEL)) if row >= 0 else QModelIndex()
+        if not current.isValid():
+            current = selection.indexes()[0]
+        selection_model.setCurrentIndex(current, QItemSelectionModel.SelectionFlag.NoUpdate)
+        selection_model.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                               | QItemSelectionModel.SelectionFlag.Rows)
+
+    def _update_detail(self, *_args: object) -> None:
+        indicator = self.current_indicator()
+        enabled = indicator is not None
+        self.source_button.setEnabled(enabled)
+        self.show_in_source_action.setEnabled(enabled)
+        key = (id(self._snapshot), indicator.id if indicator else None, self.lang)
+        if key == self._shown:
+            return
+        self._shown = key
+        if indicator is None or self._snapshot is None:
+            self.detail.setHtml(f"<p>{escape(tr('indicators.none_selected', self.lang))}</p>")
+        else:
+            self.detail.setHtml(indicator_html(self._snapshot, indicator, self.lang))
+
+    # ------------------------------------------------------------ layout
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._arrange()
+
+    def _measure_table(self) -> None:
+        """The width the table needs to show every column unclipped (the label at a readable width)."""
+        header = self.table.horizontalHeader()
+        chars = self.fontMetrics().averageCharWidth()
+        need = 0
+        for column in range(len(COLUMN_KEYS)):
+            if column == COL_LABEL:
+                longest = max((self.table.sizeHintForColumn(column), header.sectionSizeHint(column)))
+                need += min(longest, 42 * chars)
+            else:
+                need += max(self.table.sizeHintForColumn(column), header.sectionSizeHint(column))
+        self._table_need = need + self.table.verticalScrollBar().sizeHint().width() + 2 * self.table.frameWidth()
+        self._arrange()
+
+    def _arrange(self) -> None:
+        """Details right of the table when everything fits side by side, else below it."""
+        if not self._table_need:
+            return
+        detail_width = 50 * self.fontMetrics().averageCharWidth()
+        available = self.splitter.width() - self.splitter.sizes()[0] - self.splitter.handleWidth()
+        wide = available >= self._table_need + self.content_splitter.handleWidth() + detail_width
+        orientation = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
+        if orientation == self.content_splitter.orientation() and self._arranged:
+            return
+        self._arranged = True
+        self.content_splitter.setOrientation(orientation)
+        if wide:
+            detail = max(detail_width, min(available - self._table_need, available * 35 // 100))
+            self.content_splitter.setSizes([available - detail, detail])
+        else:
+            height = max(self.content_splitter.height(), 400)
+            self.content_splitter.setSizes([height * 3 // 5, height - height * 3 // 5])
+
+    # ------------------------------------------------------------ slots
+    def _on_sector_list_current_row_changed(self, row: int) -> None:
+        if 0 <= row < len(self._sector_ids):
+            self.proxy.set_sector(self._sector_ids[row])
+
+    def _on_filter_edit_text_changed(self, text: str) -> None:
+        self.proxy.set_words(text)
+
+    def _on_show_in_source(self) -> None:
+        self.show_in_source(self.current_indicator())

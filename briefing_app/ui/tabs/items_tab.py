@@ -1,0 +1,213 @@
+"""A list of prose items (achievements, limitations or directives) beside a reading pane."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractItemView, QHBoxLayout, QHeaderView, QLineEdit, QMenu, QPushButton, QSplitter, QTreeView,
+    QVBoxLayout, QWidget,
+)
+
+from ...data.folding import fold
+from ...data.records import Item
+from ...data.snapshot import Snapshot
+from ..detail_html import item_html
+from ..models.item_tree_model import FILTER_ROLE, ItemTreeModel
+from ..plain import escape
+from ..reading_pane import ReadingPane
+from ..state import ViewerState
+from ..strings import tr
+from ..tab import BriefingTab
+
+__all__ = ["ItemsTab"]
+
+
+class _FoldedFilter(QSortFilterProxyModel):
+    """Keeps rows whose folded text contains every folded word typed (``dien thoai`` finds ``điện thoại``)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._words: list[str] = []
+        self.setRecursiveFilteringEnabled(True)
+
+    def set_words(self, text: str) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt >= 6.9
+            self.beginFilterChange()
+            self._words = fold(text).split()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:  # pragma: no cover - older Qt
+            self._words = fold(text).split()
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:  # noqa: N802
+        if not self._words:
+            return True
+        text = self.sourceModel().index(row, 0, parent).data(FILTER_ROLE) or ""
+        return all(word in text for word in self._words)
+
+
+class ItemsTab(BriefingTab):
+    """Base for the Achievements, Limitations and Directives tabs."""
+
+    section = ""
+    grouped = True
+
+    def __init__(self, state: ViewerState, parent: QWidget | None = None):
+        super().__init__(state, parent)
+        self.sections = (self.section,)
+        self._snapshot: Snapshot | None = None
+
+        self.model = ItemTreeModel(self.grouped, self)
+        self.proxy = _FoldedFilter(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setObjectName("itemFilter")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.view = QTreeView(self)
+        self.view.setObjectName("itemList")
+        self.view.setModel(self.proxy)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setUniformRowHeights(True)
+        self.view.setAlternatingRowColors(True)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.setHeaderHidden(self.grouped)
+        self.view.setRootIsDecorated(self.grouped)
+        if not self.grouped:
+            header = self.view.header()
+            header.setStretchLastSection(False)
+            header.setSectionResizeMode(ItemTreeModel.COL_NUMBER, QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(ItemTreeModel.COL_TITLE, QHeaderView.ResizeMode.Stretch)
+            header.setSectionResizeMode(ItemTreeModel.COL_SECTOR, QHeaderView.ResizeMode.ResizeToContents)
+
+        self.pane = ReadingPane(self)
+        self.pane.setObjectName("itemReadingPane")
+        self.source_button = QPushButton(self)
+        self.source_button.setObjectName("showInSourceButton")
+        self.source_button.setEnabled(False)
+        self.show_in_source_action = QAction(self)
+
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.filter_edit)
+        left_layout.addWidget(self.view, 1)
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.pane, 1)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.source_button)
+        right_layout.addLayout(buttons)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([560, 640])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.splitter)
+
+        self._connect_signals()
+        self.retranslate()
+
+    def _connect_signals(self) -> None:
+        self.filter_edit.textChanged.connect(self._on_filter_edit_text_changed)
+        self.view.selectionModel().currentChanged.connect(self._on_view_current_changed)
+        self.view.customContextMenuRequested.connect(self._on_view_context_menu_requested)
+        self.source_button.clicked.connect(self._on_show_in_source)
+        self.show_in_source_action.triggered.connect(self._on_show_in_source)
+        self.pane.item_link_activated.connect(self.state.request_item)
+        self.pane.source_link_activated.connect(self.state.request_source)
+
+    # ------------------------------------------------------------ contract
+    def set_snapshot(self, snapshot: Snapshot | None) -> None:
+        selected = self.current_item()
+        scroll = self.view.verticalScrollBar().value()
+        self._snapshot = snapshot
+        groups = snapshot.items_by_sector(self.section) if snapshot else []
+        self.model.set_rows(groups, self.lang)
+        self.view.expandAll()
+        if selected is not None and not self.select_item(self.section, selected.id):
+            self._show(None)
+        elif selected is None:
+            self._show(None)
+        self.view.verticalScrollBar().setValue(scroll)
+
+    def retranslate(self) -> None:
+        lang = self.lang
+        self.filter_edit.setPlaceholderText(tr("items.filter", lang))
+        self.filter_edit.setAccessibleName(tr("items.filter", lang).rstrip("…"))
+        self.view.setAccessibleName(tr("items.list", lang))
+        self.pane.setAccessibleName(tr("items.reading", lang))
+        self.source_button.setText(tr("action.show_in_source", lang))
+        self.source_button.setAccessibleName(tr("action.show_in_source", lang).replace("&", ""))
+        self.show_in_source_action.setText(tr("action.show_in_source", lang))
+        self.model.set_language(lang)
+        self._show(self.current_item())
+
+    def select_item(self, section: str, item_id: int) -> bool:
+        if section != self.section:
+            return False
+        source = self.model.index_of(item_id)
+        if not source.isValid():
+            return False
+        index = self.proxy.mapFromSource(source)
+        if not index.isValid():
+            self.filter_edit.clear()
+            index = self.proxy.mapFromSource(source)
+        self.view.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.view.scrollTo(index)
+        return True
+
+    def copy_rows(self) -> tuple[list[str], list[list[str]]] | None:
+        items = self.selected_items()
+        if not items:
+            return None
+        lang = self.lang
+        headers = [tr("col.number", lang), tr("col.title", lang), tr("col.sector", lang), tr("detail.source", lang)]
+        rows = []
+        for item in items:
+            sector = self._snapshot.sector(item.sector_id) if self._snapshot else None
+            number = str(item.number) if item.number is not None else str(item.position)
+            rows.append([number, item.title(lang), sector.name(lang) if sector else "", item.source_text])
+        return headers, rows
+
+    # ------------------------------------------------------------ helpers
+    def current_item(self) -> Item | None:
+        return self.model.item_at(self.proxy.mapToSource(self.view.currentIndex()))
+
+    def selected_items(self) -> list[Item]:
+        rows = self.view.selectionModel().selectedRows(0)
+        items = [self.model.item_at(self.proxy.mapToSource(index)) for index in rows]
+        return sorted((i for i in items if i is not None), key=lambda i: i.position)
+
+    def _show(self, item: Item | None) -> None:
+        self.source_button.setEnabled(item is not None)
+        self.show_in_source_action.setEnabled(item is not None)
+        if item is None or self._snapshot is None:
+            self.pane.setHtml(f"<p>{escape(tr('items.none_selected', self.lang))}</p>")
+        else:
+            self.pane.setHtml(item_html(self._snapshot, item, self.lang))
+
+    # ------------------------------------------------------------ slots
+    def _on_filter_edit_text_changed(self, text: str) -> None:
+        self.proxy.set_words(text)
+        self.view.expandAll()
+
+    def _on_view_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._show(self.model.item_at(self.proxy.mapToSource(current)))
+
+    def _on_view_context_menu_requested(self, pos: QPoint) -> None:
+        if self.current_item() is None:
+            return
+        menu = QMenu(self)
+        menu.addAction(self.show_in_source_action)
+        menu.popup(self.view.viewport().mapToGlobal(pos))
+
+    def _on_show_in_source(self) -> None:
+        self.show_in_source(self.current_item())

@@ -1,0 +1,95 @@
+"""The Source tab: the article itself, with a passage highlighted on request."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextOption
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
+
+from ...data.snapshot import Snapshot
+from ..plain import heading_label, plain_label
+from ..state import ViewerState
+from ..strings import tr
+from ..tab import BriefingTab
+
+__all__ = ["SourceTab"]
+
+
+class SourceTab(BriefingTab):
+    title_key = "tab.source"
+    sections = ()
+
+    def __init__(self, state: ViewerState, parent: QWidget | None = None):
+        super().__init__(state, parent)
+        self.heading = heading_label()
+        self.note = plain_label()
+        self.note.setObjectName("sourceNote")
+        self.text = QPlainTextEdit(self)
+        self.text.setObjectName("articleText")
+        self.text.setReadOnly(True)
+        self.text.setWordWrapMode(QTextOption.WrapMode.WordWrap)
+        self.text.document().setDocumentMargin(16)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.note)
+        layout.addWidget(self.text, 1)
+        self._highlight: tuple[int, int] | None = None
+        self._article = ""
+        self.retranslate()
+
+    def set_snapshot(self, snapshot: Snapshot | None) -> None:
+        scroll = self.text.verticalScrollBar().value()
+        article = snapshot.briefing.article_text if snapshot else ""
+        if article != self._article:
+            # setPlainText: the article is data, never markup.
+            self._article = article
+            self.text.setPlainText(article)
+            self._highlight = None
+            self.text.setExtraSelections([])
+        else:
+            self.text.verticalScrollBar().setValue(scroll)
+        self.heading.setText(snapshot.briefing.source_title if snapshot else "")
+
+    def retranslate(self) -> None:
+        lang = self.lang
+        self.note.setText(tr("source.original_note", lang))
+        self.text.setAccessibleName(tr("source.article", lang))
+        self.heading.setAccessibleName(tr("source.article", lang))
+
+    def highlight(self, offset: int, length: int) -> None:
+        """Highlight ``length`` characters at ``offset`` of the article and scroll them into view."""
+        document = self.text.document()
+        if offset < 0 or length <= 0 or offset + length > len(self._article):
+            return
+        # Qt counts UTF-16 code units; Python counts code points.
+        start = _utf16_len(self._article[:offset])
+        stop = start + _utf16_len(self._article[offset:offset + length])
+        cursor = QTextCursor(document)
+        cursor.setPosition(start)
+        cursor.setPosition(stop, QTextCursor.MoveMode.KeepAnchor)
+        selection = QTextEdit.ExtraSelection()
+        fmt = QTextCharFormat()
+        fmt.setBackground(QColor("#ffe58a"))
+        fmt.setForeground(QColor("#1a1a1a"))
+        selection.format = fmt
+        selection.cursor = cursor
+        self.text.setExtraSelections([selection])
+        self._highlight = (offset, length)
+        # Put the caret at the passage (without selecting it) so it scrolls into view and a
+        # keyboard user continues reading from there.
+        caret = QTextCursor(document)
+        caret.setPosition(stop)
+        self.text.setTextCursor(caret)
+        self.text.ensureCursorVisible()
+        caret.setPosition(start)
+        self.text.setTextCursor(caret)
+        self.text.ensureCursorVisible()
+
+    def highlighted_text(self) -> str:
+        if self._highlight is None:
+            return ""
+        offset, length = self._highlight
+        return self._article[offset:offset + length]
+
+
+def _utf16_len(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2

@@ -1,0 +1,121 @@
+"""Small briefing files written in code, shared by the tests."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLE = """Tiêu đề thử nghiệm về điện thoại
+
+Hội nghị được tổ chức trực tuyến tại 12 điểm cầu trên cả nước.
+Mạng lưới có 1.000 điểm, trong đó có 600 bưu cục, 300 đại lý.
+Doanh thu viễn thông ước đạt 213.355 tỷ đồng, bằng 47,41% so với kế hoạch năm 2017.
+Tổng truy vấn là 72.736.956.416 truy vấn, tăng 13% so với cùng kỳ năm trước.
+Bán kính phục vụ bình quân đạt 2,93 km/điểm.
+Sim rác vẫn còn tồn tại.
+1. Hạn chế SIM rác và đẩy mạnh dịch vụ 4G.
+2. Đảm bảo an toàn thông tin mạng.
+"""
+
+SMALL_YAML = """\
+format: briefing/1
+briefing:
+  id: test-2017
+  organisation: {vi: "Bộ Thử nghiệm", en: "Ministry of Tests"}
+  title: {vi: "Hội nghị thử", en: "Test meeting"}
+  period: {vi: "6 tháng đầu năm 2017", en: "First half of 2017", start: "2017-01-01", end: "2017-06-30"}
+  meeting:
+    date: "2017-07-14"
+    place: {vi: "Hà Nội", en: "Hanoi"}
+    connected_sites: "12"
+    source: "Hội nghị được tổ chức trực tuyến tại 12 điểm cầu trên cả nước."
+  source:
+    title: "Tiêu đề thử nghiệm về điện thoại"
+    published_at: "2017-07-14T13:06"
+    authors: ["Xuân Lộc"]
+    article: article.txt
+sectors:
+  - {id: postal, vi: "Bưu chính", en: "Postal"}
+  - {id: telecom, vi: "Viễn thông", en: "Telecommunications"}
+enterprises:
+  - {id: vnpt, name: {vi: "Tập đoàn VNPT", en: "VNPT Group"}, short: "VNPT"}
+indicators:
+  - key: postal.points
+    sector: postal
+    label: {vi: "Điểm phục vụ", en: "Service points"}
+    value: "1.000"
+    unit: {vi: "điểm", en: "points"}
+    source: "Mạng lưới có 1.000 điểm, trong đó có 600 bưu cục, 300 đại lý."
+  - key: postal.offices
+    sector: postal
+    label: {vi: "Bưu cục", en: "Post offices"}
+    value: "600"
+    unit: {vi: "điểm", en: "points"}
+    parent: postal.points
+    source: "Mạng lưới có 1.000 điểm, trong đó có 600 bưu cục, 300 đại lý."
+  - key: postal.agents
+    sector: postal
+    label: {vi: "Đại lý", en: "Agents"}
+    value: "300"
+    unit: {vi: "điểm", en: "points"}
+    parent: postal.points
+    source: "Mạng lưới có 1.000 điểm, trong đó có 600 bưu cục, 300 đại lý."
+  - key: postal.radius
+    sector: postal
+    label: {vi: "Bán kính phục vụ bình quân", en: "Average service radius"}
+    value: "2,93"
+    unit: {vi: "km/điểm", en: "km per point"}
+    source: "Bán kính phục vụ bình quân đạt 2,93 km/điểm."
+  - key: telecom.revenue
+    sector: telecom
+    label: {vi: "Doanh thu viễn thông", en: "Telecom revenue"}
+    value: "213.355"
+    unit: {vi: "tỷ đồng", en: "billion VND"}
+    qualifier: "ước đạt"
+    plan_pct: "47,41"
+    plan: {vi: "kế hoạch năm 2017", en: "2017 plan"}
+    enterprise: vnpt
+    metric: revenue
+    source: "Doanh thu viễn thông ước đạt 213.355 tỷ đồng, bằng 47,41% so với kế hoạch năm 2017."
+  - key: telecom.dns
+    sector: telecom
+    label: {vi: "Truy vấn tên miền", en: "Domain name queries"}
+    value: "72.736.956.416"
+    unit: {vi: "truy vấn", en: "queries"}
+    change_pct: "13"
+    source: "Tổng truy vấn là 72.736.956.416 truy vấn, tăng 13% so với cùng kỳ năm trước."
+achievements:
+  - key: a1
+    sector: telecom
+    title: {vi: "Doanh thu viễn thông tăng", en: "Telecom revenue grew"}
+    source: "Doanh thu viễn thông ước đạt 213.355 tỷ đồng, bằng 47,41% so với kế hoạch năm 2017."
+limitations:
+  - key: l1
+    sector: telecom
+    title: {vi: "Sim rác còn tồn tại", en: "Junk SIMs remain"}
+    source: "Sim rác vẫn còn tồn tại."
+directives:
+  - number: 1
+    key: d01
+    sector: telecom
+    title: {vi: "Hạn chế SIM rác", en: "Curb junk SIMs"}
+    source: "1. Hạn chế SIM rác và đẩy mạnh dịch vụ 4G."
+  - number: 2
+    key: d02
+    sector: telecom
+    title: {vi: "An toàn thông tin", en: "Information security"}
+    source: "2. Đảm bảo an toàn thông tin mạng."
+links:
+  - {from: "limitation:l1", to: "directive:d01", relation: addressed_by}
+  - {from: "indicator:telecom.revenue", to: "achievement:a1", relation: cited_by}
+"""
+
+
+def write_briefing(folder: Path, yaml_text: str = SMALL_YAML, article: str = ARTICLE, name: str = "test.yaml") -> Path:
+    """Write a briefing file and its article into ``folder``; return the briefing file's path."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "article.txt").write_text(article, encoding="utf-8")
+    path = folder / name
+    path.write_text(textwrap.dedent(yaml_text), encoding="utf-8")
+    return path

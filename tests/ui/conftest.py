@@ -1,0 +1,28 @@
+"""Fixtures for the viewer's tests: the bundled briefing, a state, settings in a temporary file."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing_app.data.snapshot import load_snapshot
+from briefing_app.data.store import open_store
+
+
+@pytest.fixture
+def snapshot(bundled_db):
+    with open_store(bundled_db) as store:
+        yield load_snapshot(store, "mic-2017-h1")
+
+
+@pytest.fixture
+def state(qapp):
+    from briefing_app.ui.state import ViewerState
+
+    return ViewerState("vi")
+
+
+@pytest.fixture
+def settings(tmp_path, qapp):
+    from PySide6.QtCore import QSettings
+
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)

@@ -1,0 +1,181 @@
+"""The main window as a user meets it: open, switch tabs, shortcuts, copy, language, settings."""
+
+import shutil
+import sqlite3
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QApplication, QMessageBox, QTableWidget
+
+from briefing_app.ui.app import create_window, open_startup_database
+from briefing_app.ui.main_window import MainWindow
+from briefing_app.ui.state import ViewerState
+
+
+@pytest.fixture
+def window(qtbot, settings, bundled_db):
+    win = MainWindow(ViewerState("vi"), settings)
+    qtbot.addWidget(win)
+    win.show()
+    assert win.open_database(bundled_db)
+    return win
+
+
+def message_boxes():
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+
+
+def test_opens_the_bundled_database_and_says_so(window, bundled_db):
+    assert window.database_status.text() == "data.db (chỉ đọc)"
+    assert window.briefing_status.text().startswith("Hội nghị sơ kết công tác 6 tháng đầu năm")
+    assert window.loaded_status.text().startswith("Tải lúc ")
+    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [
+        "Tổng quan", "Chỉ số", "Kết quả", "Hạn chế", "Nhiệm vụ", "Doanh nghiệp", "Nguồn"]
+    # One briefing: no selector.
+    assert not window._briefing_combo_action.isVisible()
+
+
+def test_ctrl_number_switches_tabs(qtbot, window):
+    for n in range(1, 8):
+        qtbot.keyClick(window, Qt.Key(Qt.Key.Key_0 + n), Qt.KeyboardModifier.ControlModifier)
+        assert window.tabs.currentIndex() == n - 1
+
+
+def test_language_switch_without_restart(qtbot, window):
+    window.language_actions["en"].trigger()
+    assert window.tabs.tabText(1) == "Indicators"
+    assert window.file_menu.title() == "&File"
+    assert window.database_status.text() == "data.db (read-only)"
+    assert window.overview_tab.meeting_box.title() == "The meeting"
+    assert window.settings.value("language") == "en"
+    window.language_actions["vi"].trigger()
+    assert window.tabs.tabText(1) == "Chỉ số"
+
+
+def test_show_in_source_switches_to_the_source_tab_highlighted(qtbot, window):
+    window.tabs.setCurrentWidget(window.directives_tab)
+    directive = window.state.snapshot.directives[2]
+    assert window.directives_tab.select_item("directives", directive.id)
+    qtbot.mouseClick(window.directives_tab.source_button, Qt.MouseButton.LeftButton)
+    assert window.tabs.currentWidget() is window.source_tab
+    assert window.source_tab.highlighted_text() == directive.source_text
+
+
+def test_related_link_opens_the_item_in_its_tab(qtbot, window):
+    snapshot = window.state.snapshot
+    directive = snapshot.directives[6]
+    window.state.request_item("directives", directive.id)
+    assert window.tabs.currentWidget() is window.directives_tab
+    assert window.directives_tab.current_item().id == directive.id
+    window.state.request_item("limitations", snapshot.limitations[0].id)
+    assert window.tabs.currentWidget() is window.limitations_tab
+
+
+def test_ctrl_c_copies_tsv_and_html(qtbot, window):
+    window.tabs.setCurrentWidget(window.directives_tab)
+    window.directives_tab.view.setFocus()
+    window.directives_tab.view.selectAll()
+    qtbot.keyClick(window, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    mime = QApplication.clipboard().mimeData()
+    lines = mime.text().splitlines()
+    assert lines[0].split("\t")[:2] == ["STT", "Nội dung"] and len(lines) == 17
+    assert "<table>" in mime.html() and "<td>16</td>" in mime.html()
+    assert "16 dòng" in window.statusBar().currentMessage()
+
+
+def test_a_bad_database_keeps_the_open_one(qtbot, window, tmp_path, bundled_db):
+    bad = tmp_path / "not a briefing.db"
+    conn = sqlite3.connect(bad)
+    conn.execute("CREATE TABLE t (x)")
+    conn.commit()
+    conn.close()
+    before = bad.read_bytes()
+    assert not window.open_database(bad)
+    [box] = message_boxes()
+    assert str(bad) in box.text() and "not a briefing database" in box.text()
+    assert box.textFormat() == Qt.TextFormat.PlainText
+    assert "data.db" in box.text()  # the kept database is named
+    box.close()
+    assert window.database_path == bundled_db
+    assert bad.read_bytes() == before
+
+
+def test_many_briefings_show_a_selector(qtbot, window, tmp_path, small_briefing):
+    from briefing_fixtures import SMALL_YAML, write_briefing
+    from briefing_app.data.build import build_database
+
+    second = write_briefing(tmp_path / "two", SMALL_YAML.replace("id: test-2017", "id: test-2018").replace(
+        'title: {vi: "Hội nghị thử", en: "Test meeting"}', 'title: {vi: "Hội nghị thứ hai", en: "Second meeting"}'),
+        name="b.yaml")
+    db = tmp_path / "two briefings.db"
+    build_database([small_briefing, second], db)
+    assert window.open_database(db)
+    assert window._briefing_combo_action.isVisible()
+    assert window.briefing_combo.count() == 2
+    window.briefing_combo.activated.emit(1)
+    assert window.state.snapshot.briefing.id == "test-2018"
+    assert window.overview_tab.title.text() == "Hội nghị thứ hai"
+
+
+def test_recent_files_and_drop(qtbot, window, tmp_path, small_db, bundled_db):
+    copy = tmp_path / "copy.db"
+    shutil.copy(small_db, copy)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(copy))])
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    assert window.database_path == copy
+    recent = window.recent_files()
+    assert recent[0] == str(copy) and str(bundled_db) in recent
+    titles = [a.text() for a in window.recent_menu.actions() if a.data()]
+    assert titles[0] == "&1 copy.db"
+    window.recent_menu.actions()[1].trigger()
+    assert window.database_path == bundled_db
+
+
+def test_reload_keeps_tab_and_selection(qtbot, window):
+    window.tabs.setCurrentWidget(window.limitations_tab)
+    chosen = window.state.snapshot.limitations[4]
+    window.limitations_tab.select_item("limitations", chosen.id)
+    qtbot.keyClick(window, Qt.Key.Key_F5)
+    assert window.tabs.currentWidget() is window.limitations_tab
+    assert window.limitations_tab.current_item().id == chosen.id
+
+
+def test_shortcuts_dialog_lists_every_shortcut(qtbot, window):
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    dialog = window._shortcuts_dialog
+    assert dialog.isVisible()
+    table = dialog.findChild(QTableWidget, "shortcutsTable")
+    keys = [table.item(r, 0).text() for r in range(table.rowCount())]
+    assert keys == ["Ctrl+1 … Ctrl+7", "Ctrl+O", "F5", "Ctrl+F", "Ctrl+P", "Ctrl+C", "Ctrl+Q", "F1"]
+    dialog.close()
+
+
+def test_settings_remember_tab_language_and_database(qtbot, settings, tmp_path, small_db):
+    first = create_window(None, "en", settings)
+    qtbot.addWidget(first)
+    first.show()
+    assert first.open_database(small_db)
+    first.tabs.setCurrentIndex(4)
+    first.close()
+    second = create_window(None, None, settings)
+    qtbot.addWidget(second)
+    second.show()
+    open_startup_database(second)
+    assert second.state.lang == "en"
+    assert second.tabs.currentIndex() == 4
+    assert second.database_path == small_db
+
+
+def test_every_control_has_an_accessible_name(window):
+    from PySide6.QtWidgets import QAbstractItemView, QComboBox, QLineEdit, QPlainTextEdit, QTextEdit, QWidget
+
+    missing = []
+    for widget in window.findChildren(QWidget):
+        if isinstance(widget, (QAbstractItemView, QLineEdit, QTextEdit, QPlainTextEdit, QComboBox)) \
+                and widget.isVisibleTo(window) and not widget.accessibleName():
+            missing.append(widget.objectName() or type(widget).__name__)
+    assert not missing, missing
