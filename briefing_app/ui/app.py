@@ -9,6 +9,7 @@ from PySide6.QtCore import QLocale, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from ..paths import default_database
+from .clipboard import release_clipboard
 from .main_window import MainWindow
 from .resources import icon
 from .state import ViewerState
@@ -60,6 +61,7 @@ def run(database: Path | None = None, lang: str | None = None) -> int:
     app.setWindowIcon(icon("briefing-app.svg"))
     settings = QSettings(ORGANISATION, APPLICATION)
     window = create_window(database, lang, settings)
+    app.aboutToQuit.connect(release_clipboard)
     window.show()
     # Paint the window first, then read the database.
     QTimer.singleShot(0, lambda: open_startup_database(window))

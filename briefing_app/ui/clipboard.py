@@ -8,7 +8,7 @@ from PySide6.QtCore import QMimeData
 
 from .plain import escape
 
-__all__ = ["rows_to_tsv", "rows_to_html", "rows_to_mime"]
+__all__ = ["rows_to_tsv", "rows_to_html", "rows_to_mime", "release_clipboard"]
 
 
 def _cell(text: object) -> str:
@@ -33,3 +33,20 @@ def rows_to_mime(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> QM
     mime.setText(rows_to_tsv(headers, rows))
     mime.setHtml(rows_to_html(headers, rows))
     return mime
+
+
+def release_clipboard() -> None:
+    """Before the application quits, keep what we copied as plain text only.
+
+    PySide6 crashes at interpreter exit when the clipboard still holds a
+    QMimeData it was given (seen with 6.11 on the offscreen platform); plain text
+    set with ``setText`` does not, and the copied rows stay pasteable.
+    """
+    from PySide6.QtWidgets import QApplication
+
+    if QApplication.instance() is None:
+        return
+    clipboard = QApplication.clipboard()
+    mime = clipboard.mimeData()
+    if mime is not None and mime.hasHtml():
+        clipboard.setText(mime.text())

@@ -26,3 +26,12 @@ def settings(tmp_path, qapp):
     from PySide6.QtCore import QSettings
 
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _release_clipboard_at_exit(qapp):
+    """What the app does on quit (see release_clipboard): otherwise PySide6 crashes at exit."""
+    yield
+    from briefing_app.ui.clipboard import release_clipboard
+
+    release_clipboard()

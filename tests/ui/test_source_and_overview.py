@@ -1,7 +1,5 @@
 """The Source tab's highlighting and the Overview tab's content."""
 
-from PySide6.QtCore import Qt
-
 from briefing_app.ui.tabs.overview_tab import OverviewTab, headline_indicators
 from briefing_app.ui.tabs.source_tab import SourceTab
 
@@ -30,34 +28,43 @@ def test_overview_shows_the_meeting_tiles_counts_and_discrepancies(qtbot, state,
     tab.resize(1280, 800)
     tab.show()
     tab.set_snapshot(snapshot)
-    assert tab.title.text() == snapshot.briefing.title_vi
-    assert tab.meeting_values["sites"].text() == "67"
-    assert tab.meeting_values["when"].text() == "14/07/2017"
-    assert "Trương Minh Tuấn" in tab.meeting_values["chaired_by"].text()
-    assert "55 chỉ số" in tab.counts_label.text() and "16 nhiệm vụ" in tab.counts_label.text()
-    texts = [label.text() for label in tab.discrepancy_labels]
-    assert any("832" in t and "982" in t for t in texts)
-    revenue = next(t for t in tab.tiles if t.indicator.value_text == "213.355")
-    assert revenue.value.text() == "213.355"
-    assert revenue.qualifier.text() == "ước đạt" and revenue.unit.text() == "tỷ đồng"
-    assert "bằng 47,41% kế hoạch năm 2017" in revenue.comparison.text()
+    text = tab.text()
+    assert text.startswith(snapshot.briefing.title_vi)
+    assert "Điểm cầu trực tuyến: 67" in text.replace("\n", " ")
+    assert "14/07/2017" in text and "Trương Minh Tuấn" in text
+    assert "55 chỉ số" in text and "16 nhiệm vụ" in text
+    assert "832 cơ quan, nguồn nêu tổng là 982 cơ quan" in text
+    # The headline tile: qualifier, value in Vietnamese notation, unit, comparison in words.
+    assert "ước đạt 213.355\ntỷ đồng\nbằng 47,41% kế hoạch năm 2017" in text
 
 
 def test_overview_switches_language_and_tiles_navigate(qtbot, state, snapshot):
+    from PySide6.QtCore import QUrl
+
     tab = OverviewTab(state)
     qtbot.addWidget(tab)
     tab.show()
     tab.set_snapshot(snapshot)
     state.set_language("en")
     tab.retranslate()
-    revenue = next(t for t in tab.tiles if t.indicator.value_text == "213.355")
-    assert revenue.value.text() == "213,355"
-    assert revenue.qualifier.text() == "estimated" and revenue.unit.text() == "billion VND"
-    assert tab.meeting_values["when"].text() == "14 Jul 2017"
-    assert tab.meeting_box.title() == "The meeting"
+    text = tab.text()
+    assert "estimated 213,355\nbillion VND\n47.41% of the 2017 plan" in text
+    assert "14 Jul 2017" in text and "The meeting" in text
+    revenue = next(i for i in snapshot.indicators if i.value_text == "213.355")
+    assert f'href="item:indicators:{revenue.id}"' in tab.pane.toHtml()
     with qtbot.waitSignal(state.item_requested) as blocker:
-        qtbot.mouseClick(revenue, Qt.MouseButton.LeftButton)
-    assert blocker.args == ["indicators", revenue.indicator.id]
+        tab.pane.anchorClicked.emit(QUrl(f"item:indicators:{revenue.id}"))
+    assert blocker.args == ["indicators", revenue.id]
+
+
+def test_overview_text_is_never_markup(qtbot, state, snapshot):
+    import dataclasses
+
+    briefing = dataclasses.replace(snapshot.briefing, title_vi='<img src="file:///etc/passwd"><b>x</b>')
+    tab = OverviewTab(state)
+    qtbot.addWidget(tab)
+    tab.set_snapshot(dataclasses.replace(snapshot, briefing=briefing))
+    assert tab.text().startswith('<img src="file:///etc/passwd"><b>x</b>')
 
 
 def test_headlines_are_one_stated_total_per_sector(snapshot):

@@ -1,22 +1,25 @@
-"""The Overview tab (Tổng quan): the meeting, headline figures, counts and discrepancies."""
+"""The Overview tab (Tổng quan): the meeting, headline figures, counts and discrepancies.
+
+The text is one flowing, escaped HTML document in a :class:`ReadingPane`: it wraps
+and scrolls naturally at any window size, is selectable, and its links (the
+headline figures, the discrepancies) open the item in its tab.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QFormLayout, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSizePolicy,
-    QVBoxLayout, QWidget,
-)
+from html import escape
+
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ...data.records import Indicator
 from ...data.snapshot import Snapshot
 from ...data.wording import comparisons, date_text, qualifier_word, value_text
-from ..plain import heading_label, plain_label
+from ..reading_pane import ReadingPane
 from ..state import ViewerState
 from ..strings import tr
 from ..tab import BriefingTab
 
-__all__ = ["OverviewTab", "headline_indicators"]
+__all__ = ["OverviewTab", "headline_indicators", "overview_html"]
 
 TILE_COLUMNS = 4
 
@@ -33,62 +36,68 @@ def headline_indicators(snapshot: Snapshot, limit: int = 12) -> list[Indicator]:
     return chosen[:limit]
 
 
-class FigureTile(QPushButton):
-    """One headline figure: label, value, unit and qualifier, and its comparisons in words."""
+def _tile(indicator: Indicator, lang: str) -> str:
+    qualifier = qualifier_word(indicator.qualifier, lang)
+    percent = indicator.unit_vi == "%"
+    value = value_text(indicator, lang) + ("%" if percent else "")
+    unit = "" if percent else indicator.unit(lang)
+    words = "<br>".join(escape(w) for w in comparisons(indicator, lang))
+    return (f'<td width="25%" valign="top" style="padding:8px; border:1px solid #9aa7b8">'
+            f'<a href="item:indicators:{indicator.id}">{escape(indicator.label(lang))}</a><br>'
+            f'{escape(qualifier) + " " if qualifier else ""}'
+            f'<span style="font-size:x-large; font-weight:bold">{escape(value)}</span><br>'
+            f'{escape(unit)}{"<br><small>" + words + "</small>" if words else ""}</td>')
 
-    def __init__(self, indicator: Indicator, lang: str, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.indicator = indicator
-        self.setObjectName("figureTile")
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 10, 12, 10)
-        layout.setSpacing(2)
-        self.label = plain_label(selectable=False)
-        self.value = plain_label(selectable=False, wrap=False)
-        font = self.value.font()
-        font.setPointSizeF(font.pointSizeF() * 1.7)
-        font.setBold(True)
-        self.value.setFont(font)
-        self.qualifier = plain_label(selectable=False, wrap=False)
-        self.qualifier.setObjectName("tileQualifier")
-        self.unit = plain_label(selectable=False)
-        self.comparison = plain_label(selectable=False)
-        value_row = QHBoxLayout()
-        value_row.setSpacing(6)
-        value_row.addWidget(self.qualifier, 0, Qt.AlignmentFlag.AlignBaseline)
-        value_row.addWidget(self.value, 0, Qt.AlignmentFlag.AlignBaseline)
-        value_row.addStretch(1)
-        for child in (self.label, self.qualifier, self.value, self.unit, self.comparison):
-            child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        layout.addWidget(self.label)
-        layout.addLayout(value_row)
-        layout.addWidget(self.unit)
-        layout.addWidget(self.comparison)
-        layout.addStretch(1)
-        self.set_language(lang)
 
-    def set_language(self, lang: str) -> None:
-        ind = self.indicator
-        self.label.setText(ind.label(lang))
-        self.value.setText(value_text(ind, lang) + ("%" if ind.unit_vi == "%" else ""))
-        qualifier = qualifier_word(ind.qualifier, lang)
-        self.qualifier.setText(qualifier)
-        self.qualifier.setVisible(bool(qualifier))
-        self.unit.setText("" if ind.unit_vi == "%" else ind.unit(lang))
-        self.comparison.setText("\n".join(comparisons(ind, lang)))
-        self.comparison.setVisible(bool(self.comparison.text()))
-        spoken = " ".join(filter(None, [ind.label(lang), qualifier, value_text(ind, lang), ind.unit(lang),
-                                        "; ".join(comparisons(ind, lang))]))
-        self.setAccessibleName(spoken)
-        self.setToolTip(ind.source_text)
-
-    def sizeHint(self):  # noqa: N802 - Qt override
-        return self.layout().sizeHint()
-
-    def minimumSizeHint(self):  # noqa: N802 - Qt override
-        return self.layout().minimumSize()
+def overview_html(snapshot: Snapshot, lang: str) -> str:
+    """The Overview as escaped HTML: every database text goes through ``escape``."""
+    b = snapshot.briefing
+    place = (b.meeting_place_en if lang == "en" and b.meeting_place_en else b.meeting_place_vi) or ""
+    kind = (b.meeting_kind_en if lang == "en" and b.meeting_kind_en else b.meeting_kind_vi) or ""
+    publisher = (b.source_publisher_en if lang == "en" and b.source_publisher_en else b.source_publisher_vi) or ""
+    facts = [
+        ("overview.what", kind),
+        ("overview.when", date_text(b.meeting_date, lang)),
+        ("overview.where", place),
+        ("overview.chaired_by", b.chaired_by or ""),
+        ("overview.attendees", "\n".join(b.attendees)),
+        ("overview.sites", str(b.connected_sites) if b.connected_sites is not None else ""),
+        ("overview.source", " — ".join(p for p in (b.source_title, publisher) if p)),
+        ("overview.published", date_text(b.source_published_at, lang)),
+        ("overview.authors", ", ".join(b.source_authors)),
+    ]
+    rows = "".join(
+        f'<tr><td valign="top" style="padding-right:12px"><b>{escape(tr(key, lang))}:</b></td>'
+        f'<td>{escape(value).replace(chr(10), "<br>")}</td></tr>'
+        for key, value in facts if value)
+    counts = snapshot.counts()
+    count_text = " · ".join(escape(tr(f"count.{name}", lang, n=counts[name])) for name in
+                            ("indicators", "achievements", "limitations", "directives", "enterprises", "discrepancies"))
+    tiles = headline_indicators(snapshot)
+    grid = ""
+    for start in range(0, len(tiles), TILE_COLUMNS):
+        cells = "".join(_tile(t, lang) for t in tiles[start:start + TILE_COLUMNS])
+        cells += "<td></td>" * (TILE_COLUMNS - len(tiles[start:start + TILE_COLUMNS]))
+        grid += f"<tr>{cells}</tr>"
+    discrepancies = snapshot.discrepancies()
+    if discrepancies:
+        items = []
+        for check in discrepancies:
+            link = (f' <a href="item:indicators:{check.indicator_id}">→</a>' if check.indicator_id else "")
+            # A sign and words, never colour alone.
+            items.append(f"<li>⚠ {escape(check.what(lang))}{link}</li>")
+        discrepancy_html = f"<ul>{''.join(items)}</ul>"
+    else:
+        discrepancy_html = f"<p>{escape(tr('overview.no_discrepancies', lang))}</p>"
+    return (
+        f'<h2>{escape(b.title(lang))}</h2>'
+        f'<p>{escape(b.organisation(lang))} — {escape(b.period(lang))}</p>'
+        f'<p><b>{escape(tr("overview.counts", lang))}:</b> {count_text}</p>'
+        f'<h3>{escape(tr("overview.headlines", lang))}</h3>'
+        f'<table width="100%" cellspacing="6">{grid}</table>'
+        f'<h3>{escape(tr("overview.discrepancies", lang))}</h3>{discrepancy_html}'
+        f'<h3>{escape(tr("overview.meeting", lang))}</h3><table cellspacing="2">{rows}</table>'
+    )
 
 
 class OverviewTab(BriefingTab):
@@ -98,146 +107,32 @@ class OverviewTab(BriefingTab):
     def __init__(self, state: ViewerState, parent: QWidget | None = None):
         super().__init__(state, parent)
         self._snapshot: Snapshot | None = None
-        self.tiles: list[FigureTile] = []
-
-        self.title = heading_label(size=1.5)
-        self.title.setObjectName("briefingTitle")
-        self.subtitle = plain_label()
-        self.subtitle.setObjectName("briefingSubtitle")
-
-        self.meeting_box = QGroupBox(self)
-        self.meeting_form = QFormLayout(self.meeting_box)
-        self.meeting_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.meeting_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
-        self.meeting_labels: dict[str, QLabel] = {}
-        self.meeting_values: dict[str, QLabel] = {}
-        for key in ("what", "when", "where", "chaired_by", "attendees", "sites", "source", "published", "authors"):
-            label = plain_label(selectable=False, wrap=False)
-            value = plain_label()
-            value.setObjectName(f"meeting_{key}")
-            label.setBuddy(value)
-            self.meeting_labels[key] = label
-            self.meeting_values[key] = value
-            self.meeting_form.addRow(label, value)
-
-        self.headline_box = QGroupBox(self)
-        self.tile_grid = QGridLayout(self.headline_box)
-        self.tile_grid.setSpacing(10)
-
-        self.counts_box = QGroupBox(self)
-        self.counts_label = plain_label()
-        self.counts_label.setObjectName("countsLabel")
-        QVBoxLayout(self.counts_box).addWidget(self.counts_label)
-
-        self.discrepancy_box = QGroupBox(self)
-        self.discrepancy_layout = QVBoxLayout(self.discrepancy_box)
-        self.discrepancy_labels: list[QLabel] = []
-
-        content = QWidget(self)
-        content.setObjectName("overviewContent")
-        layout = QVBoxLayout(content)
-        layout.setContentsMargins(16, 12, 16, 16)
-        layout.setSpacing(12)
-        layout.addWidget(self.title)
-        layout.addWidget(self.subtitle)
-        row = QHBoxLayout()
-        row.addWidget(self.meeting_box, 3)
-        side = QVBoxLayout()
-        side.addWidget(self.counts_box)
-        side.addWidget(self.discrepancy_box, 1)
-        row.addLayout(side, 2)
-        layout.addLayout(row)
-        layout.addWidget(self.headline_box)
-        layout.addStretch(1)
-        self.scroll = QScrollArea(self)
-        self.scroll.setObjectName("overviewScroll")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidget(content)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(self.scroll)
+        self.pane = ReadingPane(self)
+        self.pane.setObjectName("overviewText")
+        self.pane.document().setDocumentMargin(16)
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(0, 0, 0, 0)
+        self.layout_.addWidget(self.pane, 1)
+        self.pane.item_link_activated.connect(self.state.request_item)
+        self.pane.source_link_activated.connect(self.state.request_source)
         self.retranslate()
 
-    # ------------------------------------------------------------ contract
     def set_snapshot(self, snapshot: Snapshot | None) -> None:
         self._snapshot = snapshot
-        for tile in self.tiles:
-            self.tile_grid.removeWidget(tile)
-            tile.deleteLater()
-        self.tiles = []
-        if snapshot is not None:
-            for n, indicator in enumerate(headline_indicators(snapshot)):
-                tile = FigureTile(indicator, self.lang, self.headline_box)
-                tile.clicked.connect(lambda _checked=False, i=indicator: self.state.request_item("indicators", i.id))
-                self.tile_grid.addWidget(tile, n // TILE_COLUMNS, n % TILE_COLUMNS)
-                self.tiles.append(tile)
         self._fill()
 
     def retranslate(self) -> None:
-        lang = self.lang
-        self.meeting_box.setTitle(tr("overview.meeting", lang))
-        self.headline_box.setTitle(tr("overview.headlines", lang))
-        self.counts_box.setTitle(tr("overview.counts", lang))
-        self.discrepancy_box.setTitle(tr("overview.discrepancies", lang))
-        for key, label in self.meeting_labels.items():
-            text = tr(f"overview.{key}", lang)
-            label.setText(text + ":")
-            self.meeting_values[key].setAccessibleName(text)
-        for box in (self.meeting_box, self.headline_box, self.counts_box, self.discrepancy_box):
-            box.setAccessibleName(box.title())
-        for tile in self.tiles:
-            tile.set_language(lang)
+        self.pane.setAccessibleName(tr("tab.overview", self.lang))
         self._fill()
 
-    # ------------------------------------------------------------ content
     def _fill(self) -> None:
-        lang = self.lang
-        snapshot = self._snapshot
-        for label in self.discrepancy_labels:
-            self.discrepancy_layout.removeWidget(label)
-            label.deleteLater()
-        self.discrepancy_labels = []
-        if snapshot is None:
-            self.title.setText(tr("empty.no_database", lang))
-            self.subtitle.setText("")
-            for value in self.meeting_values.values():
-                value.setText("")
-            self.counts_label.setText("")
-            return
-        b = snapshot.briefing
-        self.title.setText(b.title(lang))
-        self.title.setAccessibleName(b.title(lang))
-        self.subtitle.setText(f"{b.organisation(lang)} — {b.period(lang)}")
-        place = (b.meeting_place_en if lang == "en" and b.meeting_place_en else b.meeting_place_vi) or ""
-        kind = (b.meeting_kind_en if lang == "en" and b.meeting_kind_en else b.meeting_kind_vi) or ""
-        publisher = (b.source_publisher_en if lang == "en" and b.source_publisher_en else b.source_publisher_vi) or ""
-        values = {
-            "what": kind,
-            "when": date_text(b.meeting_date, lang),
-            "where": place,
-            "chaired_by": b.chaired_by or "",
-            "attendees": "\n".join(b.attendees),
-            "sites": str(b.connected_sites) if b.connected_sites is not None else "",
-            "source": " — ".join(p for p in (b.source_title, publisher) if p),
-            "published": date_text(b.source_published_at, lang),
-            "authors": ", ".join(b.source_authors),
-        }
-        for key, text in values.items():
-            self.meeting_values[key].setText(text)
-            self.meeting_form.setRowVisible(self.meeting_values[key], bool(text))
-        counts = snapshot.counts()
-        self.counts_label.setText("\n".join(tr(f"count.{name}", lang, n=counts[name]) for name in
-                                            ("indicators", "achievements", "limitations", "directives",
-                                             "enterprises", "discrepancies")))
-        discrepancies = snapshot.discrepancies()
-        if not discrepancies:
-            label = plain_label(tr("overview.no_discrepancies", lang))
-            self.discrepancy_layout.addWidget(label)
-            self.discrepancy_labels.append(label)
-        for check in discrepancies:
-            # Words and a sign, never colour alone.
-            label = plain_label("⚠ " + check.what(lang))
-            label.setObjectName("discrepancyLabel")
-            self.discrepancy_layout.addWidget(label)
-            self.discrepancy_labels.append(label)
+        scroll = self.pane.verticalScrollBar().value()
+        if self._snapshot is None:
+            self.pane.setHtml(f"<p>{escape(tr('empty.no_database', self.lang))}</p>")
+        else:
+            self.pane.setHtml(overview_html(self._snapshot, self.lang))
+        self.pane.verticalScrollBar().setValue(scroll)
+
+    def text(self) -> str:
+        """What the reader sees, as plain text."""
+        return self.pane.toPlainText()
