@@ -1,0 +1,240 @@
+"""What each chart shows, decided once for the screen and the printout (Qt-free).
+
+A :class:`ChartSpec` is plain data: categories, one or more series of values,
+the unit, and which values are derived (implied by the source, not stated). The
+on-screen charts (pyqtgraph) and the printed ones (QPainter) both draw these.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from .records import Indicator
+from .snapshot import Snapshot
+from .wording import figure_text, qualifier_word
+
+__all__ = ["Category", "Series", "ChartSpec", "parts_chart", "plan_chart", "change_chart", "sector_chart",
+           "enterprise_chart", "enterprise_plan_chart", "overview_charts", "indicator_chart"]
+
+
+@dataclass(frozen=True)
+class Category:
+    label_vi: str
+    label_en: str | None
+    ref: tuple[str, int] | None = None  # the item a bar stands for (section, id)
+
+    def label(self, lang: str) -> str:
+        return self.label_en if lang == "en" and self.label_en else self.label_vi
+
+
+@dataclass(frozen=True)
+class Series:
+    name_vi: str
+    name_en: str
+    values: tuple[float | None, ...]
+    #: exact text of each value as the reader should see it, per language ("ước đạt 213.355 tỷ đồng")
+    texts_vi: tuple[str, ...]
+    texts_en: tuple[str, ...]
+    derived: bool = False
+
+    def name(self, lang: str) -> str:
+        return self.name_en if lang == "en" else self.name_vi
+
+    def text(self, index: int, lang: str) -> str:
+        return (self.texts_en if lang == "en" else self.texts_vi)[index]
+
+
+@dataclass(frozen=True)
+class ChartSpec:
+    key: str
+    title_vi: str
+    title_en: str
+    unit_vi: str
+    unit_en: str
+    categories: tuple[Category, ...]
+    series: tuple[Series, ...]
+    #: a reference line (100 for "% of plan")
+    target: float | None = None
+    notes_vi: tuple[str, ...] = field(default_factory=tuple)
+    notes_en: tuple[str, ...] = field(default_factory=tuple)
+
+    def title(self, lang: str) -> str:
+        return self.title_en if lang == "en" else self.title_vi
+
+    def unit(self, lang: str) -> str:
+        return self.unit_en if lang == "en" else self.unit_vi
+
+    def notes(self, lang: str) -> tuple[str, ...]:
+        return self.notes_en if lang == "en" else self.notes_vi
+
+    def is_empty(self) -> bool:
+        return not self.categories or all(v is None for s in self.series for v in s.values)
+
+    def signature(self) -> tuple:
+        """Everything drawn; equal signatures mean nothing to redraw."""
+        return (self.key, self.categories, self.series, self.target)
+
+
+def _float(value: Decimal | None) -> float | None:
+    return None if value is None else float(value)
+
+
+def _cat(indicator: Indicator, with_enterprise: str | None = None) -> Category:
+    vi, en = indicator.label_vi, indicator.label_en
+    if with_enterprise:
+        vi, en = f"{with_enterprise}: {vi}", f"{with_enterprise}: {en or vi}"
+    return Category(vi, en, ("indicators", indicator.id))
+
+
+def _stated_series(name_vi: str, name_en: str, indicators: list[Indicator]) -> Series:
+    return Series(name_vi, name_en, tuple(_float(i.value) for i in indicators),
+                  tuple(figure_text(i, "vi") for i in indicators), tuple(figure_text(i, "en") for i in indicators))
+
+
+def parts_chart(snapshot: Snapshot, total: Indicator) -> ChartSpec | None:
+    """The parts of a total (in the total's unit), with the total itself first."""
+    parts = [p for p in snapshot.children(total) if p.value is not None and p.unit_vi == total.unit_vi
+             and p.value_max is None]
+    if len(parts) < 1 or total.value is None:
+        return None
+    rows = [total] + parts
+    checks = [c for c in snapshot.checks_for("indicators", total.id) if c.status == "mismatch"]
+    return ChartSpec(
+        key=f"parts:{total.id}", title_vi=total.label_vi, title_en=total.label_en or total.label_vi,
+        unit_vi=total.unit_vi or "", unit_en=total.unit_en or total.unit_vi or "",
+        categories=tuple(_cat(i) for i in rows),
+        series=(_stated_series("Số liệu nêu trong nguồn", "As stated", rows),),
+        notes_vi=tuple("⚠ " + c.what_vi for c in checks), notes_en=tuple("⚠ " + c.what("en") for c in checks),
+    )
+
+
+def plan_chart(snapshot: Snapshot, indicators: list[Indicator], key: str = "plan",
+               title: tuple[str, str] = ("Tiến độ so với kế hoạch năm", "Progress against the annual plan")) -> ChartSpec | None:
+    """Percent of plan as bars toward the 100 % line."""
+    rows = [i for i in indicators if i.plan_pct is not None]
+    if not rows:
+        return None
+    short = {e.id: (e.short_name or e.name_vi) for e in snapshot.enterprises}
+    cats = tuple(_cat(i, short.get(i.enterprise_id)) for i in rows)
+    return ChartSpec(
+        key=key, title_vi=title[0], title_en=title[1], unit_vi="% kế hoạch", unit_en="% of plan",
+        categories=cats,
+        series=(Series("% kế hoạch", "% of plan", tuple(float(i.plan_pct) for i in rows),
+                       tuple(f"{_pct(i.plan_pct, 'vi')}" for i in rows),
+                       tuple(f"{_pct(i.plan_pct, 'en')}" for i in rows)),),
+        target=100.0,
+    )
+
+
+def _pct(value: Decimal, lang: str) -> str:
+    from .numbers import format_number
+
+    return format_number(value, lang) + "%"
+
+
+def change_chart(snapshot: Snapshot, indicator: Indicator) -> ChartSpec | None:
+    """This period against the previous one implied by the stated change; the implied bar is derived."""
+    previous = next((d for d in snapshot.derived_for(indicator.id) if d.kind == "previous_value"), None)
+    if previous is None or indicator.value is None:
+        return None
+    from .wording import derived_text
+
+    return ChartSpec(
+        key=f"change:{indicator.id}", title_vi=indicator.label_vi, title_en=indicator.label_en or indicator.label_vi,
+        unit_vi=indicator.unit_vi or "", unit_en=indicator.unit_en or indicator.unit_vi or "",
+        categories=(Category(previous.label_vi, previous.label_en, ("indicators", indicator.id)),
+                    Category("Kỳ này (nguồn nêu)", "This period (stated)", ("indicators", indicator.id))),
+        series=(
+            Series("Suy ra", "Derived", (float(previous.value), None),
+                   (derived_text(previous, indicator, "vi"), ""), (derived_text(previous, indicator, "en"), ""),
+                   derived=True),
+            Series("Nguồn nêu", "Stated", (None, float(indicator.value)),
+                   ("", figure_text(indicator, "vi")), ("", figure_text(indicator, "en"))),
+        ),
+        notes_vi=(f"Công thức: {previous.formula}",), notes_en=(f"Formula: {previous.formula}",),
+    )
+
+
+def sector_chart(snapshot: Snapshot, sector_id: int) -> ChartSpec | None:
+    """A sector's stated figures in its most common unit (figures in other units cannot share an axis)."""
+    rows = [i for i in snapshot.indicators if i.sector_id == sector_id and i.value is not None and i.value_max is None]
+    if not rows:
+        return None
+    by_unit: dict[str, list[Indicator]] = {}
+    for i in rows:
+        by_unit.setdefault(i.unit_vi or "", []).append(i)
+    unit, chosen = max(by_unit.items(), key=lambda kv: len(kv[1]))
+    sector = snapshot.sector(sector_id)
+    short = {e.id: (e.short_name or e.name_vi) for e in snapshot.enterprises}
+    first = chosen[0]
+    return ChartSpec(
+        key=f"sector:{sector_id}:{unit}", title_vi=sector.name_vi if sector else "",
+        title_en=(sector.name("en") if sector else ""), unit_vi=unit, unit_en=first.unit_en or unit,
+        categories=tuple(_cat(i, short.get(i.enterprise_id)) for i in chosen),
+        series=(_stated_series("Số liệu nêu trong nguồn", "As stated", chosen),),
+    )
+
+
+def indicator_chart(snapshot: Snapshot, indicator: Indicator) -> ChartSpec | None:
+    """The best chart for one selected indicator: its parts, its change, or its plan progress."""
+    total = indicator if snapshot.children(indicator) else snapshot.indicator(indicator.parent_id)
+    if total is not None:
+        chart = parts_chart(snapshot, total)
+        if chart is not None:
+            return chart
+    return change_chart(snapshot, indicator) or plan_chart(snapshot, [indicator], key=f"plan:{indicator.id}")
+
+
+def enterprise_chart(snapshot: Snapshot, metrics: tuple[str, ...] = ("revenue", "profit")) -> ChartSpec | None:
+    """Grouped bars: each enterprise's stated results per metric (only metrics stated in one unit)."""
+    names = {"revenue": ("Doanh thu", "Revenue"), "profit": ("Lợi nhuận", "Profit"),
+             "budget": ("Nộp ngân sách", "Budget contribution")}
+    enterprises = []
+    series = []
+    unit_vi = unit_en = ""
+    for metric in metrics:
+        values, vi, en = [], [], []
+        for e in snapshot.enterprises:
+            result = next((i for i in snapshot.enterprise_results(e.id) if i.metric == metric and i.value is not None), None)
+            values.append(_float(result.value) if result else None)
+            vi.append(figure_text(result, "vi") if result else "")
+            en.append(figure_text(result, "en") if result else "")
+            if result is not None:
+                unit_vi, unit_en = result.unit_vi or "", result.unit_en or ""
+        label_vi, label_en = names.get(metric, (metric, metric))
+        series.append(Series(label_vi, label_en, tuple(values), tuple(vi), tuple(en)))
+    enterprises = [Category(e.short_name or e.name_vi, e.short_name or e.name("en"), ("enterprises", e.id))
+                   for e in snapshot.enterprises]
+    keep = [k for k in range(len(enterprises)) if any(s.values[k] is not None for s in series)]
+    if not keep:
+        return None
+    series = [Series(s.name_vi, s.name_en, tuple(s.values[k] for k in keep), tuple(s.texts_vi[k] for k in keep),
+                     tuple(s.texts_en[k] for k in keep)) for s in series]
+    return ChartSpec(key="enterprises:" + ",".join(metrics), title_vi="Doanh thu và lợi nhuận của doanh nghiệp",
+                     title_en="Enterprise revenue and profit", unit_vi=unit_vi, unit_en=unit_en,
+                     categories=tuple(enterprises[k] for k in keep), series=tuple(series))
+
+
+def enterprise_plan_chart(snapshot: Snapshot) -> ChartSpec | None:
+    rows = [i for i in snapshot.indicators if i.enterprise_id is not None and i.plan_pct is not None]
+    return plan_chart(snapshot, rows, key="enterprises:plan",
+                      title=("Doanh nghiệp: tiến độ so với kế hoạch năm", "Enterprises: progress against the annual plan"))
+
+
+def overview_charts(snapshot: Snapshot) -> list[ChartSpec]:
+    """The half-year at a glance: every breakdown of a total, enterprise results, and plan progress."""
+    charts: list[ChartSpec] = []
+    for indicator in snapshot.indicators:
+        if indicator.enterprise_id is None and len(snapshot.children(indicator)) >= 2:
+            chart = parts_chart(snapshot, indicator)
+            if chart is not None and len(chart.categories) >= 3:
+                charts.append(chart)
+    for chart in (enterprise_chart(snapshot), plan_chart(snapshot, list(snapshot.indicators))):
+        if chart is not None:
+            charts.append(chart)
+    return charts
+
+
+def qualifier_note(indicator: Indicator, lang: str) -> str:
+    return qualifier_word(indicator.qualifier, lang)
