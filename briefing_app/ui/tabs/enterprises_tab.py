@@ -9,8 +9,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
+from ...data.charts import enterprise_chart, enterprise_plan_chart
 from ...data.records import Enterprise, Indicator
 from ...data.snapshot import Snapshot
+from ..charts.chart_view import ChartView
 from ..clipboard import rows_to_mime
 from ..detail_html import indicator_html
 from ..models.enterprise_table_model import SORT_ROLE, EnterpriseSortProxy, EnterpriseTableModel
@@ -80,14 +82,30 @@ class EnterprisesTab(BriefingTab):
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.addWidget(self.table, 1)
-        bottom = QWidget(self)
-        bottom_layout = QVBoxLayout(bottom)
+        details = QWidget(self)
+        bottom_layout = QVBoxLayout(details)
         bottom_layout.setContentsMargins(0, 0, 0, 0)
         bottom_layout.addWidget(self.pane, 1)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.source_button)
         bottom_layout.addLayout(buttons)
+        # Grouped bars per metric, and plan completion per enterprise, beside the details.
+        self.metric_chart = ChartView(self)
+        self.metric_chart.setObjectName("enterpriseMetricChart")
+        self.plan_chart = ChartView(self)
+        self.plan_chart.setObjectName("enterprisePlanChart")
+        charts = QSplitter(Qt.Orientation.Vertical, self)
+        charts.setChildrenCollapsible(False)
+        charts.addWidget(self.metric_chart)
+        charts.addWidget(self.plan_chart)
+        bottom = QSplitter(Qt.Orientation.Horizontal, self)
+        bottom.setObjectName("enterpriseBottomSplitter")
+        bottom.setChildrenCollapsible(False)
+        bottom.addWidget(details)
+        bottom.addWidget(charts)
+        bottom.setStretchFactor(0, 1)
+        bottom.setStretchFactor(1, 1)
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.setObjectName("enterpriseSplitter")
         self.splitter.setChildrenCollapsible(False)
@@ -109,6 +127,8 @@ class EnterprisesTab(BriefingTab):
         self.copy_action.triggered.connect(self._on_copy)
         self.pane.item_link_activated.connect(self.state.request_item)
         self.pane.source_link_activated.connect(self.state.request_source)
+        self.metric_chart.bar_clicked.connect(self._on_chart_bar_clicked)
+        self.plan_chart.bar_clicked.connect(self._on_chart_bar_clicked)
 
     # ------------------------------------------------------------ contract
     def set_snapshot(self, snapshot: Snapshot | None) -> None:
@@ -118,6 +138,7 @@ class EnterprisesTab(BriefingTab):
         scroll = self.table.horizontalScrollBar().value()
         self._snapshot = snapshot
         self.model.set_rows(snapshot, self.lang)
+        self._fill_charts()
         self._fit_columns()
         if current is not None and self.model.row_of(current.id) >= 0:
             column = self.model.column_of(key) if key is not None else 0
@@ -138,6 +159,7 @@ class EnterprisesTab(BriefingTab):
         self.show_in_source_action.setText(tr("action.show_in_source", lang))
         self.copy_action.setText(tr("action.copy", lang))
         self.model.set_language(lang)
+        self._fill_charts()
         self._fit_columns()
         self._show_current()
 
@@ -199,11 +221,27 @@ class EnterprisesTab(BriefingTab):
             selection_model.select(selection, flags.Select | flags.Rows)
         self.table.scrollTo(current)
 
+    def _fill_charts(self) -> None:
+        snapshot = self._snapshot
+        self.metric_chart.set_spec(enterprise_chart(snapshot) if snapshot else None, self.lang)
+        self.plan_chart.set_spec(enterprise_plan_chart(snapshot) if snapshot else None, self.lang)
+
+    def _on_chart_bar_clicked(self, section: str, item_id: int) -> None:
+        if section == "indicators" and self._snapshot is not None:
+            indicator = self._snapshot.indicator(item_id)
+            if indicator is None or indicator.enterprise_id is None:
+                return
+            section, item_id = "enterprises", indicator.enterprise_id
+        if section == "enterprises":
+            self.select_item(section, item_id)
+
     def _show_current(self) -> None:
         lang = self.lang
         source = self.proxy.mapToSource(self.table.currentIndex())
         enterprise = self.model.enterprise_at(source.row()) if source.isValid() else None
         indicator = self.current_indicator()
+        self.metric_chart.highlight(("enterprises", enterprise.id) if enterprise is not None else None)
+        self.plan_chart.highlight(("indicators", indicator.id) if indicator is not None else None)
         self.source_button.setEnabled(indicator is not None)
         self.show_in_source_action.setEnabled(indicator is not None)
         self.copy_action.setEnabled(self.table.selectionModel().hasSelection())

@@ -9,9 +9,11 @@ from PySide6.QtWidgets import (
     QSplitter, QTableView, QVBoxLayout, QWidget,
 )
 
+from ...data.charts import indicator_chart, sector_chart
 from ...data.folding import fold
 from ...data.records import Indicator
 from ...data.snapshot import Snapshot
+from ..charts.chart_view import ChartView
 from ..detail_html import indicator_html
 from ..models.indicator_table_model import COL_LABEL, COLUMN_KEYS, SORT_ROLE, IndicatorTableModel
 from ..plain import escape, plain_label
@@ -171,14 +173,25 @@ class IndicatorsTab(BriefingTab):
         center_layout.setContentsMargins(0, 0, 0, 0)
         center_layout.addWidget(self.filter_edit)
         center_layout.addWidget(self.table, 1)
-        right = QWidget(self)
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.detail, 1)
+        # chart of the selected indicator or sector
+        self.chart = ChartView(self)
+        self.chart.setObjectName("indicatorChart")
+
+        detail_box = QWidget(self)
+        detail_layout = QVBoxLayout(detail_box)
+        detail_layout.setContentsMargins(0, 0, 0, 0)
+        detail_layout.addWidget(self.detail, 1)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.source_button)
-        right_layout.addLayout(buttons)
+        detail_layout.addLayout(buttons)
+        # Details and chart: stacked when they sit right of the table, side by side below it.
+        self.detail_splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.detail_splitter.setObjectName("indicatorDetailSplitter")
+        self.detail_splitter.setChildrenCollapsible(False)
+        self.detail_splitter.addWidget(detail_box)
+        self.detail_splitter.addWidget(self.chart)
+        right = self.detail_splitter
         # Sectors | (table, details). The details sit right of the table when the tab is wide
         # enough for every column; otherwise below it, so no column is squeezed or clipped.
         self.content_splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -218,6 +231,7 @@ class IndicatorsTab(BriefingTab):
         self.show_in_source_action.triggered.connect(self._on_show_in_source)
         self.detail.item_link_activated.connect(self.state.request_item)
         self.detail.source_link_activated.connect(self.state.request_source)
+        self.chart.bar_clicked.connect(self._on_chart_bar_clicked)
 
     # ------------------------------------------------------------ contract
     def set_snapshot(self, snapshot: Snapshot | None) -> None:
@@ -389,6 +403,7 @@ class IndicatorsTab(BriefingTab):
         enabled = indicator is not None
         self.source_button.setEnabled(enabled)
         self.show_in_source_action.setEnabled(enabled)
+        self._update_chart(indicator)
         key = (id(self._snapshot), indicator.id if indicator else None, self.lang)
         if key == self._shown:
             return
@@ -397,6 +412,20 @@ class IndicatorsTab(BriefingTab):
             self.detail.setHtml(f"<p>{escape(tr('indicators.none_selected', self.lang))}</p>")
         else:
             self.detail.setHtml(indicator_html(self._snapshot, indicator, self.lang))
+
+    def _update_chart(self, indicator: Indicator | None) -> None:
+        """Chart the selected indicator (its parts, change or plan), else the chosen sector."""
+        spec = None
+        snapshot = self._snapshot
+        if snapshot is not None:
+            if indicator is not None:
+                spec = indicator_chart(snapshot, indicator)
+            sector_id = self.proxy.sector_id
+            if spec is None and (sector_id is not None or indicator is not None):
+                spec = sector_chart(snapshot, sector_id if sector_id is not None else indicator.sector_id)
+        self.chart.set_spec(spec, self.lang)
+        self.chart.highlight(("indicators", indicator.id) if indicator is not None else None)
+        self.chart.setVisible(True)
 
     # ------------------------------------------------------------ layout
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
@@ -429,6 +458,7 @@ class IndicatorsTab(BriefingTab):
             return
         self._arranged = True
         self.content_splitter.setOrientation(orientation)
+        self.detail_splitter.setOrientation(Qt.Orientation.Vertical if wide else Qt.Orientation.Horizontal)
         if wide:
             detail = max(detail_width, min(available - self._table_need, available * 35 // 100))
             self.content_splitter.setSizes([available - detail, detail])
@@ -446,3 +476,7 @@ class IndicatorsTab(BriefingTab):
 
     def _on_show_in_source(self) -> None:
         self.show_in_source(self.current_indicator())
+
+    def _on_chart_bar_clicked(self, section: str, item_id: int) -> None:
+        if section == "indicators":
+            self.select_item(section, item_id)

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
+from ...data.charts import overview_charts
 from ...data.records import Indicator
 from ...data.snapshot import Snapshot
 from ...data.wording import comparisons, date_text, qualifier_word, value_text
+from ..charts.chart_view import ChartView
 from ..reading_pane import ReadingPane
 from ..state import ViewerState
 from ..strings import tr
@@ -21,7 +24,7 @@ from ..tab import BriefingTab
 
 __all__ = ["OverviewTab", "headline_indicators", "overview_html"]
 
-TILE_COLUMNS = 4
+TILE_COLUMNS = 3
 
 
 def headline_indicators(snapshot: Snapshot, limit: int = 12) -> list[Indicator]:
@@ -42,10 +45,10 @@ def _tile(indicator: Indicator, lang: str) -> str:
     value = value_text(indicator, lang) + ("%" if percent else "")
     unit = "" if percent else indicator.unit(lang)
     words = "<br>".join(escape(w) for w in comparisons(indicator, lang))
-    return (f'<td width="25%" valign="top" style="padding:8px; border:1px solid #9aa7b8">'
+    return (f'<td width="33%" valign="top" style="padding:8px; border:1px solid #9aa7b8">'
             f'<a href="item:indicators:{indicator.id}">{escape(indicator.label(lang))}</a><br>'
             f'{escape(qualifier) + " " if qualifier else ""}'
-            f'<span style="font-size:x-large; font-weight:bold">{escape(value)}</span><br>'
+            f'<span style="font-size:x-large; font-weight:bold; white-space:nowrap">{escape(value)}</span><br>'
             f'{escape(unit)}{"<br><small>" + words + "</small>" if words else ""}</td>')
 
 
@@ -110,9 +113,30 @@ class OverviewTab(BriefingTab):
         self.pane = ReadingPane(self)
         self.pane.setObjectName("overviewText")
         self.pane.document().setDocumentMargin(16)
-        self.layout_ = QVBoxLayout(self)
-        self.layout_.setContentsMargins(0, 0, 0, 0)
-        self.layout_.addWidget(self.pane, 1)
+        self.pane.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the text always wraps
+        # The half-year at a glance: one chart per breakdown, enterprises, plan progress.
+        self.charts: list[ChartView] = []
+        self.chart_box = QWidget(self)
+        self.chart_box.setObjectName("overviewCharts")
+        self.chart_layout = QVBoxLayout(self.chart_box)
+        self.chart_layout.setContentsMargins(8, 8, 8, 8)
+        self.chart_layout.setSpacing(16)
+        self.chart_layout.addStretch(1)
+        self.chart_scroll = QScrollArea(self)
+        self.chart_scroll.setObjectName("overviewChartScroll")
+        self.chart_scroll.setWidgetResizable(True)
+        self.chart_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.chart_scroll.setWidget(self.chart_box)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.pane)
+        self.splitter.addWidget(self.chart_scroll)
+        self.splitter.setStretchFactor(0, 11)
+        self.splitter.setStretchFactor(1, 9)
+        self.splitter.setSizes([700, 560])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter, 1)
         self.pane.item_link_activated.connect(self.state.request_item)
         self.pane.source_link_activated.connect(self.state.request_source)
         self.retranslate()
@@ -120,10 +144,29 @@ class OverviewTab(BriefingTab):
     def set_snapshot(self, snapshot: Snapshot | None) -> None:
         self._snapshot = snapshot
         self._fill()
+        self._fill_charts()
 
     def retranslate(self) -> None:
         self.pane.setAccessibleName(tr("tab.overview", self.lang))
+        self.chart_scroll.setAccessibleName(tr("charts.heading", self.lang))
         self._fill()
+        self._fill_charts()
+
+    def _fill_charts(self) -> None:
+        """Update the existing chart views in place; add or remove views only when the count changes."""
+        specs = overview_charts(self._snapshot) if self._snapshot is not None else []
+        while len(self.charts) < len(specs):
+            view = ChartView(self.chart_box)
+            view.bar_clicked.connect(self.state.request_item)
+            self.chart_layout.insertWidget(len(self.charts), view)
+            self.charts.append(view)
+        while len(self.charts) > len(specs):
+            view = self.charts.pop()
+            self.chart_layout.removeWidget(view)
+            view.deleteLater()
+        for view, spec in zip(self.charts, specs):
+            view.set_spec(spec, self.lang)
+            view.setFixedHeight(view.sizeHint().height())
 
     def _fill(self) -> None:
         scroll = self.pane.verticalScrollBar().value()

@@ -1,0 +1,592 @@
+"""A live bar chart (pyqtgraph) of a :class:`~briefing_app.data.charts.ChartSpec`.
+
+pyqtgraph and numpy cost ≈190 ms to import, so this module does not import
+them: the plot is built the first time the chart is shown (after the window's
+first paint). Bars are horizontal, so long Vietnamese labels stay readable.
+Plot items are created once and updated with ``setOpts``/``setData``; a spec
+whose drawing did not change is not redrawn.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QBrush, QColor, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QFileDialog, QHBoxLayout, QHeaderView, QLabel, QMenu, QMessageBox, QStackedWidget, QTableWidget,
+    QTableWidgetItem, QToolButton, QToolTip, QVBoxLayout, QWidget,
+)
+
+from ...data.charts import ChartSpec
+from ...data.numbers import format_number
+from ..plain import escape, plain_label
+from ..strings import tr
+
+__all__ = ["ChartView", "series_colors", "wrap_label"]
+
+BAR_BAND = 0.8          # share of a category's height the bars fill
+LABEL_WIDTH = 28        # characters per line of a category label on the axis
+
+
+def series_colors(dark: bool) -> list[QColor]:
+    """Colour-blind-safe series colours (Okabe–Ito), lighter on a dark background."""
+    light = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00"]
+    dark_ = ["#56B4E9", "#F0B84A", "#3FC59C", "#E08FC0", "#8FD0F5", "#F07F3C"]
+    return [QColor(c) for c in (dark_ if dark else light)]
+
+
+def wrap_label(text: str, width: int = LABEL_WIDTH, lines: int = 2) -> str:
+    """Wrap a category label onto at most ``lines`` lines, eliding the rest with "…"."""
+    words, out, line = text.split(), [], ""
+    for word in words:
+        if line and len(line) + 1 + len(word) > width:
+            out.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    if line:
+        out.append(line)
+    if len(out) > lines:
+        out = out[:lines]
+        out[-1] = out[-1][: width - 1].rstrip() + "…"
+    return "\n".join(out)
+
+
+class ChartView(QWidget):
+    """Title, a plot of horizontal bars, and a table alternative; bar clicks and row highlights.
+
+    Signals: ``bar_clicked(section, id)`` when a bar is clicked.
+    """
+
+    bar_clicked = Signal(str, int)
+
+    def __init__(self, parent: QWidget | None = None, *, min_height: int = 220):
+        super().__init__(parent)
+        self._spec: ChartSpec | None = None
+        self._lang = "vi"
+        self._drawn: tuple | None = None
+        self._highlight: tuple[str, int] | None = None
+        self._plot: Any = None           # pg.PlotWidget, built on first show
+        self._bars: list[Any] = []       # one BarGraphItem per series slot (reused)
+        self._labels: list[Any] = []     # pool of TextItems for value labels (reused)
+        self._target_line: Any = None
+        self.redraw_count = 0
+        self.setMinimumHeight(min_height)
+
+        self.title = plain_label(wrap=True, selectable=False)
+        self.title.setObjectName("chartTitle")
+        font = self.title.font()
+        font.setBold(True)
+        self.title.setFont(font)
+        self.table_button = QToolButton(self)
+        self.table_button.setObjectName("showAsTableButton")
+        self.table_button.setCheckable(True)
+        self.reset_button = QToolButton(self)
+        self.reset_button.setObjectName("resetZoomButton")
+        self.export_button = QToolButton(self)
+        self.export_button.setObjectName("exportChartButton")
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.export_menu = QMenu(self)
+        self.png_action = QAction(self)
+        self.svg_action = QAction(self)
+        self.export_menu.addAction(self.png_action)
+        self.export_menu.addAction(self.svg_action)
+        self.export_button.setMenu(self.export_menu)
+        # The menu arrow is drawn over the text in some styles; say it in the text instead.
+        self.export_button.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0px; }")
+        self.reset_action = QAction(self)
+        self.table_action = QAction(self)
+        self.table_action.setCheckable(True)
+        self.notes = plain_label(selectable=False)
+        self.notes.setObjectName("chartNotes")
+        self.legend = QWidget(self)
+        self.legend.setObjectName("chartLegend")
+        self.legend_layout = QHBoxLayout(self.legend)
+        self.legend_layout.setContentsMargins(0, 0, 0, 0)
+        self._legend_key: tuple | None = None
+
+        self.stack = QStackedWidget(self)
+        self.placeholder = QLabel(self)
+        self.stack.addWidget(self.placeholder)
+        self.table = QTableWidget(self)
+        self.table.setObjectName("chartTable")
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.stack.addWidget(self.table)
+
+        header = QHBoxLayout()
+        header.addWidget(self.title, 1)
+        header.addWidget(self.table_button)
+        header.addWidget(self.reset_button)
+        header.addWidget(self.export_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(header)
+        layout.addWidget(self.legend)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.notes)
+
+        self.table_button.toggled.connect(self.show_as_table)
+        self.table_action.toggled.connect(self.table_button.setChecked)
+        self.reset_button.clicked.connect(self.reset_zoom)
+        self.reset_action.triggered.connect(self.reset_zoom)
+        self.png_action.triggered.connect(lambda: self._export_dialog("png"))
+        self.svg_action.triggered.connect(lambda: self._export_dialog("svg"))
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._on_context_menu_requested)
+        self.retranslate("vi")
+
+    # ------------------------------------------------------------ public
+    @property
+    def spec(self) -> ChartSpec | None:
+        return self._spec
+
+    def set_spec(self, spec: ChartSpec | None, lang: str | None = None) -> None:
+        """Show ``spec``; nothing is redrawn when neither the data nor the language changed."""
+        if lang is not None and lang != self._lang:
+            self._lang = lang
+            self.retranslate(lang)
+        self._spec = spec
+        self._sync()
+
+    def retranslate(self, lang: str) -> None:
+        self._lang = lang
+        self.table_button.setText(tr("chart.show_table", lang))
+        self.table_button.setToolTip(tr("chart.show_table", lang))
+        self.table_button.setAccessibleName(tr("chart.show_table", lang))
+        self.table_action.setText(tr("chart.show_table", lang))
+        self.reset_button.setText(tr("chart.reset", lang))
+        self.reset_button.setAccessibleName(tr("chart.reset", lang))
+        self.reset_action.setText(tr("chart.reset", lang))
+        self.export_button.setText(tr("chart.export", lang) + " ▾")
+        self.export_button.setAccessibleName(tr("chart.export", lang))
+        self.png_action.setText(tr("chart.export_png", lang))
+        self.svg_action.setText(tr("chart.export_svg", lang))
+        self.table.setAccessibleName(tr("chart.table", lang))
+        if self._spec is not None:
+            self._sync()
+
+    def highlight(self, ref: tuple[str, int] | None) -> None:
+        """Outline the bar(s) of the item ``ref`` (the row selected beside the chart)."""
+        if ref != self._highlight:
+            self._highlight = ref
+            self._apply_styles()
+
+    def highlighted_categories(self) -> list[int]:
+        if self._spec is None or self._highlight is None:
+            return []
+        return [i for i, c in enumerate(self._spec.categories) if c.ref == self._highlight]
+
+    def show_as_table(self, on: bool) -> None:
+        self.table_button.setChecked(on)
+        self.stack.setCurrentWidget(self.table if on else (self._plot or self.placeholder))
+
+    def is_showing_table(self) -> bool:
+        return self.stack.currentWidget() is self.table
+
+    def reset_zoom(self) -> None:
+        if self._plot is not None:
+            self._plot.getPlotItem().enableAutoRange()
+            self._plot.getPlotItem().autoRange()
+
+    def ensure_plot(self) -> None:
+        """Build the pyqtgraph plot now (normally done on first show)."""
+        if self._plot is None:
+            self._build_plot()
+            self._sync()
+
+    # -------------------------------------------------------- geometry
+    def bar_rect(self, category: int, series: int) -> QRectF:
+        """A bar's rectangle in data coordinates (x: value, y: position)."""
+        spec = self._spec
+        assert spec is not None
+        n = max(1, len(spec.series))
+        thickness = BAR_BAND / n
+        y = self._category_y(category) + BAR_BAND / 2 - thickness * (series + 0.5)
+        value = spec.series[series].values[category] or 0.0
+        return QRectF(min(0.0, value), y - thickness / 2, abs(value), thickness)
+
+    def _category_y(self, category: int) -> float:
+        # First category on top.
+        return float(len(self._spec.categories) - 1 - category) if self._spec else 0.0
+
+    def bar_at(self, x: float, y: float) -> tuple[int, int] | None:
+        """(category, series) of the bar under data point (x, y), if any."""
+        spec = self._spec
+        if spec is None:
+            return None
+        for c in range(len(spec.categories)):
+            for s in range(len(spec.series)):
+                if spec.series[s].values[c] is None:
+                    continue
+                rect = self.bar_rect(c, s)
+                # Tiny bars are still hoverable along their whole band.
+                hit = QRectF(rect.left(), rect.top(), max(rect.width(), self._min_hit_width()), rect.height())
+                if hit.contains(QPointF(x, y)):
+                    return c, s
+        return None
+
+    def _min_hit_width(self) -> float:
+        values = [abs(v) for s in (self._spec.series if self._spec else ()) for v in s.values if v is not None]
+        return (max(values) if values else 1.0) * 0.02
+
+    def hover_text(self, category: int, series: int) -> str:
+        """The exact value, unit and qualifier of one bar, as shown on hover."""
+        spec = self._spec
+        assert spec is not None
+        s = spec.series[series]
+        label = spec.categories[category].label(self._lang)
+        text = s.text(category, self._lang)
+        lines = [label, text]
+        if len(spec.series) > 1 and not s.derived:
+            lines.insert(1, s.name(self._lang))
+        if s.derived:
+            lines.append(tr("chart.derived_note", self._lang))
+        return "\n".join(line for line in lines if line)
+
+    # ------------------------------------------------------------ internals
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._plot is None:
+            # After this paint, not during it: the window shows before pyqtgraph loads.
+            QTimer.singleShot(0, self, self.ensure_plot)  # cancelled if this view is deleted first
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self._plot is not None:
+            self._apply_palette()
+            self._apply_styles()
+
+    def _dark(self) -> bool:
+        return self.palette().color(QPalette.ColorRole.Window).lightness() < 128
+
+    def _build_plot(self) -> None:
+        import pyqtgraph as pg
+
+        from .axis import make_locale_axis
+
+        axis = make_locale_axis(pg)
+        bottom = axis(orientation="bottom")
+        left = pg.AxisItem(orientation="left")
+        plot = pg.PlotWidget(axisItems={"bottom": bottom, "left": left})
+        plot.setObjectName("chartPlot")
+        plot.setMenuEnabled(False)
+        plot.hideButtons()
+        plot.setMouseEnabled(x=True, y=False)
+        item = plot.getPlotItem()
+        item.showGrid(x=True, y=False, alpha=0.25)
+        bottom.enableAutoSIPrefix(False)
+        left.enableAutoSIPrefix(False)
+        plot.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        plot.customContextMenuRequested.connect(
+            lambda pos: self._on_context_menu_requested(plot.mapTo(self, pos)))
+        plot.scene().sigMouseMoved.connect(self._on_scene_mouse_moved)
+        item.vb.sigResized.connect(self._apply_x_range)
+        plot.scene().sigMouseClicked.connect(self._on_scene_mouse_clicked)
+        self._pg = pg
+        self._plot = plot
+        self._bottom_axis = bottom
+        self.stack.insertWidget(0, plot)
+        self.stack.removeWidget(self.placeholder)
+        self.placeholder.deleteLater()
+        self.placeholder = plot
+        if not self.table_button.isChecked():
+            self.stack.setCurrentWidget(plot)
+        self._apply_palette()
+
+    def _apply_palette(self) -> None:
+        palette = self.palette()
+        background = palette.color(QPalette.ColorRole.Base)
+        foreground = palette.color(QPalette.ColorRole.Text)
+        self._plot.setBackground(background)
+        for name in ("left", "bottom"):
+            axis = self._plot.getPlotItem().getAxis(name)
+            axis.setPen(foreground)
+            axis.setTextPen(foreground)
+
+    def _sync(self) -> None:
+        """Bring the plot and table in line with the spec, redrawing only what changed."""
+        spec = self._spec
+        lang = self._lang
+        self.title.setText(spec.title(lang) if spec else "")
+        self.title.setAccessibleName(spec.title(lang) if spec else "")
+        self.setAccessibleName(spec.title(lang) if spec else "")
+        notes = spec.notes(lang) if spec else ()
+        self.notes.setText("\n".join(notes))
+        self.notes.setVisible(bool(notes))
+        self._fill_table()
+        self._fill_legend()
+        signature = (spec.signature() if spec else None, lang, self._plot is not None)
+        if signature == self._drawn:
+            return
+        self._drawn = signature
+        if self._plot is None:
+            return
+        self.redraw_count += 1
+        self._draw()
+
+    def _fill_legend(self) -> None:
+        """Series names beside their swatches, when there is more than one series."""
+        spec, lang = self._spec, self._lang
+        key = (tuple((s.name(lang), s.derived) for s in spec.series) if spec else (), self._dark())
+        if key == self._legend_key:
+            return
+        self._legend_key = key
+        while self.legend_layout.count():
+            child = self.legend_layout.takeAt(0).widget()
+            if child is not None:
+                child.deleteLater()
+        show = spec is not None and len(spec.series) > 1
+        self.legend.setVisible(show)
+        if not show:
+            return
+        colors = series_colors(self._dark())
+        for index, series in enumerate(spec.series):
+            swatch = QLabel(self.legend)
+            swatch.setPixmap(_swatch(QColor("#8a8a8a") if series.derived else colors[index % len(colors)],
+                                     series.derived))
+            name = plain_label(series.name(lang) + (" *" if series.derived else ""), self.legend,
+                               wrap=False, selectable=False)
+            self.legend_layout.addWidget(swatch)
+            self.legend_layout.addWidget(name)
+            self.legend_layout.addSpacing(12)
+        self.legend_layout.addStretch(1)
+
+    def _fill_table(self) -> None:
+        spec, lang = self._spec, self._lang
+        self.table.clear()
+        if spec is None:
+            self.table.setRowCount(0)
+            self.table.setColumnCount(0)
+            return
+        headers = [tr("chart.category", lang)] + [s.name(lang) for s in spec.series]
+        self.table.setColumnCount(len(headers))
+        self.table.setHorizontalHeaderLabels(headers)
+        self.table.setRowCount(len(spec.categories))
+        for r, category in enumerate(spec.categories):
+            self.table.setItem(r, 0, QTableWidgetItem(category.label(lang)))
+            for c, series in enumerate(spec.series, start=1):
+                text = series.text(r, lang) or tr("enterprises.not_stated", lang)
+                item = QTableWidgetItem(text)
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(r, c, item)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for c in range(1, len(headers)):
+            self.table.horizontalHeader().setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+
+    def _draw(self) -> None:
+        pg = self._pg
+        spec, lang = self._spec, self._lang
+        item = self._plot.getPlotItem()
+        item.setTitle(None)
+        if spec is None or spec.is_empty():
+            for bar in self._bars:
+                bar.setOpts(x0=[], y=[], width=[], height=0.1)
+            for label in self._labels:
+                label.setVisible(False)
+            item.getAxis("left").setTicks([[]])
+            return
+        n_series = len(spec.series)
+        while len(self._bars) < n_series:
+            bar = pg.BarGraphItem(x0=[0], y=[0], width=[0], height=0.1)
+            item.addItem(bar)
+            self._bars.append(bar)
+        for index, bar in enumerate(self._bars):
+            bar.setVisible(index < n_series)
+        values = [v for s in spec.series for v in s.values if v is not None]
+        self._label_scale = max((abs(v) for v in values), default=1.0)
+        for s_index, series in enumerate(spec.series):
+            rects = [self.bar_rect(c, s_index) for c in range(len(spec.categories)) if series.values[c] is not None]
+            self._bars[s_index].setVisible(bool(rects))
+            self._bars[s_index].setOpts(
+                x0=[r.left() for r in rects], y=[r.center().y() for r in rects],
+                width=[r.width() for r in rects], height=rects[0].height() if rects else 0.1)
+        ticks = [(self._category_y(c), wrap_label(cat.label(lang))) for c, cat in enumerate(spec.categories)]
+        item.getAxis("left").setTicks([ticks, []])
+        item.getAxis("left").setWidth(min(260, max(90, 7 * max(len(t[1].split("\n")[0]) for t in ticks))))
+        self._bottom_axis.set_language(lang)
+        item.setLabel("bottom", escape(spec.unit(lang)))
+        if spec.target is not None:
+            if self._target_line is None:
+                self._target_line = pg.InfiniteLine(angle=90, movable=False)
+                item.addItem(self._target_line)
+            self._target_line.setPos(spec.target)
+            self._target_line.setVisible(True)
+        elif self._target_line is not None:
+            self._target_line.setVisible(False)
+        self._draw_value_labels()
+        self._apply_styles()
+        item.setYRange(-0.5, len(spec.categories) - 0.5, padding=0.02)
+        self._apply_x_range()
+
+    def _apply_x_range(self) -> None:
+        """Fit the bars, leaving room on the right for their value labels at the current width."""
+        spec = self._spec
+        if self._plot is None or spec is None or spec.is_empty():
+            return
+        item = self._plot.getPlotItem()
+        values = [v for s in spec.series for v in s.values if v is not None]
+        right = max(values + [spec.target or 0.0, 0.0])
+        left = min(values + [0.0])
+        longest = max((len(_short_value(v, self._lang)) + 1 for v in values), default=4)
+        char = self.fontMetrics().averageCharWidth() + 1
+        plot_width = max(120.0, item.vb.width() - 8)
+        room = min(0.6, longest * char / plot_width)
+        item.setXRange(left, right / (1 - room) if right > 0 else 1.0, padding=0)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._apply_x_range()
+
+    def _draw_value_labels(self) -> None:
+        pg = self._pg
+        spec, lang = self._spec, self._lang
+        needed = []
+        for s_index, series in enumerate(spec.series):
+            for c in range(len(spec.categories)):
+                value = series.values[c]
+                if value is None:
+                    continue
+                rect = self.bar_rect(c, s_index)
+                text = _short_value(value, lang) + ("*" if series.derived else "")
+                needed.append((rect.right(), rect.center().y(), text))
+        while len(self._labels) < len(needed):
+            label = pg.TextItem(anchor=(0, 0.5))  # plain text: setText, never HTML
+            self._plot.getPlotItem().addItem(label)
+            self._labels.append(label)
+        for label, (x, y, text) in zip(self._labels, needed):
+            label.setText(text)
+            label.setPos(x, y)
+            label.setVisible(True)
+        for label in self._labels[len(needed):]:
+            label.setVisible(False)
+
+    def _apply_styles(self) -> None:
+        if self._plot is None or self._spec is None:
+            return
+        pg = self._pg
+        dark = self._dark()
+        colors = series_colors(dark)
+        text_color = self.palette().color(QPalette.ColorRole.Text)
+        highlighted = set(self.highlighted_categories())
+        for s_index, series in enumerate(self._spec.series):
+            color = QColor("#8a8a8a") if series.derived else colors[s_index % len(colors)]
+            brushes, pens = [], []
+            for c in range(len(self._spec.categories)):
+                if series.values[c] is None:
+                    continue
+                if series.derived:
+                    # Derived values: hatched and dashed, and starred in their label — never colour alone.
+                    brush = QBrush(color, Qt.BrushStyle.BDiagPattern)
+                    pen = pg.mkPen(color, width=1.5, style=Qt.PenStyle.DashLine)
+                else:
+                    brush = pg.mkBrush(color)
+                    pen = pg.mkPen(color.darker(130), width=1)
+                if c in highlighted:
+                    pen = pg.mkPen(text_color, width=3)
+                brushes.append(brush)
+                pens.append(pen)
+            if pens:  # pyqtgraph cannot take empty pen lists
+                self._bars[s_index].setOpts(brushes=brushes, pens=pens)
+        for label in self._labels:
+            label.setColor(text_color)
+        if self._target_line is not None:
+            self._target_line.setPen(pg.mkPen(text_color, width=1.5, style=Qt.PenStyle.DashLine))
+
+    # ------------------------------------------------------------ events
+    def _view_point(self, scene_pos: QPointF) -> QPointF | None:
+        view = self._plot.getPlotItem().vb
+        if not view.sceneBoundingRect().contains(scene_pos):
+            return None
+        return view.mapSceneToView(scene_pos)
+
+    def _on_scene_mouse_moved(self, scene_pos: QPointF) -> None:
+        point = self._view_point(scene_pos)
+        hit = self.bar_at(point.x(), point.y()) if point is not None else None
+        if hit is None:
+            QToolTip.hideText()
+            return
+        global_pos = self._plot.mapToGlobal(self._plot.mapFromScene(scene_pos))
+        QToolTip.showText(global_pos, self.hover_text(*hit), self._plot)
+
+    def _on_scene_mouse_clicked(self, event: Any) -> None:
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        point = self._view_point(event.scenePos())
+        hit = self.bar_at(point.x(), point.y()) if point is not None else None
+        if hit is None or self._spec is None:
+            return
+        ref = self._spec.categories[hit[0]].ref
+        if ref is not None:
+            self.bar_clicked.emit(ref[0], ref[1])
+
+    def click_bar(self, category: int, series: int = 0) -> None:
+        """Emit what clicking that bar emits (for keyboard users and tests)."""
+        ref = self._spec.categories[category].ref if self._spec else None
+        if ref is not None:
+            self.bar_clicked.emit(ref[0], ref[1])
+
+    def _on_context_menu_requested(self, pos) -> None:
+        menu = QMenu(self)
+        self.table_action.setChecked(self.is_showing_table())
+        menu.addAction(self.table_action)
+        menu.addAction(self.reset_action)
+        menu.addSeparator()
+        menu.addAction(self.png_action)
+        menu.addAction(self.svg_action)
+        menu.popup(self.mapToGlobal(pos))
+        self._menu = menu
+
+    # ------------------------------------------------------------ export
+    def _export_dialog(self, kind: str) -> None:
+        lang = self._lang
+        title = self._spec.title(lang) if self._spec else "chart"
+        name = "".join(ch if ch.isalnum() else "-" for ch in title)[:60].strip("-") or "chart"
+        path, _ = QFileDialog.getSaveFileName(self, tr(f"chart.export_{kind}", lang), f"{name}.{kind}",
+                                              f"{kind.upper()} (*.{kind})")
+        if not path:
+            return
+        try:
+            self.export(path, kind)
+        except OSError as exc:
+            box = QMessageBox(QMessageBox.Icon.Warning, tr("chart.export_failed", lang),
+                              f"{path}\n\n{exc.strerror or exc}", parent=self)
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.open()
+            self._error_box = box
+
+    def export(self, path: str, kind: str) -> None:
+        """Write the chart as PNG or SVG (SVG through QSvgGenerator: pyqtgraph's own SVG export fails on Qt 6.11+)."""
+        from .export import write_png, write_svg
+
+        self.ensure_plot()
+        if kind == "svg":
+            write_svg(self._plot, path, self._spec.title(self._lang) if self._spec else "")
+        else:
+            write_png(self._plot, path)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        rows = len(self._spec.categories) if self._spec else 4
+        return QSize(480, max(self.minimumHeight(), 90 + 34 * rows))
+
+
+def _swatch(color: QColor, hatched: bool):
+    from PySide6.QtGui import QPixmap
+
+    pixmap = QPixmap(14, 14)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setPen(color.darker(130))
+    painter.setBrush(QBrush(color, Qt.BrushStyle.BDiagPattern if hatched else Qt.BrushStyle.SolidPattern))
+    painter.drawRect(0, 0, 13, 13)
+    painter.end()
+    return pixmap
+
+
+def _short_value(value: float, lang: str) -> str:
+    """A bar's label: the value in the locale's notation, with at most two decimals."""
+    rounded = round(value, 0 if abs(value) >= 100 else 2)
+    if rounded == int(rounded):
+        return format_number(int(rounded), lang)
+    return format_number(rounded, lang)
