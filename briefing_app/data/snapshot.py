@@ -119,7 +119,12 @@ class Snapshot:
 
 
 def load_snapshot(store: BriefingStore, briefing_id: str) -> Snapshot:
-    """Read one briefing completely."""
+    """Read one briefing completely, as one consistent state of the database."""
+    with store.read_transaction():
+        return _read(store, briefing_id)
+
+
+def _read(store: BriefingStore, briefing_id: str) -> Snapshot:
     return Snapshot(
         briefing=store.briefing(briefing_id),
         sectors=store.sectors(briefing_id),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QUrl
+from PySide6.QtCore import QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication, QComboBox, QDialog, QDialogButtonBox, QLabel, QMainWindow, QMessageBox, QTableWidget,
@@ -14,8 +14,9 @@ from PySide6.QtWidgets import (
 
 from .. import __version__
 from ..data.snapshot import load_snapshot
-from ..data.store import BriefingStore, StoreError, open_store
+from ..data.store import BriefingStore, StoreBusy, StoreError, open_store
 from .clipboard import rows_to_mime
+from .live_reload import DatabaseWatcher
 from .plain import plain_label
 from .resources import icon
 from .state import ViewerState
@@ -32,6 +33,9 @@ from .tabs.source_tab import SourceTab
 __all__ = ["MainWindow"]
 
 MAX_RECENT = 8
+#: How long a read may wait for another program's lock before we step back and retry.
+READ_TIMEOUT_S = 0.02
+BUSY_RETRY_MS = 150
 DB_SUFFIXES = (".db", ".sqlite", ".sqlite3")
 
 
@@ -44,6 +48,9 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self._store: BriefingStore | None = None
         self._loaded_at: _dt.datetime | None = None
+        self._refreshed_at: _dt.datetime | None = None
+        self._problem: str | None = None
+        self.watcher = DatabaseWatcher(self)
         self.setObjectName("MainWindow")
         self.setWindowIcon(icon("briefing-app.svg"))
         self.setAcceptDrops(True)
@@ -162,6 +169,9 @@ class MainWindow(QMainWindow):
         self.briefing_status = plain_label("", wrap=False, selectable=False)
         self.loaded_status = plain_label("", wrap=False, selectable=False)
         self.loaded_status.setObjectName("loadedStatus")
+        self.problem_status = plain_label("", wrap=False, selectable=False)
+        self.problem_status.setObjectName("problemStatus")
+        status.addPermanentWidget(self.problem_status)
         status.addPermanentWidget(self.database_status)
         status.addPermanentWidget(self.briefing_status, 1)
         status.addPermanentWidget(self.loaded_status)
@@ -169,6 +179,7 @@ class MainWindow(QMainWindow):
     def _connect_signals(self) -> None:
         self.open_action.triggered.connect(self._on_open_action_triggered)
         self.reload_action.triggered.connect(self.reload)
+        self.watcher.database_changed.connect(self._on_watcher_database_changed)
         self.quit_action.triggered.connect(self.close)
         self.copy_action.triggered.connect(self.copy_selection)
         self.search_action.triggered.connect(self._on_search_action_triggered)
@@ -237,8 +248,18 @@ class MainWindow(QMainWindow):
         self.database_status.setToolTip(str(self._store.path))
         snapshot = self.state.snapshot
         self.briefing_status.setText(snapshot.briefing.title(lang) if snapshot else "")
-        if self._loaded_at is not None:
+        if self._refreshed_at is not None:
+            self.loaded_status.setText(tr("status.refreshed", lang, time=self._refreshed_at.strftime("%H:%M:%S")))
+        elif self._loaded_at is not None:
             self.loaded_status.setText(tr("status.loaded", lang, time=self._loaded_at.strftime("%H:%M:%S")))
+        if self._problem == "busy":
+            self.problem_status.setText(tr("status.busy", lang))
+        elif self._problem:
+            when = (self._refreshed_at or self._loaded_at or _dt.datetime.now()).strftime("%H:%M:%S")
+            self.problem_status.setText(tr("status.kept", lang, problem=self._problem, time=when))
+        else:
+            self.problem_status.setText("")
+        self.problem_status.setVisible(bool(self._problem))
 
     # ------------------------------------------------------------ databases
     @property
@@ -266,6 +287,9 @@ class MainWindow(QMainWindow):
         self._store = store
         self._briefings = briefings
         self._loaded_at = _dt.datetime.now()
+        self._refreshed_at = None
+        self._problem = None
+        self.watcher.watch(path)
         self.state.set_snapshot(snapshot)
         self._fill_briefing_combo()
         self._add_recent(path)
@@ -288,8 +312,55 @@ class MainWindow(QMainWindow):
 
     def reload(self) -> None:
         """Read the open database again, keeping the tab and selections."""
-        if self._store is not None:
-            self.open_database(self._store.path)
+        self.refresh_from_disk(force=True)
+
+    def _on_watcher_database_changed(self) -> None:
+        self.refresh_from_disk()
+
+    def refresh_from_disk(self, force: bool = False) -> None:
+        """Show what is now on disk, keeping tab, selection and scroll position.
+
+        Never blocks: a read that would wait for another program's lock gives up
+        after a few milliseconds and is retried shortly. A file that went missing,
+        was truncated or replaced by something else leaves the last good data on
+        screen, with a plain message; the watcher reloads when a good file returns.
+        """
+        if self._store is None:
+            return
+        path = self._store.path
+        previous = self.state.snapshot
+        try:
+            store = open_store(path, timeout=READ_TIMEOUT_S)
+            try:
+                briefings = store.briefings()
+                ids = {b.id for b in briefings}
+                if not ids:
+                    raise StoreError(path, "holds no briefing")
+                chosen = previous.briefing.id if previous and previous.briefing.id in ids else briefings[0].id
+                snapshot = load_snapshot(store, chosen)
+            except StoreError:
+                store.close()
+                raise
+        except StoreBusy:
+            self._problem = "busy"
+            self._update_status()
+            QTimer.singleShot(BUSY_RETRY_MS, self, self.refresh_from_disk)
+            return
+        except StoreError as exc:
+            self._problem = f"{exc.path.name}: {exc.problem}"
+            self._update_status()
+            return
+        self.watcher.acknowledge()
+        self._store.close()
+        self._store = store
+        self._briefings = briefings
+        self._problem = None
+        self._refreshed_at = _dt.datetime.now()
+        if force or snapshot != previous:
+            self.state.set_snapshot(snapshot)
+            self._fill_briefing_combo()
+        self._update_status()
+        self._update_title()
 
     def select_briefing(self, briefing_id: str) -> None:
         if self._store is None:
@@ -492,6 +563,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.save_settings()
+        self.watcher.watch(None)
         if self._store is not None:
             self._store.close()
             self._store = None

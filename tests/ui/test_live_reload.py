@@ -1,0 +1,197 @@
+"""Live reload: another process changes data.db and the window follows, without freezing."""
+
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import textwrap
+import time
+
+import pytest
+from PySide6.QtCore import QElapsedTimer, QTimer
+
+from briefing_app.ui.main_window import MainWindow
+from briefing_app.ui.state import ViewerState
+
+LIMIT_S = 0.5
+
+
+@pytest.fixture
+def db(tmp_path, bundled_db):
+    path = tmp_path / "live.db"
+    shutil.copy(bundled_db, path)
+    return path
+
+
+@pytest.fixture
+def window(qtbot, settings, db):
+    win = MainWindow(ViewerState("vi"), settings)
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    win.show()
+    assert win.open_database(db)
+    return win
+
+
+def run_writer(db, sql, *, wal=False, hold=False):
+    """Run ``sql`` in another process; with ``hold`` it stays alive (the WAL is not checkpointed)."""
+    script = textwrap.dedent(f"""
+        import sqlite3, sys, time
+        conn = sqlite3.connect({str(db)!r}, isolation_level=None)
+        if {wal!r}:
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA wal_autocheckpoint=0")
+        conn.execute("BEGIN IMMEDIATE")
+        conn.executescript({sql!r}) if False else [conn.execute(s) for s in {sql!r}.split(";") if s.strip()]
+        conn.execute("COMMIT")
+        print("committed", flush=True)
+        if {hold!r}:
+            sys.stdin.readline()
+    """)
+    process = subprocess.Popen([sys.executable, "-c", script], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                               text=True)
+    assert process.stdout.readline().strip() == "committed"
+    return process
+
+
+def indicator_row_text(window, key):
+    tab = window.indicators_tab
+    snapshot = window.state.snapshot
+    indicator = next(i for i in snapshot.indicators if i.key == key)
+    model = tab.model
+    row = model.row_of(indicator.id)
+    return model.index(row, 1).data()
+
+
+def wait_for(qtbot, condition, limit=LIMIT_S):
+    timer = QElapsedTimer()
+    timer.start()
+    qtbot.waitUntil(condition, timeout=3000)
+    elapsed = timer.elapsed() / 1000
+    assert elapsed < limit, f"took {elapsed:.3f} s"
+
+
+def set_kiosks(value_text, value):
+    return f"UPDATE indicators SET value_text = '{value_text}', value = {value} WHERE key = 'postal.kiosks'"
+
+
+def postal_chart(window):
+    return next(v for v in window.overview_tab.charts if v.spec and v.spec.title_vi.startswith("Điểm phục vụ"))
+
+
+def test_a_commit_in_journal_mode_shows_up_keeping_tab_and_selection(qtbot, window, db):
+    window.tabs.setCurrentWidget(window.indicators_tab)
+    chosen = next(i for i in window.state.snapshot.indicators if i.key == "telecom.revenue")
+    window.indicators_tab.select_item("indicators", chosen.id)
+    chart = postal_chart(window)
+    chart.ensure_plot()
+    run_writer(db, set_kiosks("4.300", 4300)).wait()
+    wait_for(qtbot, lambda: indicator_row_text(window, "postal.kiosks") == "4.300")
+    assert window.tabs.currentWidget() is window.indicators_tab
+    assert window.indicators_tab.current_indicator().id == chosen.id
+    assert 4300.0 in chart.spec.series[0].values
+    assert window.loaded_status.text().startswith("Cập nhật lúc")
+
+
+def test_a_commit_in_wal_mode_shows_up(qtbot, settings, db, tmp_path):
+    # Switch the copy to WAL first, as a writer that keeps WAL would have.
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.close()
+    win = MainWindow(ViewerState("vi"), settings)
+    qtbot.addWidget(win)
+    win.show()
+    assert win.open_database(db)
+    writer = run_writer(db, set_kiosks("5.500", 5500), wal=True, hold=True)
+    try:
+        assert (tmp_path / "live.db-wal").stat().st_size > 0
+        wait_for(qtbot, lambda: indicator_row_text(win, "postal.kiosks") == "5.500")
+    finally:
+        writer.stdin.close()
+        writer.wait()
+
+
+def test_three_atomic_replacements(qtbot, window, db, tmp_path):
+    for n, value in enumerate((111, 222, 333)):
+        fresh = tmp_path / f"fresh{n}.db"
+        shutil.copy(db, fresh)
+        conn = sqlite3.connect(fresh)
+        conn.execute(set_kiosks(str(value), value))
+        conn.commit()
+        conn.close()
+        os.replace(fresh, db)
+        wait_for(qtbot, lambda v=value: indicator_row_text(window, "postal.kiosks") == str(v))
+
+
+def test_deleted_then_restored_database(qtbot, window, db, tmp_path):
+    backup = tmp_path / "backup.db"
+    shutil.copy(db, backup)
+    os.remove(db)
+    qtbot.waitUntil(lambda: window.problem_status.isVisible(), timeout=3000)
+    assert "file not found" in window.problem_status.text()
+    # The last good data stays on screen.
+    assert indicator_row_text(window, "postal.kiosks") == "43"
+    conn = sqlite3.connect(backup)
+    conn.execute(set_kiosks("77", 77))
+    conn.commit()
+    conn.close()
+    shutil.copy(backup, db)
+    wait_for(qtbot, lambda: indicator_row_text(window, "postal.kiosks") == "77", limit=1.5)
+    assert not window.problem_status.isVisible()
+
+
+def test_replaced_by_something_else_keeps_the_last_good_data(qtbot, window, db):
+    tmp = db.with_name("garbage.tmp")
+    tmp.write_bytes(b"not a database at all")
+    os.replace(tmp, db)
+    qtbot.waitUntil(lambda: "not an SQLite database" in window.problem_status.text(), timeout=3000)
+    assert window.state.snapshot is not None
+    assert indicator_row_text(window, "postal.kiosks") == "43"
+
+
+def test_a_held_exclusive_lock_does_not_freeze_the_window(qtbot, window, db):
+    script = textwrap.dedent(f"""
+        import sqlite3, sys, time
+        conn = sqlite3.connect({str(db)!r}, isolation_level=None)
+        conn.execute("BEGIN EXCLUSIVE")
+        conn.execute("UPDATE indicators SET value_text = '999', value = 999 WHERE key = 'postal.kiosks'")
+        print("locked", flush=True)
+        time.sleep(1.2)
+        conn.execute("COMMIT")
+        print("committed", flush=True)
+    """)
+    gaps = []
+    clock = QElapsedTimer()
+    clock.start()
+    last = [clock.elapsed()]
+
+    def tick():
+        now = clock.elapsed()
+        gaps.append(now - last[0])
+        last[0] = now
+
+    ticker = QTimer()
+    ticker.timeout.connect(tick)
+    ticker.start(10)
+    process = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    assert process.stdout.readline().strip() == "locked"
+    window.reload()  # F5 while the writer holds the lock
+    qtbot.waitUntil(lambda: window.problem_status.isVisible(), timeout=2000)
+    assert "bận" in window.problem_status.text()
+    # Wait without blocking the event loop (a blocking read here would be the freeze).
+    qtbot.waitUntil(lambda: process.poll() is not None, timeout=5000)
+    qtbot.waitUntil(lambda: indicator_row_text(window, "postal.kiosks") == "999", timeout=3000)
+    ticker.stop()
+    assert len(gaps) > 50 and max(gaps) < 200, f"the event loop was blocked for {max(gaps)} ms"
+    assert not window.problem_status.isVisible()
+
+
+def test_an_unchanged_file_does_not_redraw(qtbot, window, db):
+    chart = postal_chart(window)
+    chart.ensure_plot()
+    before = chart.redraw_count
+    os.utime(db)  # touched, same content
+    window.watcher.check()
+    qtbot.wait(100)
+    assert chart.redraw_count == before
