@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Iterator
@@ -18,7 +19,7 @@ from .numbers import NumberFormatError, parse_number, to_decimal
 from .records import Briefing, Check, DerivedValue, Enterprise, Indicator, Item, Link, Sector
 from .schema import APPLICATION_ID, ITEM_SECTIONS, SCHEMA_VERSION, TABLES
 
-__all__ = ["BriefingStore", "StoreError", "open_store", "database_uri"]
+__all__ = ["BriefingStore", "StoreError", "StoreBusy", "open_store", "database_uri", "file_fingerprint"]
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
 _TYPES = {str: ("TEXT",), int: ("INTEGER",), float: ("REAL", "FLOAT")}
@@ -33,25 +34,55 @@ class StoreError(Exception):
         super().__init__(f"{path}: {problem}")
 
 
+class StoreBusy(StoreError):
+    """Another program holds a lock on the database; try again shortly."""
+
+
+def _is_busy(exc: sqlite3.Error) -> bool:
+    text = str(exc).lower()
+    return "locked" in text or "busy" in text
+
+
+def file_fingerprint(path: Path | str) -> tuple | None:
+    """What changes when the database changes on disk: the file's identity, size and
+    modification time, and those of its write-ahead log. None when the file is missing."""
+    path = Path(path)
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    try:
+        wal = path.with_name(path.name + "-wal").stat()
+        wal_state = (wal.st_ino, wal.st_size, wal.st_mtime_ns)
+    except OSError:
+        wal_state = None
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, wal_state)
+
+
 def database_uri(path: Path | str, immutable: bool = False) -> str:
     """A read-only ``file:`` URI for ``path`` (special characters percent-encoded)."""
     uri = Path(path).absolute().as_uri() + "?mode=ro"
     return uri + "&immutable=1" if immutable else uri
 
 
-def open_store(path: Path | str) -> "BriefingStore":
-    """Open and check a briefing database; raise :class:`StoreError` saying what is wrong."""
-    return BriefingStore(Path(path))
+def open_store(path: Path | str, timeout: float = 5.0) -> "BriefingStore":
+    """Open and check a briefing database; raise :class:`StoreError` saying what is wrong.
+
+    ``timeout`` is how long a read waits for another program's lock before
+    :class:`StoreBusy` is raised; the viewer passes a few milliseconds and retries
+    later so that its window never freezes.
+    """
+    return BriefingStore(Path(path), timeout=timeout)
 
 
 class BriefingStore:
     """Read-only access to one briefing database."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, timeout: float = 5.0):
         self.path = path
         self._check_file()
         try:
-            self._conn = sqlite3.connect(database_uri(path), uri=True, check_same_thread=False)
+            self._conn = sqlite3.connect(database_uri(path), uri=True, check_same_thread=False, timeout=timeout)
         except sqlite3.Error as exc:
             raise StoreError(path, f"cannot be opened: {exc}") from None
         self._conn.row_factory = sqlite3.Row
@@ -59,6 +90,8 @@ class BriefingStore:
             self._check_schema()
         except sqlite3.DatabaseError as exc:
             self.close()
+            if _is_busy(exc):
+                raise StoreBusy(path, "is locked by another program (busy); trying again") from None
             raise StoreError(path, f"is not a readable briefing database ({exc})") from None
         except StoreError:
             self.close()
@@ -110,8 +143,29 @@ class BriefingStore:
                     raise StoreError(path, f"is damaged: column {table}.{column} is {declared[column] or 'untyped'}, "
                                            f"expected {_TYPES[kind][0]}")
 
+    def connection(self) -> sqlite3.Connection:
+        """The read-only connection, for data-layer modules with their own queries (search)."""
+        return self._conn
+
     def close(self) -> None:
         self._conn.close()
+
+    @contextmanager
+    def read_transaction(self) -> Iterator[None]:
+        """Read several tables as one consistent state, even while another program commits."""
+        try:
+            self._conn.execute("BEGIN")
+        except sqlite3.Error as exc:
+            if _is_busy(exc):
+                raise StoreBusy(self.path, "is locked by another program (busy); trying again") from None
+            raise StoreError(self.path, f"cannot be read ({exc})") from None
+        try:
+            yield
+        finally:
+            try:
+                self._conn.execute("COMMIT")
+            except sqlite3.Error:
+                pass
 
     def __enter__(self) -> "BriefingStore":
         return self
@@ -123,6 +177,8 @@ class BriefingStore:
         try:
             yield from self._conn.execute(sql, params)
         except sqlite3.Error as exc:
+            if _is_busy(exc):
+                raise StoreBusy(self.path, "is locked by another program (busy); trying again") from None
             raise StoreError(self.path, f"cannot be read ({exc})") from None
 
     # ------------------------------------------------------------ reads
