@@ -1,0 +1,33 @@
+"""The first paint comes before pyqtgraph, numpy and sqlite-utils are imported."""
+
+import subprocess
+import sys
+import textwrap
+
+
+def test_window_paints_before_heavy_imports_and_charts_follow(tmp_path, bundled_db):
+    script = textwrap.dedent(f"""
+        import os, sys
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        from PySide6.QtCore import QSettings
+        from PySide6.QtWidgets import QApplication
+        app = QApplication([])
+        from briefing_app.ui.app import create_window, open_startup_database
+        settings = QSettings({str(tmp_path / "s.ini")!r}, QSettings.Format.IniFormat)
+        window = create_window(None, "vi", settings)
+        window._startup_database = __import__("pathlib").Path({str(bundled_db)!r})
+        window.show()
+        open_startup_database(window)
+        window.grab()  # the first paint
+        heavy = sorted(m for m in ("pyqtgraph", "numpy", "sqlite_utils", "yaml") if m in sys.modules)
+        print("before:", ",".join(heavy) or "-")
+        for _ in range(5):
+            app.processEvents()
+        charts = window.overview_tab.charts
+        print("after:", "pyqtgraph" in sys.modules, all(c._plot is not None for c in charts), len(charts))
+    """)
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr[-2000:]
+    lines = result.stdout.splitlines()
+    assert lines[0] == "before: -"
+    assert lines[1] == "after: True True 5"
