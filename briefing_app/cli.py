@@ -13,7 +13,7 @@ from pathlib import Path
 
 __all__ = ["main"]
 
-SUBCOMMANDS = ("build-db", "export", "gui")
+SUBCOMMANDS = ("build-db", "import", "export", "search", "print", "gui")
 
 
 def _fail(message: str, code: int = 1) -> int:
@@ -44,6 +44,14 @@ def _commands_parser() -> argparse.ArgumentParser:
                        help="briefing files (default: every file in resources/briefings/)")
     build.add_argument("-o", "--output", type=Path, help="database to write (default: the bundled data.db)")
 
+    importing = sub.add_parser("import", help="add a briefing file to a database, all or nothing",
+                               description="Validate a briefing file (as build-db does) and add its briefing to a "
+                                           "database. The database is changed only if everything succeeds.")
+    importing.add_argument("file", type=Path, help="the briefing file (YAML)")
+    importing.add_argument("--db", type=Path, help="database to add to (default: the bundled data.db)")
+    importing.add_argument("--replace", action="store_true",
+                           help="replace a briefing with the same id (otherwise that is an error)")
+
     export = sub.add_parser("export", help="print or write a briefing's data as JSON or CSV",
                             description="Export a briefing. Reads the database read-only; never changes it.")
     export.add_argument("--format", choices=("json", "csv"), default="json")
@@ -51,6 +59,28 @@ def _commands_parser() -> argparse.ArgumentParser:
     export.add_argument("--db", type=Path, help="database to read (default: the bundled data.db)")
     export.add_argument("--briefing", help="briefing id (default: the first in the database)")
     export.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
+
+    search = sub.add_parser("search", help="search a briefing database, tone marks optional",
+                            description="Full-text search: 'dien thoai' finds 'điện thoại'; the last word "
+                                        "matches as a prefix; 213355 finds 213.355. Reads the database read-only.")
+    search.add_argument("query", help="words to find (quote them as one argument)")
+    search.add_argument("--json", action="store_true", help="print a JSON list of results")
+    search.add_argument("--db", type=Path, help="database to read (default: the bundled data.db)")
+    search.add_argument("--briefing", help="search one briefing only (default: all)")
+    search.add_argument("--limit", type=int, default=50, help="at most this many results (default: 50)")
+
+    printing = sub.add_parser("print", help="write the briefing pack (summary) as a PDF, without a display",
+                              description="Lay out the briefing pack and write it as a PDF. The PDF is written "
+                                          "beside the target, checked, and moved into place; nothing is left "
+                                          "behind when the file cannot be written.")
+    printing.add_argument("-o", "--output", type=Path, required=True, help="the PDF to write")
+    printing.add_argument("--sections", help="comma-separated: overview,indicators,achievements,limitations,"
+                                             "directives,enterprises,sources (default: all)")
+    printing.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of the pack (default: vi)")
+    printing.add_argument("--page-size", choices=("A4", "A3", "Letter"), default="A4")
+    printing.add_argument("--orientation", choices=("portrait", "landscape"), default="portrait")
+    printing.add_argument("--db", type=Path, help="database to read (default: the bundled data.db)")
+    printing.add_argument("--briefing", help="briefing id (default: the first in the database)")
 
     gui = sub.add_parser("gui", help="open the desktop window")
     gui.add_argument("database", nargs="?", type=Path)
@@ -79,6 +109,29 @@ def _build_db(args: argparse.Namespace) -> int:
         return _fail(f"{output}: cannot write ({exc.strerror or exc}); nothing was changed")
     counts = ", ".join(f"{n} {name}" for name, n in result.counts.items())
     print(f"Built {result.path} from {result.briefings} briefing file(s): {counts}.")
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    from .data.briefing_file import BriefingFileError
+    from .data.importer import import_briefing
+    from .data.store import StoreError
+    from .paths import default_database
+
+    target = args.db or default_database()
+    try:
+        result = import_briefing(args.file, target, replace=args.replace)
+    except BriefingFileError as exc:
+        for problem in exc.problems:
+            print(str(problem), file=sys.stderr)
+        return _fail(f"{len(exc.problems)} problem(s) found; {target} was not changed")
+    except StoreError as exc:
+        return _fail(f"{exc}; nothing was changed")
+    except OSError as exc:
+        return _fail(f"{target}: cannot write ({exc.strerror or exc}); nothing was changed")
+    verb = "Replaced" if result.replaced else "Added"
+    counts = ", ".join(f"{n} {name}" for name, n in result.counts.items())
+    print(f"{verb} briefing {result.briefing_id!r} in {target}: {counts}.")
     return 0
 
 
@@ -115,6 +168,75 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _search(args: argparse.Namespace) -> int:
+    from .data.search import search
+    from .data.store import StoreError, open_store
+    from .paths import default_database
+
+    path = args.db or default_database()
+    if args.limit < 1:
+        return _fail("--limit must be at least 1", 2)
+    try:
+        with open_store(path) as store:
+            results = search(store, args.query, args.briefing, args.limit)
+    except StoreError as exc:
+        return _fail(str(exc))
+    if args.json:
+        text = json.dumps([{"section": r.section, "id": r.item_id, "briefing": r.briefing_id, "title": r.title,
+                            "snippet": r.snippet, "highlights": [list(span) for span in r.highlights]}
+                           for r in results], ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = "".join(f"{r.section}\t{r.title}\t{r.snippet}\n" for r in results)
+        if not results:
+            print("briefing-app: no results", file=sys.stderr)
+    sys.stdout.buffer.write(text.encode("utf-8"))
+    sys.stdout.flush()
+    return 0
+
+
+def _print(args: argparse.Namespace) -> int:
+    import os
+
+    from .data.snapshot import load_snapshot
+    from .data.store import StoreError, open_store
+    from .paths import default_database
+    from .report.options import SECTIONS, ReportOptions, parse_sections
+
+    try:
+        sections = parse_sections(args.sections) if args.sections else SECTIONS
+        options = ReportOptions(sections=sections, lang=args.lang, page_size=args.page_size,
+                                orientation=args.orientation)
+    except ValueError as exc:
+        return _fail(str(exc), 2)
+    path = args.db or default_database()
+    try:
+        with open_store(path) as store:
+            ids = [b.id for b in store.briefings()]
+            if not ids:
+                raise StoreError(path, "holds no briefing")
+            if args.briefing is not None and args.briefing not in ids:
+                raise StoreError(path, f"has no briefing {args.briefing!r} (it has: {', '.join(ids)})")
+            snapshot = load_snapshot(store, args.briefing or ids[0])
+    except StoreError as exc:
+        return _fail(str(exc))
+    # Printing needs fonts, not a screen: without a display, Qt's offscreen platform does the work.
+    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    from .report import PackInfo, ReportError, describe_write_error, write_pdf
+
+    app = QGuiApplication.instance() or QGuiApplication(["briefing-app"])  # noqa: F841 - kept alive while painting
+    try:
+        rendered = write_pdf(args.output, snapshot, options, PackInfo.for_database(path))
+    except OSError as exc:
+        return _fail(describe_write_error(args.output, exc) + " (no file was written)")
+    except ReportError as exc:
+        return _fail(f"{args.output}: {exc} (no file was written)")
+    print(f"Wrote {args.output} ({rendered.pages} pages).")
+    return 0
+
+
 def _gui(args: argparse.Namespace) -> int:
     from .ui.app import run
 
@@ -129,5 +251,5 @@ def main(argv: list[str] | None = None) -> int:
     else:
         args = _gui_parser().parse_args(argv)
         args.command = "gui"
-    handlers = {"build-db": _build_db, "export": _export, "gui": _gui}
+    handlers = {"build-db": _build_db, "import": _import, "export": _export, "search": _search, "print": _print, "gui": _gui}
     return handlers[args.command](args)
