@@ -17,6 +17,9 @@ SUBCOMMANDS = ("build-db", "import", "export", "search", "print", "gui")
 
 
 def _fail(message: str, code: int = 1) -> int:
+    from .logs import logger
+
+    logger.error("%s", message)
     print(f"briefing-app: error: {message}", file=sys.stderr)
     return code
 
@@ -30,6 +33,8 @@ def _gui_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("database", nargs="?", type=Path, help="a briefing database (.db) to open")
     parser.add_argument("--lang", choices=("vi", "en"), help="interface language (default: the system's)")
+    parser.add_argument("--log-level", choices=("DEBUG", "INFO", "WARNING", "ERROR"),
+                        help="how much to write to the log file (any subcommand accepts it too)")
     return parser
 
 
@@ -243,9 +248,31 @@ def _gui(args: argparse.Namespace) -> int:
     return run(args.database, lang=args.lang)
 
 
+def _take_log_level(argv: list[str]) -> tuple[str, list[str]]:
+    """``--log-level LEVEL`` may come anywhere; it is taken out before the subcommand is parsed."""
+    level, rest, i = "INFO", [], 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg == "--log-level" and i + 1 < len(argv):
+            level, i = argv[i + 1].upper(), i + 2
+            continue
+        if arg.startswith("--log-level="):
+            level = arg.split("=", 1)[1].upper()
+        else:
+            rest.append(arg)
+        i += 1
+    return level, rest
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the process exit status."""
-    argv = list(sys.argv[1:] if argv is None else argv)
+    from .logs import LEVELS, logger, setup_logging
+
+    level, argv = _take_log_level(list(sys.argv[1:] if argv is None else argv))
+    if level not in LEVELS:
+        return _fail(f"--log-level must be one of {', '.join(LEVELS)}", 2)
+    setup_logging(level)
+    logger.debug("command line: %s", argv)
     if argv and argv[0] in SUBCOMMANDS:
         args = _commands_parser().parse_args(argv)
     else:

@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The log file of the code under test goes to a temporary folder, not the user's data folder.
+os.environ.setdefault("BRIEFING_LOG_DIR", __import__("tempfile").mkdtemp(prefix="briefing-logs-"))
 
 from briefing_fixtures import ROOT, write_briefing  # noqa: E402
 

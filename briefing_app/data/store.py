@@ -87,7 +87,18 @@ class BriefingStore:
             raise StoreError(path, f"cannot be opened: {exc}") from None
         self._conn.row_factory = sqlite3.Row
         try:
-            self._check_schema()
+            try:
+                self._check_schema()
+            except sqlite3.OperationalError as exc:
+                if "unable to open" not in str(exc):
+                    raise
+                # A WAL database in a read-only folder: SQLite cannot create its -shm file.
+                # Nobody can write there either, so reading it as immutable is exact.
+                self._conn.close()
+                self._conn = sqlite3.connect(database_uri(path, immutable=True), uri=True,
+                                             check_same_thread=False, timeout=timeout)
+                self._conn.row_factory = sqlite3.Row
+                self._check_schema()
         except sqlite3.DatabaseError as exc:
             self.close()
             if _is_busy(exc):
@@ -127,6 +138,10 @@ class BriefingStore:
                                    f"this version reads up to {SCHEMA_VERSION})")
         if version < 1:
             raise StoreError(path, "has no schema version; it was not made by Briefing Viewer")
+        # Damaged pages: quick_check reads every page once (a few ms for a briefing database).
+        verdict = self._conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+        if verdict != "ok":
+            raise StoreError(path, f"is damaged: the integrity check failed ({verdict})")
         kinds = {row["name"]: row["type"] for row in
                  self._conn.execute("SELECT name, type FROM sqlite_master WHERE type IN ('table', 'view')")}
         for table, columns in TABLES.items():

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from ..paths import default_database
 from .clipboard import release_clipboard
+from .errors import install_excepthook
 from .main_window import MainWindow
 from .resources import icon
 from .state import ViewerState
@@ -61,6 +62,7 @@ def run(database: Path | None = None, lang: str | None = None) -> int:
     app.setWindowIcon(icon("briefing-app.svg"))
     settings = QSettings(ORGANISATION, APPLICATION)
     window = create_window(database, lang, settings)
+    install_excepthook(lambda: window, lambda: window.state.lang)
     app.aboutToQuit.connect(release_clipboard)
     window.show()
     # Paint the window first, then read the database.

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
+from ..logs import logger
 from ..data.snapshot import load_snapshot
 from ..data.store import BriefingStore, StoreBusy, StoreError, open_store
 from .clipboard import rows_to_mime
@@ -279,9 +280,11 @@ class MainWindow(QMainWindow):
             chosen = previous if previous in {b.id for b in briefings} else briefings[0].id
             snapshot = load_snapshot(store, chosen)
         except StoreError as exc:
+            logger.warning("cannot open %s: %s", path, exc.problem)
             if not quiet:
                 self._show_open_error(exc)
             return False
+        logger.info("opened %s (briefing %s)", path.absolute(), snapshot.briefing.id)
         if self._store is not None:
             self._store.close()
         self._store = store

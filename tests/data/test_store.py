@@ -99,3 +99,68 @@ def test_reading_never_writes(tmp_path, small_db):
             for section in ("achievements", "limitations", "directives"):
                 store.items(section, b.id)
     assert folder_state(small_db.parent) == before
+
+
+@pytest.mark.parametrize("size", [100, 4096, "half"])
+def test_truncated_databases_are_refused(tmp_path, small_db, size):
+    data = small_db.read_bytes()
+    cut = len(data) // 2 if size == "half" else size
+    path = tmp_path / "cut.db"
+    path.write_bytes(data[:cut])
+    with pytest.raises(StoreError) as info:
+        with open_store(path) as store:
+            store.indicators("test-2017")
+    assert str(path) in str(info.value)
+    assert path.read_bytes() == data[:cut]
+
+
+def test_damaged_pages_are_caught_at_open(tmp_path, small_db):
+    path = tmp_path / "damaged.db"
+    data = bytearray(small_db.read_bytes())
+    page = int.from_bytes(data[16:18], "big")
+    for offset in range(page * 3, len(data), page * 4):  # the b-tree headers of every fourth page
+        data[offset:offset + 16] = b"\xff" * 16
+    path.write_bytes(bytes(data))
+    with pytest.raises(StoreError, match="damaged|malformed|not a readable"):
+        open_store(path)
+    assert path.read_bytes() == bytes(data)
+
+
+def test_missing_file_inside_folders_named_with_hash_and_question_mark(tmp_path):
+    for name in ("a#b", "q?x", "p%20c"):
+        target = tmp_path / name / "data.db"
+        with pytest.raises(StoreError, match="file not found"):
+            open_store(target)
+        assert not (tmp_path / name).exists()
+
+
+@pytest.fixture
+def read_only_folder(tmp_path, small_db):
+    """A real read-only file system (tests run as root, so chmod would not stop writes)."""
+    import shutil
+    import subprocess
+
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(folder)],
+                      capture_output=True).returncode != 0:
+        pytest.skip("cannot mount a read-only file system here")
+    try:
+        shutil.copy(small_db, folder / "plain.db")
+        shutil.copy(small_db, folder / "wal.db")
+        conn = sqlite3.connect(folder / "wal.db")
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.close()
+        subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True)
+        yield folder
+    finally:
+        subprocess.run(["umount", str(folder)], capture_output=True)
+
+
+@pytest.mark.parametrize("name", ["plain.db", "wal.db"])
+def test_a_database_in_a_read_only_folder_opens(read_only_folder, name):
+    before = folder_state(read_only_folder)
+    with open_store(read_only_folder / name) as store:
+        assert [b.id for b in store.briefings()] == ["test-2017"]
+        assert len(store.indicators("test-2017")) == 6
+    assert folder_state(read_only_folder) == before
