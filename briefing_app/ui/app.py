@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QLocale, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
+from ..fonts import ensure_vietnamese_font
 from ..paths import default_database
 from .clipboard import release_clipboard
 from .errors import install_excepthook
@@ -60,6 +61,7 @@ def run(database: Path | None = None, lang: str | None = None) -> int:
     app.setApplicationDisplayName(APPLICATION)
     app.setDesktopFileName("briefing-app")
     app.setWindowIcon(icon("briefing-app.svg"))
+    ensure_vietnamese_font(app)
     settings = QSettings(ORGANISATION, APPLICATION)
     window = create_window(database, lang, settings)
     install_excepthook(lambda: window, lambda: window.state.lang)

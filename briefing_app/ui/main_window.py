@@ -80,6 +80,11 @@ class MainWindow(QMainWindow):
         self._create_toolbar()
         self._create_status_bar()
         self._connect_signals()
+        # Printing and search add their own actions and widgets (after _connect_signals: they
+        # replace the placeholder handlers of print_action and search_action).
+        from .print_controller import PrintController
+
+        self.print_controller = PrintController(self)
         self.retranslate()
         self._restore_settings()
 
@@ -184,7 +189,6 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
         self.copy_action.triggered.connect(self.copy_selection)
         self.search_action.triggered.connect(self._on_search_action_triggered)
-        self.print_action.triggered.connect(self._on_print_action_triggered)
         self.shortcuts_action.triggered.connect(self.show_shortcuts)
         self.about_action.triggered.connect(self._on_about_action_triggered)
         self.clear_recent_action.triggered.connect(self._on_clear_recent_action_triggered)
@@ -438,10 +442,6 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(tr("status.not_yet", self.state.lang,
                                         what=tr("action.search", self.state.lang).replace("&", "")), 4000)
 
-    def _on_print_action_triggered(self) -> None:
-        self.statusBar().showMessage(tr("status.not_yet", self.state.lang,
-                                        what=tr("action.print", self.state.lang).replace("&", "").rstrip("…")), 4000)
-
     def _on_about_action_triggered(self) -> None:
         box = QMessageBox(QMessageBox.Icon.Information, tr("app.name", self.state.lang),
                           tr("dialog.about.text", self.state.lang, version=__version__), parent=self)
@@ -492,6 +492,8 @@ class MainWindow(QMainWindow):
             ("F5", tr("shortcut.reload", lang)),
             ("Ctrl+F", tr("shortcut.search", lang)),
             ("Ctrl+P", tr("shortcut.print", lang)),
+            ("Ctrl+Shift+P", tr("shortcut.preview", lang)),
+            ("Ctrl+Shift+E", tr("shortcut.export_pdf", lang)),
             ("Ctrl+C", tr("shortcut.copy", lang)),
             ("Ctrl+Q", tr("shortcut.quit", lang)),
             ("F1", tr("shortcut.help", lang)),

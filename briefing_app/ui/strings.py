@@ -235,6 +235,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "shortcut.reload": ("Tải lại dữ liệu", "Reload the data"),
     "shortcut.search": ("Tìm kiếm", "Search"),
     "shortcut.print": ("In bản tóm tắt", "Print a summary"),
+    "shortcut.preview": ("Xem trước khi in", "Print preview"),
+    "shortcut.export_pdf": ("Xuất PDF", "Export PDF"),
     "shortcut.copy": ("Sao chép các dòng đã chọn", "Copy the selected rows"),
     "shortcut.quit": ("Thoát", "Quit"),
     "shortcut.help": ("Danh sách phím tắt", "This list of shortcuts"),

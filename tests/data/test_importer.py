@@ -137,12 +137,13 @@ def test_fuzzed_briefing_files_end_in_a_clear_error(tmp_path, target, text):
     folder = tmp_path / "fuzz"
     path = write_briefing(folder, text.replace("id: test-2017", "id: fuzz"), name="fuzz.yaml")
     try:
-        import_briefing(path, target)
+        result = import_briefing(path, target)
     except BriefingFileError as exc:
         assert exc.problems and all(p.file for p in exc.problems)
         assert state_of(target.parent) == before
     else:
+        # A cut that still leaves a valid file (the id itself may be cut short) is imported whole.
         with open_store(target) as store:
-            assert "fuzz" in {b.id for b in store.briefings()}
+            assert result.briefing_id in {b.id for b in store.briefings()}
         # Put the database back for the next example.
         shutil.copy(tmp_path / "small.db", target)

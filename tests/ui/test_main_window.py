@@ -6,6 +6,7 @@ import sqlite3
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMessageBox, QTableWidget
 
 from briefing_app.ui.app import create_window, open_startup_database
@@ -150,7 +151,12 @@ def test_shortcuts_dialog_lists_every_shortcut(qtbot, window):
     assert dialog.isVisible()
     table = dialog.findChild(QTableWidget, "shortcutsTable")
     keys = [table.item(r, 0).text() for r in range(table.rowCount())]
-    assert keys == ["Ctrl+1 … Ctrl+7", "Ctrl+O", "F5", "Ctrl+F", "Ctrl+P", "Ctrl+C", "Ctrl+Q", "F1"]
+    assert keys == ["Ctrl+1 … Ctrl+7", "Ctrl+O", "F5", "Ctrl+F", "Ctrl+P", "Ctrl+Shift+P", "Ctrl+Shift+E",
+                    "Ctrl+C", "Ctrl+Q", "F1"]
+    # Every listed shortcut is a real action of the window.
+    bound = {a.shortcut().toString() for a in window.findChildren(QAction)}
+    assert {"Ctrl+O", "F5", "Ctrl+F", "Ctrl+P", "Ctrl+Shift+P", "Ctrl+Shift+E", "Ctrl+C", "Ctrl+Q", "F1",
+            "Ctrl+1", "Ctrl+7"} <= bound
     dialog.close()
 
 

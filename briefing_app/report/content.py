@@ -1,0 +1,420 @@
+"""What the briefing pack says, as plain blocks (Qt-free).
+
+:func:`build_content` turns a :class:`~briefing_app.data.snapshot.Snapshot`
+and :class:`~briefing_app.report.options.ReportOptions` into a list of blocks
+— headings, paragraphs, tables, numbered lists, charts — worded with
+:mod:`briefing_app.data.wording`, so a number reads exactly as it does on
+screen. The layout (:mod:`briefing_app.report.layout`) measures and places
+them; every text here is plain text and is drawn as such, never as HTML.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Union
+
+from ..data.charts import (ChartSpec, change_chart, enterprise_chart, enterprise_plan_chart, overview_charts,
+                           sector_chart)
+from ..data.records import Indicator
+from ..data.snapshot import Snapshot
+from ..data.wording import as_of_text, comparisons, date_text, derived_text, figure_text
+from ..ui.strings import tr
+from .options import ReportOptions
+
+__all__ = [
+    "Text", "Cell", "Column", "Row", "TitleBlock", "Contents", "Heading", "Paragraph", "Table", "ListItem",
+    "ItemList", "Chart", "Block", "References", "Content", "build_content", "headline_indicators",
+]
+
+#: how a text is set: body, bold, italic, small, small_italic, muted
+Style = str
+
+
+@dataclass(frozen=True)
+class Text:
+    text: str
+    style: Style = "body"
+
+
+@dataclass(frozen=True)
+class Cell:
+    """Paragraphs stacked in one table cell; ``indent`` in steps (the depth of a part under its total)."""
+
+    texts: tuple[Text, ...]
+    indent: int = 0
+
+    @staticmethod
+    def of(text: str, style: Style = "body", indent: int = 0) -> "Cell":
+        return Cell((Text(text, style),) if text else (), indent)
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    weight: float
+
+
+@dataclass(frozen=True)
+class Row:
+    """A table row; a ``group`` row spans the table (a sector or an enterprise) and keeps with the next row."""
+
+    cells: tuple[Cell, ...]
+    group: bool = False
+
+
+@dataclass(frozen=True)
+class TitleBlock:
+    kicker: str
+    organisation: str
+    title: str
+    facts: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Contents:
+    title: str
+    #: (anchor, text) of each entry; the layout finds each anchor's page
+    entries: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    text: str
+    anchor: str | None = None
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    style: Style = "body"
+
+
+@dataclass(frozen=True)
+class Table:
+    columns: tuple[Column, ...]
+    rows: tuple[Row, ...]
+    show_header: bool = True
+    zebra: bool = True
+
+
+@dataclass(frozen=True)
+class ListItem:
+    marker: str
+    texts: tuple[Text, ...]
+
+
+@dataclass(frozen=True)
+class ItemList:
+    items: tuple[ListItem, ...]
+    #: how the markers are set ("check" for the boxes of a checklist)
+    marker_style: Style = "bold"
+
+
+@dataclass(frozen=True)
+class Chart:
+    spec: ChartSpec
+
+
+Block = Union[TitleBlock, Contents, Heading, Paragraph, Table, ItemList, Chart]
+
+
+@dataclass
+class References:
+    """Reference numbers for source sentences, given in the order figures first appear.
+
+    Figures quoting the same sentence share its number, so the appendix lists
+    each sentence once, with the figures it backs.
+    """
+
+    enabled: bool = True
+    _numbers: dict[str, int] = field(default_factory=dict)
+    #: (number, sentence, labels of the figures citing it)
+    entries: list[tuple[int, str, list[str]]] = field(default_factory=list)
+
+    def cite(self, indicator: Indicator, label: str) -> str:
+        """`` [3]`` after a figure (empty when references are off)."""
+        if not self.enabled or not indicator.source_text:
+            return ""
+        number = self._numbers.get(indicator.source_text)
+        if number is None:
+            number = len(self.entries) + 1
+            self._numbers[indicator.source_text] = number
+            self.entries.append((number, indicator.source_text, []))
+        labels = self.entries[number - 1][2]
+        if label not in labels:
+            labels.append(label)
+        return f" [{number}]"
+
+
+@dataclass
+class Content:
+    title: str
+    lang: str
+    blocks: list[Block]
+    references: References
+
+
+def headline_indicators(snapshot: Snapshot, limit: int = 12) -> list[Indicator]:
+    """The figure that leads each sector: its first total with a stated value (enterprises excluded).
+
+    The same rule as the Overview tab's tiles, so the printout leads with the same figures.
+    """
+    chosen: list[Indicator] = []
+    seen: set[int] = set()
+    for indicator in snapshot.indicators:
+        if (indicator.enterprise_id is None and indicator.parent_id is None and indicator.value is not None
+                and indicator.value_max is None and indicator.sector_id not in seen):
+            seen.add(indicator.sector_id)
+            chosen.append(indicator)
+    return chosen[:limit]
+
+
+class _Builder:
+    def __init__(self, snapshot: Snapshot, options: ReportOptions):
+        self.s = snapshot
+        self.o = options
+        self.lang = options.lang
+        self.refs = References(enabled=options.references)
+        self.blocks: list[Block] = []
+        self.short_names = {e.id: (e.short_name or e.name(self.lang)) for e in snapshot.enterprises}
+
+    def t(self, key: str, **values: object) -> str:
+        return tr(key, self.lang, **values)
+
+    # ------------------------------------------------------------ pieces
+    def label(self, indicator: Indicator) -> str:
+        name = self.short_names.get(indicator.enterprise_id) if indicator.enterprise_id is not None else None
+        label = indicator.label(self.lang)
+        return f"{name}: {label}" if name and not label.startswith(name) else label
+
+    def figure_cell(self, indicator: Indicator) -> Cell:
+        figure = figure_text(indicator, self.lang)
+        ref = self.refs.cite(indicator, self.label(indicator))
+        if not figure:
+            return Cell((Text(self.t("report.not_stated") + ref, "muted"),))
+        return Cell((Text(figure + ref, "bold"),))
+
+    def notes_cell(self, indicator: Indicator) -> Cell:
+        """Comparisons as stated, then derived values (marked), then discrepancies (marked ⚠)."""
+        texts = [Text(c) for c in comparisons(indicator, self.lang)]
+        for derived in self.s.derived_for(indicator.id):
+            texts.append(Text(derived_text(derived, indicator, self.lang), "italic"))
+        for check in self.s.checks_for("indicators", indicator.id):
+            if check.status == "mismatch" and check.indicator_id == indicator.id:
+                texts.append(Text("⚠ " + check.what(self.lang), "small_italic"))
+        return Cell(tuple(texts))
+
+    def heading(self, section: str, key: str | None = None) -> None:
+        self.blocks.append(Heading(1, self.t(key or f"report.section.{section}"), anchor=section))
+
+    def nothing(self) -> None:
+        self.blocks.append(Paragraph(self.t("report.nothing"), "muted"))
+
+    # ------------------------------------------------------------ sections
+    def title_block(self) -> None:
+        b = self.s.briefing
+        lang = self.lang
+        place = (b.meeting_place_en if lang == "en" and b.meeting_place_en else b.meeting_place_vi) or ""
+        kind = (b.meeting_kind_en if lang == "en" and b.meeting_kind_en else b.meeting_kind_vi) or ""
+        facts = [
+            (self.t("overview.period"), b.period(lang)),
+            (self.t("overview.when"), date_text(b.meeting_date, lang)),
+            (self.t("overview.where"), place),
+            (self.t("overview.what"), kind),
+        ]
+        self.blocks.append(TitleBlock(self.t("report.pack"), b.organisation(lang), b.title(lang),
+                                      tuple((k, v) for k, v in facts if v)))
+
+    def contents(self) -> None:
+        if len(self.o.sections) < 2:
+            return
+        entries = tuple((section, self.t(f"report.section.{section}")) for section in self.o.sections)
+        self.blocks.append(Contents(self.t("report.contents"), entries))
+
+    def overview(self) -> None:
+        s, lang = self.s, self.lang
+        b = s.briefing
+        self.heading("overview")
+        publisher = (b.source_publisher_en if lang == "en" and b.source_publisher_en else b.source_publisher_vi) or ""
+        facts = [
+            ("overview.chaired_by", b.chaired_by or ""),
+            ("overview.attendees", "\n".join(b.attendees)),
+            ("overview.sites", str(b.connected_sites) if b.connected_sites is not None else ""),
+            ("overview.source", " — ".join(p for p in (b.source_title, publisher) if p)),
+            ("overview.published", date_text(b.source_published_at, lang)),
+            ("overview.authors", ", ".join(b.source_authors)),
+        ]
+        rows = tuple(Row((Cell.of(self.t(key), "bold"), Cell(tuple(Text(line) for line in value.split("\n")))))
+                     for key, value in facts if value)
+        if rows:
+            self.blocks.append(Table((Column("", 24), Column("", 76)), rows, show_header=False, zebra=False))
+        counts = s.counts()
+        self.blocks.append(Paragraph(self.t("overview.counts") + ": " + " · ".join(
+            self.t(f"count.{name}", n=counts[name]) for name in
+            ("indicators", "achievements", "limitations", "directives", "enterprises", "discrepancies"))))
+        if self.o.references:
+            self.blocks.append(Paragraph(self.t("report.refs_note"), "small_italic"))
+        else:
+            self.blocks.append(Paragraph(self.t("report.derived_note"), "small_italic"))
+
+        headlines = headline_indicators(s)
+        if headlines:
+            self.blocks.append(Heading(2, self.t("overview.headlines")))
+            columns = (Column(self.t("col.sector"), 20), Column(self.t("col.label"), 30),
+                       Column(self.t("report.col.figure"), 22), Column(self.t("report.col.comparisons"), 28))
+            rows = []
+            for indicator in headlines:
+                sector = s.sector(indicator.sector_id)
+                rows.append(Row((Cell.of(sector.name(lang) if sector else ""), Cell.of(self.label(indicator)),
+                                 self.figure_cell(indicator), self.notes_cell(indicator))))
+            self.blocks.append(Table(columns, tuple(rows)))
+
+        charts = [c for c in overview_charts(s) if not c.key.startswith("enterprises:")
+                  or "enterprises" not in self.o.sections]
+        if charts:
+            self.blocks.append(Heading(2, self.t("report.charts")))
+            self.blocks.extend(Chart(c) for c in charts)
+
+        discrepancies = s.discrepancies()
+        self.blocks.append(Heading(2, self.t("overview.discrepancies")))
+        if discrepancies:
+            self.blocks.append(ItemList(tuple(ListItem("⚠", (Text(c.what(lang)),)) for c in discrepancies)))
+        else:
+            self.blocks.append(Paragraph(self.t("overview.no_discrepancies")))
+
+    def indicator_table(self, indicators: list[Indicator], grouped: bool) -> Table:
+        columns = (Column(self.t("col.label"), 33), Column(self.t("report.col.figure"), 23),
+                   Column(self.t("report.col.comparisons"), 31), Column(self.t("col.as_of"), 13))
+        rows: list[Row] = []
+        current_sector: int | None = None
+        for indicator in indicators:
+            if grouped and indicator.sector_id != current_sector:
+                current_sector = indicator.sector_id
+                sector = self.s.sector(current_sector)
+                rows.append(Row((Cell.of(sector.name(self.lang) if sector else "", "bold"),), group=True))
+            rows.append(Row((Cell.of(self.label(indicator), indent=indicator.depth), self.figure_cell(indicator),
+                             self.notes_cell(indicator), Cell.of(as_of_text(indicator, self.lang), "small"))))
+        return Table(columns, tuple(rows))
+
+    def indicators(self) -> None:
+        s = self.s
+        sector = s.sector(self.o.sector_id) if self.o.sector_id is not None else None
+        self.heading("indicators")
+        if sector is not None:
+            self.blocks.append(Paragraph(self.t("report.sector", name=sector.name(self.lang)), "bold"))
+        indicators = s.indicators_in_tree_order(sector.id if sector else None)
+        if not indicators:
+            self.nothing()
+            return
+        if sector is None:
+            # sectors in display order, each total followed by its parts
+            order = {sec.id: n for n, sec in enumerate(s.sectors)}
+            indicators = sorted(indicators, key=lambda i: order.get(i.sector_id, len(order)))
+        self.blocks.append(self.indicator_table(indicators, grouped=sector is None))
+        if sector is not None:
+            # the sector printed alone: its chart, and the implied previous values beside the stated ones
+            charts = [sector_chart(s, sector.id)] + [change_chart(s, i) for i in indicators]
+            charts = [c for c in charts if c is not None and not c.is_empty()]
+            if charts:
+                self.blocks.append(Heading(2, self.t("report.charts")))
+                self.blocks.extend(Chart(c) for c in charts)
+
+    def items(self, section: str) -> None:
+        lang = self.lang
+        if section == "directives" and self.o.checklist:
+            self.heading(section, "report.checklist")
+            directives = sorted(self.s.directives, key=lambda d: (d.number or 0, d.position))
+            if not directives:
+                self.nothing()
+                return
+            items = []
+            for d in directives:
+                sector = self.s.sector(d.sector_id)
+                items.append(ListItem("☐", (
+                    Text(f"{d.number or d.position}. {d.title(lang)}"),
+                    Text(sector.name(lang) if sector else "", "small_muted"))))
+            self.blocks.append(ItemList(tuple(items), marker_style="check"))
+            return
+        self.heading(section)
+        groups = self.s.items_by_sector(section)
+        if not groups:
+            self.nothing()
+            return
+        number = 0
+        for sector, items in groups:
+            self.blocks.append(Heading(3, sector.name(lang)))
+            out = []
+            for item in items:
+                number += 1
+                texts = [Text(item.title(lang), "bold" if section == "directives" else "body")]
+                if section == "directives" and item.source_text:
+                    label = self.t("report.passage")
+                    texts.append(Text(f"{label}: {item.source_text}", "small_muted"))
+                marker = f"{item.number}." if section == "directives" and item.number else f"{number}."
+                out.append(ListItem(marker, tuple(texts)))
+            self.blocks.append(ItemList(tuple(out)))
+
+    def enterprises(self) -> None:
+        s, lang = self.s, self.lang
+        self.heading("enterprises")
+        if not s.enterprises:
+            self.nothing()
+            return
+        columns = (Column(self.t("report.col.result"), 33), Column(self.t("report.col.figure"), 25),
+                   Column(self.t("report.col.comparisons"), 42))
+        rows: list[Row] = []
+        for enterprise in s.enterprises:
+            name = enterprise.name(lang)
+            if enterprise.short_name and enterprise.short_name not in name:
+                name += f" ({enterprise.short_name})"
+            rows.append(Row((Cell.of(name, "bold"),), group=True))
+            results = s.enterprise_results(enterprise.id)
+            own = {r.id for r in results}
+            if not results:
+                rows.append(Row((Cell.of(self.t("enterprises.no_results"), "muted"), Cell(()), Cell(()))))
+            for result in results:
+                depth = 1 if result.parent_id in own else 0
+                rows.append(Row((Cell.of(result.label(lang), indent=depth), self.figure_cell(result),
+                                 self.notes_cell(result))))
+        self.blocks.append(Table(columns, tuple(rows)))
+        charts = [c for c in (enterprise_chart(s), enterprise_plan_chart(s)) if c is not None and not c.is_empty()]
+        if charts:
+            self.blocks.append(Heading(2, self.t("report.charts")))
+            self.blocks.extend(Chart(c) for c in charts)
+
+    def sources(self) -> None:
+        b = self.s.briefing
+        lang = self.lang
+        self.heading("sources")
+        publisher = (b.source_publisher_en if lang == "en" and b.source_publisher_en else b.source_publisher_vi) or ""
+        details = [p for p in (publisher, date_text(b.source_published_at, lang), ", ".join(b.source_authors)) if p]
+        article = self.t("report.article", title=b.source_title)
+        self.blocks.append(Paragraph(article + (" — " + "; ".join(details) if details else "")))
+        self.blocks.append(Paragraph(self.t("source.original_note"), "small_italic"))
+        if not self.refs.entries:
+            # the appendix printed alone lists every figure's sentence
+            for indicator in self.s.indicators:
+                self.refs.cite(indicator, self.label(indicator))
+        if not self.refs.entries:
+            self.nothing()
+            return
+        self.blocks.append(ItemList(tuple(
+            ListItem(f"[{number}]", (Text(sentence), Text(self.t("report.figures", labels="; ".join(labels)),
+                                                          "small_muted")))
+            for number, sentence, labels in self.refs.entries)))
+
+    def build(self) -> Content:
+        self.title_block()
+        self.contents()
+        for section in self.o.sections:
+            if section in ("achievements", "limitations", "directives"):
+                self.items(section)
+            else:
+                getattr(self, section)()
+        return Content(self.s.briefing.title(self.lang), self.lang, self.blocks, self.refs)
+
+
+def build_content(snapshot: Snapshot, options: ReportOptions) -> Content:
+    """The pack's blocks for ``options``: title block, contents, then each chosen section in order."""
+    return _Builder(snapshot, options).build()

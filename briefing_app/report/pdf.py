@@ -1,0 +1,130 @@
+"""Write the briefing pack as a PDF, atomically: a complete, checked file or none at all.
+
+The PDF is painted into memory with :class:`QPdfWriter`, checked (it starts
+with ``%PDF`` and ends with ``%%EOF``), written to a temporary file beside the
+target, flushed to disk and moved into place with :func:`os.replace`. Any
+failure — a missing folder, a read-only one, a folder's name, a full disk —
+removes the temporary file and leaves the target as it was.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import tempfile
+from pathlib import Path
+from typing import Callable, TypeVar
+
+from PySide6.QtCore import QBuffer, QIODevice
+from PySide6.QtGui import QPdfWriter
+
+from ..data.snapshot import Snapshot
+from .document import PackInfo, RenderedPack, paint_report
+from .options import ReportOptions
+
+__all__ = ["render_pdf", "write_pdf", "write_bytes_atomically", "check_pdf", "describe_write_error",
+           "describe_write_problem"]
+
+T = TypeVar("T")
+
+
+def render_pdf(snapshot: Snapshot, options: ReportOptions, info: PackInfo | None = None) -> tuple[bytes, RenderedPack]:
+    """The pack as PDF bytes, and what was painted. Needs a QGuiApplication."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setCreator("Briefing Viewer")
+    writer.setTitle(snapshot.briefing.title(options.lang))
+    writer.setResolution(600)
+    rendered = paint_report(writer, snapshot, options, info)
+    del writer  # flushes the trailer into the buffer
+    data = bytes(buffer.data())
+    buffer.close()
+    check_pdf(data)
+    return data, rendered
+
+
+def check_pdf(data: bytes) -> None:
+    """Raise OSError unless ``data`` looks like a whole PDF file."""
+    if not data:
+        raise OSError(errno.EIO, "the PDF came out empty")
+    if not data.startswith(b"%PDF-"):
+        raise OSError(errno.EIO, "the PDF does not start with %PDF")
+    if b"%%EOF" not in data[-64:]:
+        raise OSError(errno.EIO, "the PDF is incomplete (no %%EOF at its end)")
+
+
+def _write_atomically(path: Path | str, produce: Callable[[], tuple[bytes, T]]) -> T:
+    """Create the temporary file beside ``path`` first (so an unwritable folder fails before any
+    painting), fill it with what ``produce`` returns, check it, and move it into place."""
+    path = Path(path)
+    if path.is_dir():
+        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+    folder = path.parent if str(path.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            data, result = produce()
+            check_pdf(data)
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        _check_written(Path(tmp), len(data))
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return result
+
+
+def write_bytes_atomically(path: Path | str, data: bytes) -> None:
+    """Write PDF ``data`` to a temporary file beside ``path`` and move it into place; no partial file on failure."""
+    _write_atomically(path, lambda: (data, None))
+
+
+def _check_written(path: Path, size: int) -> None:
+    """The file on disk is the whole PDF: its size, its first and last bytes."""
+    if path.stat().st_size != size:
+        raise OSError(errno.EIO, "the file on disk is not the size of the PDF written")
+    with open(path, "rb") as handle:
+        head = handle.read(8)
+        handle.seek(max(0, size - 64))
+        tail = handle.read()
+    if not head.startswith(b"%PDF-") or b"%%EOF" not in tail:
+        raise OSError(errno.EIO, "the file on disk is not a whole PDF")
+
+
+def write_pdf(path: Path | str, snapshot: Snapshot, options: ReportOptions,
+              info: PackInfo | None = None) -> RenderedPack:
+    """Paint the pack and write it to ``path`` atomically; return what was painted.
+
+    Raises OSError (nothing written, no temporary file left) when the path cannot be written.
+    """
+    return _write_atomically(path, lambda: render_pdf(snapshot, options, info))
+
+
+def describe_write_problem(path: Path | str, exc: BaseException) -> str:
+    """Why ``path`` could not be written, in words a reader can act on (without the path itself)."""
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    code = getattr(exc, "errno", None)
+    if isinstance(exc, IsADirectoryError) or code == errno.EISDIR:
+        return "is a folder, not a file name"
+    if isinstance(exc, NotADirectoryError) or code == errno.ENOTDIR:
+        return f"{folder} is not a folder"
+    if isinstance(exc, FileNotFoundError) or code == errno.ENOENT:
+        return f"folder {folder} does not exist"
+    if isinstance(exc, PermissionError) or code in (errno.EACCES, errno.EPERM):
+        return f"permission denied (cannot write in {folder})"
+    if code == errno.EROFS:
+        return f"{folder} is on a read-only file system"
+    if code in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
+        return "no space left on the device"
+    reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+    return f"cannot write ({reason})"
+
+
+def describe_write_error(path: Path | str, exc: BaseException) -> str:
+    """One line: ``PATH: why it could not be written``."""
+    return f"{path}: {describe_write_problem(path, exc)}"

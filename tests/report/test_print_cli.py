@@ -1,0 +1,116 @@
+"""``briefing-app print``: a PDF without a display, and one-line errors with no file left behind."""
+
+from __future__ import annotations
+
+import errno
+import os
+import subprocess
+import sys
+
+import pytest
+
+from briefing_app.cli import main
+
+
+def _listing(folder):
+    return sorted(p.name for p in folder.rglob("*"))
+
+
+def test_prints_the_bundled_pack(qapp, tmp_path, capsys, read_pdf):
+    target = tmp_path / "summary.pdf"
+    assert main(["print", "-o", str(target), "--lang", "en", "--page-size", "Letter"]) == 0
+    out = capsys.readouterr()
+    doc = read_pdf(target)
+    assert out.out.strip() == f"Wrote {target} ({doc.pages} pages)."
+    assert out.err == ""
+    assert "estimated 213,355 billion VND" in " ".join(doc.texts)
+    assert f"Page 1 of {doc.pages}" in doc.texts[0]
+    assert round(float(doc.reader.pages[0].mediabox.width)) == 612
+
+
+def test_sections_and_orientation(qapp, tmp_path, capsys, read_pdf, small_db):
+    target = tmp_path / "tasks.pdf"
+    assert main(["print", "-o", str(target), "--db", str(small_db), "--sections", "directives,sources",
+                 "--orientation", "landscape"]) == 0
+    doc = read_pdf(target)
+    text = " ".join(doc.texts)
+    assert "Nhiệm vụ" in text and "Nguồn số liệu" in text
+    assert "Số liệu theo lĩnh vực" not in text
+    box = doc.reader.pages[0].mediabox
+    assert float(box.width) > float(box.height)
+    assert "small.db · sha256" in doc.texts[0]
+
+
+def _fails(args, capsys, code=1):
+    assert main(args) == code
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("briefing-app: error: "), err
+    return err
+
+
+def test_missing_folder(qapp, tmp_path, capsys):
+    err = _fails(["print", "-o", str(tmp_path / "nope" / "x.pdf")], capsys)
+    assert "does not exist" in err and "no file was written" in err
+    assert _listing(tmp_path) == []
+
+
+def test_parent_is_a_file(qapp, tmp_path, capsys):
+    (tmp_path / "file").write_text("x")
+    err = _fails(["print", "-o", str(tmp_path / "file" / "x.pdf")], capsys)
+    assert "is not a folder" in err
+    assert _listing(tmp_path) == ["file"]
+
+
+def test_a_folder_as_target(qapp, tmp_path, capsys):
+    err = _fails(["print", "-o", str(tmp_path)], capsys)
+    assert "is a folder" in err
+    assert _listing(tmp_path) == []
+
+
+def test_read_only_folder(qapp, tmp_path, capsys, monkeypatch):
+    import tempfile
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)  # root ignores chmod; refuse as a read-only folder would
+    err = _fails(["print", "-o", str(tmp_path / "x.pdf")], capsys)
+    assert "permission denied" in err
+    assert _listing(tmp_path) == []
+
+
+def test_full_disk(qapp, tmp_path, capsys, monkeypatch):
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", full)
+    err = _fails(["print", "-o", str(tmp_path / "x.pdf")], capsys)
+    monkeypatch.undo()
+    assert "no space left" in err
+    assert _listing(tmp_path) == []
+
+
+def test_bad_arguments(qapp, tmp_path, capsys):
+    err = _fails(["print", "-o", str(tmp_path / "x.pdf"), "--sections", "overview,gossip"], capsys, code=2)
+    assert "gossip" in err
+    err = _fails(["print", "-o", str(tmp_path / "x.pdf"), "--db", str(tmp_path / "none.db")], capsys)
+    assert "file not found" in err
+    assert _listing(tmp_path) == []
+
+
+def test_works_without_a_display(tmp_path, read_pdf):
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    target = tmp_path / "headless.pdf"
+    result = subprocess.run([sys.executable, "-m", "briefing_app", "print", "-o", str(target),
+                             "--sections", "overview"], env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert read_pdf(target).pages >= 1
+
+
+@pytest.mark.parametrize("args", [["print", "--help"]])
+def test_help_names_the_options(args, capsys):
+    with pytest.raises(SystemExit):
+        main(args)
+    out = capsys.readouterr().out
+    for option in ("--sections", "--lang", "--page-size", "--orientation", "--db"):
+        assert option in out
