@@ -83,8 +83,11 @@ class MainWindow(QMainWindow):
         # Printing and search add their own actions and widgets (after _connect_signals: they
         # replace the placeholder handlers of print_action and search_action).
         from .print_controller import PrintController
+        from .search_panel import SearchController
 
         self.print_controller = PrintController(self)
+        self.search_controller = SearchController(self)
+        self.state.language_changed.connect(lambda _lang: self.search_controller.retranslate())
         self.retranslate()
         self._restore_settings()
 
@@ -188,7 +191,6 @@ class MainWindow(QMainWindow):
         self.watcher.database_changed.connect(self._on_watcher_database_changed)
         self.quit_action.triggered.connect(self.close)
         self.copy_action.triggered.connect(self.copy_selection)
-        self.search_action.triggered.connect(self._on_search_action_triggered)
         self.shortcuts_action.triggered.connect(self.show_shortcuts)
         self.about_action.triggered.connect(self._on_about_action_triggered)
         self.clear_recent_action.triggered.connect(self._on_clear_recent_action_triggered)
@@ -437,10 +439,6 @@ class MainWindow(QMainWindow):
     def _on_clear_recent_action_triggered(self) -> None:
         self.settings.setValue("recent_files", [])
         self._rebuild_recent_menu()
-
-    def _on_search_action_triggered(self) -> None:
-        self.statusBar().showMessage(tr("status.not_yet", self.state.lang,
-                                        what=tr("action.search", self.state.lang).replace("&", "")), 4000)
 
     def _on_about_action_triggered(self) -> None:
         box = QMessageBox(QMessageBox.Icon.Information, tr("app.name", self.state.lang),
