@@ -6,7 +6,6 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
-import time
 
 import pytest
 from PySide6.QtCore import QElapsedTimer, QTimer
