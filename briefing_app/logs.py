@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import faulthandler
 import logging
-import logging.handlers
 import os
 import sys
 from pathlib import Path
@@ -29,6 +28,24 @@ def log_dir() -> Path:
     return base / "briefing-app"
 
 
+MAX_LOG_BYTES = 1_000_000
+KEEP_LOGS = 3
+
+
+def _rotate(path: Path) -> None:
+    """briefing-app.log → .1 → .2 → .3 once it passes MAX_LOG_BYTES."""
+    try:
+        if path.stat().st_size < MAX_LOG_BYTES:
+            return
+    except OSError:
+        return
+    for n in range(KEEP_LOGS - 1, 0, -1):
+        older = path.with_name(f"{path.name}.{n}")
+        if older.exists():
+            older.replace(path.with_name(f"{path.name}.{n + 1}"))
+    path.replace(path.with_name(f"{path.name}.1"))
+
+
 def setup_logging(level: str = "INFO") -> Path | None:
     """Log to ``briefing-app.log`` in :func:`log_dir` (rotated), and let faulthandler write there too.
 
@@ -42,8 +59,10 @@ def setup_logging(level: str = "INFO") -> Path | None:
     path = log_dir() / "briefing-app.log"
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3,
-                                                                        encoding="utf-8")
+        _rotate(path)
+        # A plain FileHandler: logging.handlers (for RotatingFileHandler) imports socket and pickle,
+        # which the viewer's start-up should not pay for; the log is rotated here instead.
+        handler: logging.Handler = logging.FileHandler(path, encoding="utf-8", delay=True)
     except OSError:
         handler, path = logging.StreamHandler(sys.stderr), None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QSettings, QTimer
+from PySide6.QtCore import QLocale, QSettings
 from PySide6.QtWidgets import QApplication
 
 from ..fonts import ensure_vietnamese_font
@@ -53,20 +53,26 @@ def open_startup_database(window: MainWindow) -> None:
     window.open_database(default_database())
 
 
-def run(database: Path | None = None, lang: str | None = None) -> int:
-    """Run the viewer until its window closes; return the exit status."""
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+def launch(app: QApplication, database: Path | None, lang: str | None, settings: QSettings) -> MainWindow:
+    """Build the window, read the briefing and show it (what ``briefing-app`` does before its event loop)."""
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(APPLICATION)
     app.setDesktopFileName("briefing-app")
     app.setWindowIcon(icon("briefing-app.svg"))
     ensure_vietnamese_font(app)
-    settings = QSettings(ORGANISATION, APPLICATION)
     window = create_window(database, lang, settings)
     install_excepthook(lambda: window, lambda: window.state.lang)
     app.aboutToQuit.connect(release_clipboard)
+    # Reading a briefing takes a few milliseconds (a lock held by another program makes it retry
+    # on a timer), so the window's first paint already shows the briefing.
+    open_startup_database(window)
     window.show()
-    # Paint the window first, then read the database.
-    QTimer.singleShot(0, lambda: open_startup_database(window))
+    return window
+
+
+def run(database: Path | None = None, lang: str | None = None) -> int:
+    """Run the viewer until its window closes; return the exit status."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    window = launch(app, database, lang, QSettings(ORGANISATION, APPLICATION))  # noqa: F841 - kept alive
     return app.exec()

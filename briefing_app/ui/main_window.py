@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as _dt
+import importlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QTimer, QUrl
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication, QComboBox, QDialog, QDialogButtonBox, QLabel, QMainWindow, QMessageBox, QTableWidget,
@@ -23,17 +25,30 @@ from .resources import icon
 from .state import ViewerState
 from .strings import LANGUAGES, language_name, tr
 from .tab import BriefingTab
-from .tabs.achievements_tab import AchievementsTab
-from .tabs.directives_tab import DirectivesTab
-from .tabs.enterprises_tab import EnterprisesTab
-from .tabs.indicators_tab import IndicatorsTab
-from .tabs.limitations_tab import LimitationsTab
-from .tabs.overview_tab import OverviewTab
-from .tabs.source_tab import SourceTab
+
+if TYPE_CHECKING:
+    from .tabs.achievements_tab import AchievementsTab
+    from .tabs.directives_tab import DirectivesTab
+    from .tabs.enterprises_tab import EnterprisesTab
+    from .tabs.indicators_tab import IndicatorsTab
+    from .tabs.limitations_tab import LimitationsTab
+    from .tabs.overview_tab import OverviewTab
+    from .tabs.source_tab import SourceTab
 
 __all__ = ["MainWindow"]
 
 MAX_RECENT = 8
+OVERVIEW, INDICATORS, ACHIEVEMENTS, LIMITATIONS, DIRECTIVES, ENTERPRISES, SOURCE = range(7)
+#: (module, class, title key) of each tab, in order; a tab's module is imported when the tab is built.
+TABS = (
+    ("overview_tab", "OverviewTab", "tab.overview"),
+    ("indicators_tab", "IndicatorsTab", "tab.indicators"),
+    ("achievements_tab", "AchievementsTab", "tab.achievements"),
+    ("limitations_tab", "LimitationsTab", "tab.limitations"),
+    ("directives_tab", "DirectivesTab", "tab.directives"),
+    ("enterprises_tab", "EnterprisesTab", "tab.enterprises"),
+    ("source_tab", "SourceTab", "tab.source"),
+)
 #: How long a read may wait for another program's lock before we step back and retry.
 READ_TIMEOUT_S = 0.02
 BUSY_RETRY_MS = 150
@@ -60,19 +75,13 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("tabs")
         self.tabs.setDocumentMode(True)
-        self.overview_tab = OverviewTab(state)
-        self.indicators_tab = IndicatorsTab(state)
-        self.achievements_tab = AchievementsTab(state)
-        self.limitations_tab = LimitationsTab(state)
-        self.directives_tab = DirectivesTab(state)
-        self.enterprises_tab = EnterprisesTab(state)
-        self.source_tab = SourceTab(state)
-        self.tab_list: list[BriefingTab] = [
-            self.overview_tab, self.indicators_tab, self.achievements_tab, self.limitations_tab,
-            self.directives_tab, self.enterprises_tab, self.source_tab,
-        ]
-        for tab in self.tab_list:
-            self.tabs.addTab(tab, "")
+        # Only the tab in front is built and filled before the first paint; the others are built
+        # right after it (their modules cost ~30 ms to import) and catch up on data and language
+        # when they are shown or used.
+        self._tab_objects: list[BriefingTab | None] = [None] * len(TABS)
+        self._stale: dict[int, set[str]] = {}
+        for _ in TABS:
+            self.tabs.addTab(QWidget(), "")
         self.setCentralWidget(self.tabs)
 
         self._create_actions()
@@ -82,14 +91,15 @@ class MainWindow(QMainWindow):
         self._connect_signals()
         # Printing and search add their own actions and widgets (after _connect_signals: they
         # replace the placeholder handlers of print_action and search_action).
-        from .print_controller import PrintController
-        from .search_panel import SearchController
-
-        self.print_controller = PrintController(self)
-        self.search_controller = SearchController(self)
-        self.state.language_changed.connect(lambda _lang: self.search_controller.retranslate())
+        self._print_controller = None
+        self._search_controller = None
         self.retranslate()
         self._restore_settings()
+        self._tab(self.tabs.currentIndex())
+        # The rest waits for the first paint (a zero timer would run before it): the hidden tabs,
+        # printing and search (QtPrintSupport and the report alone cost ~45 ms to import).
+        self._first_paint_seen = False
+        self.tabs.tabBar().installEventFilter(self)
 
     # ------------------------------------------------------------ building
     def _create_actions(self) -> None:
@@ -113,7 +123,7 @@ class MainWindow(QMainWindow):
         self.about_action = action()
         self.clear_recent_action = action()
         self.tab_actions = []
-        for index in range(len(self.tab_list)):
+        for index in range(len(TABS)):
             act = action(f"Ctrl+{index + 1}")
             act.setData(index)
             self.tab_actions.append(act)
@@ -201,9 +211,123 @@ class MainWindow(QMainWindow):
         self.state.language_changed.connect(self._on_state_language_changed)
         self.state.item_requested.connect(self._on_state_item_requested)
         self.state.source_requested.connect(self._on_state_source_requested)
-        for tab in self.tab_list:
-            self.state.snapshot_changed.connect(tab.set_snapshot)
-            self.state.language_changed.connect(lambda _lang, t=tab: t.retranslate())
+        self.state.snapshot_changed.connect(self._on_state_snapshot_changed)
+        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
+
+    # ------------------------------------------------------------ after the first paint
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Paint and not self._first_paint_seen:
+            self._first_paint_seen = True
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._after_first_paint)
+        return super().eventFilter(watched, event)
+
+    def _after_first_paint(self) -> None:
+        self.print_controller  # noqa: B018 - the properties build them
+        self.search_controller  # noqa: B018
+        self._build_remaining_tabs()
+
+    @property
+    def print_controller(self):
+        if self._print_controller is None:
+            from .print_controller import PrintController
+
+            self._print_controller = PrintController(self)
+        return self._print_controller
+
+    @property
+    def search_controller(self):
+        if self._search_controller is None:
+            from .search_panel import SearchController
+
+            self._search_controller = SearchController(self)
+            self.state.language_changed.connect(lambda _lang: self._search_controller.retranslate())
+        return self._search_controller
+
+    # ------------------------------------------------------------ tabs
+    def _on_state_snapshot_changed(self, _snapshot: object) -> None:
+        for index in range(len(TABS)):
+            self._stale.setdefault(index, set()).add("snapshot")
+        self._tab(self.tabs.currentIndex())
+
+    def _on_tabs_current_changed(self, index: int) -> None:
+        if 0 <= index < len(TABS):
+            self._tab(index)
+
+    def _tab(self, index: int) -> BriefingTab:
+        """Tab ``index``, built if need be and brought up to date with what it missed while hidden."""
+        tab = self._tab_objects[index]
+        if tab is None:
+            module_name, class_name, _key = TABS[index]
+            module = importlib.import_module(f".tabs.{module_name}", __package__)
+            tab = getattr(module, class_name)(self.state)
+            self._tab_objects[index] = tab
+            current = self.tabs.currentIndex()
+            placeholder = self.tabs.widget(index)
+            self.tabs.blockSignals(True)
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, tab, "")
+            self.tabs.setCurrentIndex(current)
+            self.tabs.blockSignals(False)
+            placeholder.deleteLater()
+            self._label_tab(index)
+            self._stale.setdefault(index, set()).update({"snapshot", "language"})
+        pending = self._stale.pop(index, set())
+        if "language" in pending:
+            tab.retranslate()
+        if "snapshot" in pending and self.state.snapshot is not None:
+            tab.set_snapshot(self.state.snapshot)
+        return tab
+
+    def _label_tab(self, index: int) -> None:
+        title = tr(TABS[index][2], self.state.lang)
+        self.tabs.setTabText(index, title)
+        self.tabs.setTabToolTip(index, f"{title} (Ctrl+{index + 1})")
+        self.tabs.widget(index).setAccessibleName(title)
+        self.tab_actions[index].setText(title)
+
+    def _fresh(self, tab: BriefingTab) -> BriefingTab:
+        return self._tab(self._tab_objects.index(tab))
+
+    def _build_remaining_tabs(self) -> None:
+        """After the first paint, build the hidden tabs one per event-loop turn."""
+        for index, tab in enumerate(self._tab_objects):
+            if tab is None:
+                self._tab(index)
+                QTimer.singleShot(0, self, self._build_remaining_tabs)
+                return
+
+    @property
+    def tab_list(self) -> list[BriefingTab]:
+        return [self._tab(index) for index in range(len(TABS))]
+
+    @property
+    def overview_tab(self) -> "OverviewTab":
+        return self._tab(OVERVIEW)
+
+    @property
+    def indicators_tab(self) -> "IndicatorsTab":
+        return self._tab(INDICATORS)
+
+    @property
+    def achievements_tab(self) -> "AchievementsTab":
+        return self._tab(ACHIEVEMENTS)
+
+    @property
+    def limitations_tab(self) -> "LimitationsTab":
+        return self._tab(LIMITATIONS)
+
+    @property
+    def directives_tab(self) -> "DirectivesTab":
+        return self._tab(DIRECTIVES)
+
+    @property
+    def enterprises_tab(self) -> "EnterprisesTab":
+        return self._tab(ENTERPRISES)
+
+    @property
+    def source_tab(self) -> "SourceTab":
+        return self._tab(SOURCE)
 
     # ------------------------------------------------------------ texts
     def retranslate(self) -> None:
@@ -221,12 +345,8 @@ class MainWindow(QMainWindow):
                          (self.clear_recent_action, "action.clear_recent")):
             act.setText(tr(key, lang))
             act.setToolTip(tr(key, lang).replace("&", "").rstrip("…"))
-        for index, tab in enumerate(self.tab_list):
-            title = tr(tab.title_key, lang)
-            self.tabs.setTabText(index, title)
-            self.tabs.setTabToolTip(index, f"{title} (Ctrl+{index + 1})")
-            tab.setAccessibleName(title)
-            self.tab_actions[index].setText(title)
+        for index in range(len(TABS)):
+            self._label_tab(index)
         self.toolbar.setWindowTitle(tr("toolbar.main", lang))
         self.briefing_label.setText(tr("briefing.selector", lang))
         self.briefing_combo.setAccessibleName(tr("briefing.selector.name", lang))
@@ -277,7 +397,7 @@ class MainWindow(QMainWindow):
         """Open a briefing database; on failure say what and where, and keep the current one."""
         path = Path(path)
         try:
-            store = open_store(path)
+            store = open_store(path, timeout=READ_TIMEOUT_S)
             briefings = store.briefings()
             if not briefings:
                 store.close()
@@ -285,6 +405,12 @@ class MainWindow(QMainWindow):
             previous = self.state.snapshot.briefing.id if self.state.snapshot else None
             chosen = previous if previous in {b.id for b in briefings} else briefings[0].id
             snapshot = load_snapshot(store, chosen)
+        except StoreBusy:
+            # Another program is writing: say so and try again shortly, never freezing the window.
+            self._problem = "busy"
+            self._update_status()
+            QTimer.singleShot(BUSY_RETRY_MS, self, lambda: self.open_database(path, quiet=quiet))
+            return False
         except StoreError as exc:
             logger.warning("cannot open %s: %s", path, exc.problem)
             if not quiet:
@@ -451,6 +577,9 @@ class MainWindow(QMainWindow):
         self.state.set_language(act.data())
 
     def _on_state_language_changed(self, lang: str) -> None:
+        for index in range(len(TABS)):
+            self._stale.setdefault(index, set()).add("language")
+        self._tab(self.tabs.currentIndex())
         self.language_actions[lang].setChecked(True)
         self.settings.setValue("language", lang)
         self.retranslate()
@@ -461,13 +590,14 @@ class MainWindow(QMainWindow):
             self.select_briefing(briefing_id)
 
     def _on_state_item_requested(self, section: str, item_id: int) -> None:
-        for index, tab in enumerate(self.tab_list):
+        for index in range(len(TABS)):
+            tab = self._tab(index)
             if section in tab.sections and tab.select_item(section, item_id):
                 self.tabs.setCurrentIndex(index)
                 return
 
     def _on_state_source_requested(self, offset: int, length: int) -> None:
-        self.tabs.setCurrentWidget(self.source_tab)
+        self.tabs.setCurrentIndex(SOURCE)
         self.source_tab.highlight(offset, length)
 
     def copy_selection(self) -> None:

@@ -69,3 +69,12 @@ def test_the_app_carries_on_after_an_error_in_a_slot(tmp_path, bundled_db):
     assert "still running: True True" in result.stdout
     log = (tmp_path / "briefing-app.log").read_text(encoding="utf-8")
     assert "opened" in log and "data.db" in log and "RuntimeError: a slot failed" in log
+
+
+def test_the_log_is_rotated_when_large(tmp_path, monkeypatch):
+    monkeypatch.setenv("BRIEFING_LOG_DIR", str(tmp_path))
+    log = tmp_path / "briefing-app.log"
+    log.write_text("x" * 1_000_001)
+    setup_logging("INFO")
+    assert (tmp_path / "briefing-app.log.1").stat().st_size == 1_000_001
+    assert not log.exists() or log.stat().st_size < 1000

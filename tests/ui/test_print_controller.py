@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from briefing_app.report import ReportOptions, page_layout, write_pdf
 from briefing_app.ui.main_window import MainWindow
-from briefing_app.ui.print_controller import PrintController, PrintOptionsDialog
+from briefing_app.ui.print_controller import PrintOptionsDialog
 from briefing_app.ui.state import ViewerState
 
 
@@ -23,7 +23,7 @@ def window(qtbot, settings, bundled_db):
     win.show()
     assert win.open_database(bundled_db)
     # the window may already build its controller (one line in MainWindow); never attach two
-    win.print_controller = win.findChild(PrintController) or PrintController(win)
+    win.print_controller  # noqa: B018 - the window builds its controller on first use
     return win
 
 
@@ -176,6 +176,6 @@ def test_preview_paints_exactly_what_prints(window, monkeypatch, tmp_path, qapp)
 def test_actions_are_disabled_without_a_briefing(qtbot, settings):
     win = MainWindow(ViewerState("en"), settings)
     qtbot.addWidget(win)
-    controller = win.findChild(PrintController) or PrintController(win)
+    controller = win.print_controller
     assert not controller.export_pdf_action.isEnabled()
     assert controller.export_pdf(ReportOptions()) is None

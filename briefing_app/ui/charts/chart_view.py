@@ -72,6 +72,7 @@ class ChartView(QWidget):
         self._labels: list[Any] = []     # pool of TextItems for value labels (reused)
         self._target_line: Any = None
         self.redraw_count = 0
+        self._plot_scheduled = False
         self.setMinimumHeight(min_height)
 
         self.title = plain_label(wrap=True, selectable=False)
@@ -246,10 +247,12 @@ class ChartView(QWidget):
         return "\n".join(line for line in lines if line)
 
     # ------------------------------------------------------------ internals
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
-        super().showEvent(event)
-        if self._plot is None:
-            # After this paint, not during it: the window shows before pyqtgraph loads.
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().paintEvent(event)
+        if self._plot is None and not self._plot_scheduled:
+            # Once the window has painted (this view with it), not before: the first paint
+            # never waits for pyqtgraph and numpy to import.
+            self._plot_scheduled = True
             QTimer.singleShot(0, self, self.ensure_plot)  # cancelled if this view is deleted first
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override

@@ -1,0 +1,401 @@
+"""Briefing Viewer against its floors, in one run.
+
+    python benchmarks/run.py [--scale-db /tmp/scale.db] [--json results.json] [--runs 5] [--quick]
+
+Each figure is the median of several runs and, where the issue names one, is
+measured side by side with its floor in the same run:
+
+* start: process start → main window shown with its first tab's content painted,
+  against an empty PySide6 QMainWindow shown the same way (the ratio is judged);
+  and the time until the first tab's charts are drawn;
+* the scale database: opening it, switching to each tab, the largest table's
+  first paint, scrolling it from top to bottom;
+* search p50/p95 over 50 queries against the same queries run directly on the
+  FTS table with sqlite3, and keystroke → results painted (benchmarks/search_bench.py);
+* live reload: another process commits → the table and the chart show it;
+* the full summary PDF of the bundled data.db;
+* peak resident memory at first paint, with charts shown, and after scrolling
+  the scale database's largest table end to end.
+
+Prints a table (figure, value, target, pass/miss) and writes JSON. Timings
+depend on the machine; the tests run only a tiny smoke of this script.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = Path(__file__).resolve().parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+if str(BENCH) not in sys.path:
+    sys.path.insert(0, str(BENCH))
+
+BUNDLED = ROOT / "data.db"
+
+# ---------------------------------------------------------------- child scripts
+# Each child prints one JSON line. time.perf_counter() is CLOCK_MONOTONIC on Linux, shared by processes,
+# so the parent's clock before spawning and the child's clock at first paint can be subtracted.
+
+_PRELUDE = """
+import json, os, resource, sys, time
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+def rss_mb():
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+"""
+
+FLOOR_CHILD = _PRELUDE + """
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+app = QApplication([])
+window = QMainWindow()
+label = QLabel("Briefing Viewer")
+window.setCentralWidget(label)
+window.resize(1280, 800)
+class Painted(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            print(json.dumps({"painted": time.perf_counter(), "rss": rss_mb()}), flush=True)
+            app.quit()
+        return False
+watch = Painted()
+label.installEventFilter(watch)
+window.show()
+app.exec()
+"""
+
+APP_CHILD = _PRELUDE + """
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from briefing_app.ui.app import launch
+from pathlib import Path
+settings = QSettings(sys.argv[2], QSettings.Format.IniFormat)
+result = {}
+class Painted(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and "painted" not in result:
+            result["painted"] = time.perf_counter()
+            result["rss_first_paint"] = rss_mb()
+        return False
+watch = Painted()
+from briefing_app.ui import main_window as _mw
+_original_init = _mw.MainWindow.__init__
+def _init(self, *args, **kwargs):
+    _original_init(self, *args, **kwargs)
+    self._tab_objects[0].pane.viewport().installEventFilter(watch)
+_mw.MainWindow.__init__ = _init
+window = launch(app, Path(sys.argv[1]), "vi", settings)
+def charts_drawn():
+    charts = window.overview_tab.charts
+    # The charts in view (those scrolled below the fold are drawn when scrolled to).
+    shown = [c for c in charts if not c.visibleRegion().isEmpty()]
+    if "painted" in result and all(c._plot is not None and c.redraw_count > 0 for c in shown):
+        for chart in shown:
+            chart._plot.viewport().repaint()
+        result["charts"] = time.perf_counter()
+        result["rss_charts"] = rss_mb()
+        print(json.dumps(result), flush=True)
+        app.quit()
+poll = QTimer()
+poll.timeout.connect(charts_drawn)
+poll.start(2)
+QTimer.singleShot(20000, app.quit)
+app.exec()
+"""
+
+SCALE_CHILD = _PRELUDE + """
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from briefing_app.ui.main_window import MainWindow
+from briefing_app.ui.state import ViewerState
+settings = QSettings(sys.argv[2], QSettings.Format.IniFormat)
+window = MainWindow(ViewerState("vi"), settings)
+window.resize(1280, 800)
+window.show()
+app.processEvents()
+out = {}
+start = time.perf_counter()
+assert window.open_database(sys.argv[1])
+app.processEvents()
+window.tabs.currentWidget().repaint()
+out["open_s"] = time.perf_counter() - start
+out["indicators"] = len(window.state.snapshot.indicators)
+switches = {}
+for index in range(window.tabs.count()):
+    start = time.perf_counter()
+    window.tabs.setCurrentIndex(index)
+    window.tabs.currentWidget().repaint()
+    app.processEvents()
+    switches[window.tabs.tabText(index)] = time.perf_counter() - start
+window.tabs.setCurrentIndex(0)
+app.processEvents()
+out["switch_s"] = switches
+table = window.indicators_tab.table
+start = time.perf_counter()
+window.tabs.setCurrentWidget(window.indicators_tab)
+table.viewport().repaint()
+out["table_first_paint_s"] = time.perf_counter() - start
+bar = table.verticalScrollBar()
+start = time.perf_counter()
+steps = 0
+value = 0
+while True:
+    bar.setValue(value)
+    table.viewport().repaint()
+    steps += 1
+    if value >= bar.maximum():
+        break
+    value = min(bar.maximum(), value + max(1, bar.pageStep()))
+out["scroll_s"] = time.perf_counter() - start
+out["scroll_steps"] = steps
+out["rss_scrolled"] = rss_mb()
+print(json.dumps(out), flush=True)
+"""
+
+RELOAD_CHILD = _PRELUDE + """
+import subprocess
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from briefing_app.ui.main_window import MainWindow
+from briefing_app.ui.state import ViewerState
+db = sys.argv[1]
+settings = QSettings(sys.argv[2], QSettings.Format.IniFormat)
+window = MainWindow(ViewerState("vi"), settings)
+window.resize(1280, 800)
+window.show()
+assert window.open_database(db)
+for chart in window.overview_tab.charts:
+    chart.ensure_plot()
+app.processEvents()
+samples = []
+writer = '''
+import sqlite3, sys, time
+conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+conn.execute("UPDATE indicators SET value_text = ?, value = ? WHERE key = 'postal.kiosks'", (sys.argv[2], int(sys.argv[2])))
+print(time.perf_counter(), flush=True)
+'''
+def shown(value):
+    snapshot = window.state.snapshot
+    kiosk = next(i for i in snapshot.indicators if i.key == "postal.kiosks")
+    table = window.indicators_tab.model
+    cell = table.index(table.row_of(kiosk.id), 1).data()
+    chart = next(c for c in window.overview_tab.charts if c.spec and c.spec.title_vi.startswith("Điểm phục vụ"))
+    return cell == str(value) and float(value) in chart.spec.series[0].values
+for n, value in enumerate([101, 202, 303, 404, 505]):
+    proc = subprocess.Popen([sys.executable, "-c", writer, db, str(value)], stdout=subprocess.PIPE, text=True)
+    committed = None
+    deadline = time.perf_counter() + 5
+    while time.perf_counter() < deadline:
+        app.processEvents()
+        if committed is None and proc.stdout is not None:
+            if proc.poll() is not None:
+                committed = float(proc.stdout.readline())
+        if committed is not None and shown(value):
+            samples.append(time.perf_counter() - committed)
+            break
+        time.sleep(0.001)
+    proc.wait()
+print(json.dumps({"reload_s": samples}), flush=True)
+"""
+
+PDF_CHILD = _PRELUDE + """
+from PySide6.QtGui import QGuiApplication
+app = QGuiApplication([])
+from briefing_app.data.snapshot import load_snapshot
+from briefing_app.data.store import open_store
+from briefing_app.report import PackInfo, write_pdf
+from briefing_app.report.options import ReportOptions
+with open_store(sys.argv[1]) as store:
+    snapshot = load_snapshot(store, store.briefings()[0].id)
+times = []
+for _ in range(int(sys.argv[3])):
+    start = time.perf_counter()
+    rendered = write_pdf(sys.argv[2], snapshot, ReportOptions(), PackInfo.for_database(sys.argv[1]))
+    times.append(time.perf_counter() - start)
+print(json.dumps({"pdf_s": times, "pages": rendered.pages}), flush=True)
+"""
+
+
+def run_child(script: str, *args: str, timeout: float = 120) -> tuple[float, dict]:
+    """Run a child script; return the parent's clock just before spawning and the child's JSON."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT), QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    spawned = time.perf_counter()
+    result = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, timeout=timeout,
+                            env=env)
+    lines = [line for line in result.stdout.splitlines() if line.startswith("{")]
+    if result.returncode != 0 or not lines:
+        raise RuntimeError(f"benchmark child failed ({result.returncode}):\n{result.stderr[-3000:]}")
+    return spawned, json.loads(lines[-1])
+
+
+# ---------------------------------------------------------------- measurements
+class Table:
+    def __init__(self) -> None:
+        self.rows: list[dict] = []
+
+    def add(self, figure: str, value: float | None, unit: str, target: str | None = None,
+            passed: bool | None = None, floor: float | None = None) -> None:
+        self.rows.append({"figure": figure, "value": value, "unit": unit, "floor": floor, "target": target,
+                          "result": None if passed is None else ("pass" if passed else "miss")})
+
+    def print(self) -> None:
+        print()
+        print(f"{'figure':58} {'value':>12} {'floor':>10}  {'target':22} result")
+        print("-" * 112)
+        for r in self.rows:
+            value = "—" if r["value"] is None else f"{r['value']:.1f} {r['unit']}"
+            floor = "" if r["floor"] is None else f"{r['floor']:.1f}"
+            print(f"{r['figure']:58} {value:>12} {floor:>10}  {r['target'] or '':22} {r['result'] or ''}")
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
+def bench_start(table: Table, db: Path, label: str, ratio_target: float, runs: int, work: Path,
+                memory: bool) -> None:
+    floors, starts, charts, rss_first, rss_charts = [], [], [], [], []
+    for n in range(runs):
+        # Interleaved, so the floor and the app see the same machine state.
+        spawned, floor = run_child(FLOOR_CHILD)
+        floors.append((floor["painted"] - spawned) * 1000)
+        settings = work / f"start-{label}-{n}.ini"
+        spawned, app = run_child(APP_CHILD, str(db), str(settings))
+        starts.append((app["painted"] - spawned) * 1000)
+        charts.append((app["charts"] - spawned) * 1000)
+        rss_first.append(app["rss_first_paint"])
+        rss_charts.append(app["rss_charts"])
+    floor_ms, start_ms = median(floors), median(starts)
+    ratio = start_ms / floor_ms
+    table.add(f"start → first tab painted ({label})", start_ms, "ms", floor=floor_ms)
+    table.add(f"start ratio to empty-window floor ({label})", ratio, "×", f"≤ {ratio_target}×",
+              ratio <= ratio_target)
+    if memory:
+        table.add(f"start → first tab's charts drawn ({label})", median(charts), "ms", "≤ 500 ms",
+                  median(charts) <= 500)
+        table.add("resident memory at first paint", median(rss_first), "MB", "≤ 80 MB", median(rss_first) <= 80)
+        table.add("resident memory with charts shown", median(rss_charts), "MB", "≤ 130 MB",
+                  median(rss_charts) <= 130)
+
+
+def bench_scale(table: Table, scale: Path, runs: int, work: Path) -> None:
+    results = [run_child(SCALE_CHILD, str(scale), str(work / f"scale-{n}.ini"), timeout=300)[1]
+               for n in range(runs)]
+    table.add("open the scale database", median([r["open_s"] * 1000 for r in results]), "ms", "≤ 1000 ms",
+              median([r["open_s"] for r in results]) <= 1.0)
+    tabs = results[0]["switch_s"].keys()
+    worst = 0.0
+    for tab in tabs:
+        value = median([r["switch_s"][tab] * 1000 for r in results])
+        worst = max(worst, value)
+        table.add(f"  switch to tab {tab}", value, "ms", "≤ 100 ms", value <= 100)
+    first = median([r["table_first_paint_s"] * 1000 for r in results])
+    table.add(f"largest table's first paint ({results[0]['indicators']} rows)", first, "ms", "≤ 50 ms", first <= 50)
+    table.add(f"scroll it top to bottom ({results[0]['scroll_steps']} pages)",
+              median([r["scroll_s"] * 1000 for r in results]), "ms")
+    rss = median([r["rss_scrolled"] for r in results])
+    table.add("resident memory after scrolling the scale table", rss, "MB", "≤ 200 MB", rss <= 200)
+
+
+def bench_search(table: Table, scale: Path, quick: bool) -> None:
+    import search_bench
+
+    queries = search_bench.QUICK_QUERIES if quick else search_bench.QUERIES[:50]
+    repeat = 1 if quick else 5
+    ranked = search_bench.bench_queries(scale, queries, repeat, None)["samples"]
+    pct = search_bench.percentile
+    p50, p95 = pct(ranked["search_all"], 50), pct(ranked["search_all"], 95)
+    f50, f95 = pct(ranked["floor_all"], 50), pct(ranked["floor_all"], 95)
+    table.add(f"search p50 ({len(queries)} queries)", p50, "ms", floor=f50)
+    table.add("search p95 (ranked top 50)", p95, "ms", "≤ 50 ms", p95 <= 50, floor=f95)
+    if f95:
+        table.add("search p95 ratio to the direct FTS floor", p95 / f95, "×", "≤ 3×", p95 / f95 <= 3)
+    keystrokes = search_bench.bench_keystrokes(scale, queries[:20] if not quick else queries[:3], 0)
+    k95 = search_bench.percentile(keystrokes, 95)
+    table.add("keystroke → results painted p95", k95, "ms", "≤ 100 ms", k95 <= 100)
+
+
+def bench_reload(table: Table, work: Path) -> None:
+    db = work / "reload.db"
+    shutil.copy(BUNDLED, db)
+    _, result = run_child(RELOAD_CHILD, str(db), str(work / "reload.ini"))
+    samples = [s * 1000 for s in result["reload_s"]]
+    value = median(samples) if samples else None
+    table.add("live reload: other process commits → table and chart", value, "ms", "≤ 300 ms",
+              value is not None and len(samples) == 5 and value <= 300)
+
+
+def bench_pdf(table: Table, work: Path, runs: int) -> None:
+    _, result = run_child(PDF_CHILD, str(BUNDLED), str(work / "pack.pdf"), str(runs))
+    value = median(result["pdf_s"]) * 1000
+    table.add(f"full summary PDF of data.db ({result['pages']} pages)", value, "ms", "≤ 1000 ms", value <= 1000)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--scale-db", type=Path, default=Path(tempfile.gettempdir()) / "briefing-scale.db",
+                        help="the scale database (built with make_scale_db.py when missing)")
+    parser.add_argument("--json", type=Path, default=BENCH / "results.json", help="where to write the results")
+    parser.add_argument("--runs", type=int, default=5, help="runs per figure (median)")
+    parser.add_argument("--quick", action="store_true", help="tiny sizes and one run each (smoke test)")
+    args = parser.parse_args(argv)
+    runs = 1 if args.quick else args.runs
+    began = time.perf_counter()
+    table = Table()
+    with tempfile.TemporaryDirectory(prefix="briefing-bench-") as folder:
+        work = Path(folder)
+        scale = args.scale_db
+        if not scale.exists():
+            import make_scale_db
+
+            sizes = ["--briefings", "4", "--indicators", "400", "--items", "400"] if args.quick else []
+            print(f"building the scale database at {scale} …", flush=True)
+            make_scale_db.main(["-o", str(scale), *sizes])
+        bench_start(table, BUNDLED, "data.db", 1.3, runs, work, memory=True)
+        bench_start(table, scale, "scale db", 1.6, runs, work, memory=False)
+        bench_scale(table, scale, runs, work)
+        bench_search(table, scale, args.quick)
+        bench_reload(table, work)
+        bench_pdf(table, work, max(3, runs))
+    elapsed = time.perf_counter() - began
+    table.print()
+    machine = {"python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count(),
+               "pyside6": _version("PySide6"), "pyqtgraph": _version("pyqtgraph"), "sqlite": _sqlite_version()}
+    print(f"\n{len(table.rows)} figures in {elapsed:.0f} s on {machine['platform']}, {machine['cpus']} CPUs, "
+          f"Python {machine['python']}, PySide6 {machine['pyside6']}")
+    args.json.write_text(json.dumps({"machine": machine, "seconds": elapsed, "rows": table.rows}, indent=2,
+                                    ensure_ascii=False) + "\n", encoding="utf-8")
+    return 0
+
+
+def _version(name: str) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version(name if name != "PySide6" else "PySide6-Essentials")
+    except PackageNotFoundError:
+        return "?"
+
+
+def _sqlite_version() -> str:
+    import sqlite3
+
+    return sqlite3.sqlite_version
+
+
+if __name__ == "__main__":
+    sys.exit(main())
