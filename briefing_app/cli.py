@@ -216,7 +216,7 @@ def _print(args: argparse.Namespace) -> int:
     path = args.db or default_database()
     try:
         with open_store(path) as store:
-            ids = [b.id for b in store.briefings()]
+            ids = [b.id for b in store.briefing_summaries()]
             if not ids:
                 raise StoreError(path, "holds no briefing")
             if args.briefing is not None and args.briefing not in ids:

@@ -39,7 +39,7 @@ def _clean(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def _briefing_id(store: BriefingStore, briefing_id: str | None) -> str:
-    briefings = store.briefings()
+    briefings = store.briefing_summaries()
     if not briefings:
         raise StoreError(store.path, "holds no briefing")
     if briefing_id is None:

@@ -55,7 +55,7 @@ def import_briefing(source: Path, target: Path, replace: bool = False) -> Import
     document = load_briefing_file(source)
     # The same checks as opening it in the viewer: it must be a briefing database we can read.
     with open_store(target) as store:
-        existing = {b.id for b in store.briefings()}
+        existing = {b.id for b in store.briefing_summaries()}
     briefing_id = document.briefing["id"]
     if briefing_id in existing and not replace:
         raise BriefingFileError([Problem(str(source), None, None, "briefing.id",

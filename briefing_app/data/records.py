@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-__all__ = ["Briefing", "Sector", "Enterprise", "Indicator", "Item", "Link", "DerivedValue", "Check"]
+__all__ = ["BriefingSummary", "Briefing", "Sector", "Enterprise", "Indicator", "Item", "Link", "DerivedValue", "Check"]
 
 
 def pick(lang: str, vi: str | None, en: str | None) -> str:
@@ -49,6 +49,24 @@ class Briefing:
 
     def organisation(self, lang: str) -> str:
         return pick(lang, self.organisation_vi, self.organisation_en)
+
+    def period(self, lang: str) -> str:
+        return pick(lang, self.period_vi, self.period_en)
+
+
+@dataclass(frozen=True)
+class BriefingSummary:
+    """What a list of briefings needs (no article text: a database may hold hundreds)."""
+
+    id: str
+    position: int
+    title_vi: str
+    title_en: str | None
+    period_vi: str
+    period_en: str | None
+
+    def title(self, lang: str) -> str:
+        return pick(lang, self.title_vi, self.title_en)
 
     def period(self, lang: str) -> str:
         return pick(lang, self.period_vi, self.period_en)

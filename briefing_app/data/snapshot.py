@@ -39,6 +39,14 @@ class Snapshot:
                 self._by_ref[(section, item.id)] = item
         self._sectors = {s.id: s for s in self.sectors}
         self._enterprises = {e.id: e for e in self.enterprises}
+        # Look-up tables, so views over a briefing of thousands of figures stay linear.
+        self._children: dict[int, list[Indicator]] = {}
+        for indicator in self.indicators:
+            if indicator.parent_id is not None:
+                self._children.setdefault(indicator.parent_id, []).append(indicator)
+        self._derived: dict[int, list[DerivedValue]] = {}
+        for value in self.derived:
+            self._derived.setdefault(value.indicator_id, []).append(value)
 
     # -------------------------------------------------------------- look-ups
     def entry(self, section: str, item_id: int) -> Entry | None:
@@ -58,7 +66,7 @@ class Snapshot:
         return entry if isinstance(entry, Indicator) else None
 
     def children(self, indicator: Indicator) -> list[Indicator]:
-        return [i for i in self.indicators if i.parent_id == indicator.id]
+        return list(self._children.get(indicator.id, ()))
 
     def indicators_in_tree_order(self, sector_id: int | None = None) -> list[Indicator]:
         """Indicators with each total followed by its parts (depth-first), optionally for one sector."""
@@ -68,8 +76,8 @@ class Snapshot:
 
         def visit(indicator: Indicator) -> None:
             out.append(indicator)
-            for child in pool:
-                if child.parent_id == indicator.id:
+            for child in self._children.get(indicator.id, ()):
+                if child.id in ids:
                     visit(child)
 
         for indicator in pool:
@@ -78,7 +86,7 @@ class Snapshot:
         return out
 
     def derived_for(self, indicator_id: int) -> list[DerivedValue]:
-        return [d for d in self.derived if d.indicator_id == indicator_id]
+        return list(self._derived.get(indicator_id, ()))
 
     def checks_for(self, section: str, item_id: int) -> list[Check]:
         return [c for c in self.checks if (section, item_id) in c.items]

@@ -16,12 +16,14 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from .numbers import NumberFormatError, parse_number, to_decimal
-from .records import Briefing, Check, DerivedValue, Enterprise, Indicator, Item, Link, Sector
+from .records import Briefing, BriefingSummary, Check, DerivedValue, Enterprise, Indicator, Item, Link, Sector
 from .schema import APPLICATION_ID, ITEM_SECTIONS, SCHEMA_VERSION, TABLES
 
 __all__ = ["BriefingStore", "StoreError", "StoreBusy", "open_store", "database_uri", "file_fingerprint"]
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
+#: Databases up to this size get a full integrity check (PRAGMA quick_check) when opened.
+QUICK_CHECK_MAX_BYTES = 64 * 1024 * 1024
 _TYPES = {str: ("TEXT",), int: ("INTEGER",), float: ("REAL", "FLOAT")}
 
 
@@ -126,6 +128,7 @@ class BriefingStore:
             raise StoreError(path, "is not an SQLite database")
         if len(header) < 100:
             raise StoreError(path, "is truncated (shorter than an SQLite header)")
+        self._size = path.stat().st_size
 
     def _check_schema(self) -> None:
         path = self.path
@@ -138,10 +141,13 @@ class BriefingStore:
                                    f"this version reads up to {SCHEMA_VERSION})")
         if version < 1:
             raise StoreError(path, "has no schema version; it was not made by Briefing Viewer")
-        # Damaged pages: quick_check reads every page once (a few ms for a briefing database).
-        verdict = self._conn.execute("PRAGMA quick_check(1)").fetchone()[0]
-        if verdict != "ok":
-            raise StoreError(path, f"is damaged: the integrity check failed ({verdict})")
+        # Damaged pages: quick_check reads every page once — a few ms for a briefing database,
+        # half a second for a 280 MB one. Above QUICK_CHECK_MAX_BYTES a damaged page is reported
+        # when a read reaches it ("database disk image is malformed" → StoreError) instead.
+        if self._size <= QUICK_CHECK_MAX_BYTES:
+            verdict = self._conn.execute("PRAGMA quick_check(1)").fetchone()[0]
+            if verdict != "ok":
+                raise StoreError(path, f"is damaged: the integrity check failed ({verdict})")
         kinds = {row["name"]: row["type"] for row in
                  self._conn.execute("SELECT name, type FROM sqlite_master WHERE type IN ('table', 'view')")}
         for table, columns in TABLES.items():
@@ -200,6 +206,11 @@ class BriefingStore:
     def data_version(self) -> int:
         """SQLite's ``PRAGMA data_version``: changes when another connection commits."""
         return next(self._rows("PRAGMA data_version"))[0]
+
+    def briefing_summaries(self) -> list[BriefingSummary]:
+        """Every briefing's id, title and period, in order — without reading the articles."""
+        return [BriefingSummary(*row) for row in self._rows(
+            "SELECT id, position, title_vi, title_en, period_vi, period_en FROM briefings ORDER BY position, id")]
 
     def briefings(self) -> list[Briefing]:
         return [self._briefing(row) for row in self._rows("SELECT * FROM briefings ORDER BY position, id")]

@@ -146,6 +146,8 @@ class IndicatorsTab(BriefingTab):
         for column in range(len(COLUMN_KEYS)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_LABEL, QHeaderView.ResizeMode.Stretch)
+        # Size columns from the first rows, not every row: a briefing can hold thousands of figures.
+        header.setResizeContentsPrecision(100)
         # Source order (totals, then their parts) until a header is clicked; a third click restores it.
         header.setSortIndicatorClearable(True)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)

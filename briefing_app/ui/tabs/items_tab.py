@@ -81,6 +81,7 @@ class ItemsTab(BriefingTab):
             header.setSectionResizeMode(ItemTreeModel.COL_NUMBER, QHeaderView.ResizeMode.ResizeToContents)
             header.setSectionResizeMode(ItemTreeModel.COL_TITLE, QHeaderView.ResizeMode.Stretch)
             header.setSectionResizeMode(ItemTreeModel.COL_SECTOR, QHeaderView.ResizeMode.ResizeToContents)
+            header.setResizeContentsPrecision(100)
 
         self.pane = ReadingPane(self)
         self.pane.setObjectName("itemReadingPane")
