@@ -27,6 +27,7 @@ __all__ = ["ChartView", "series_colors", "wrap_label"]
 
 BAR_BAND = 0.8          # share of a category's height the bars fill
 LABEL_WIDTH = 28        # characters per line of a category label on the axis
+MIN_ROWS = 4            # the plot is never scaled for fewer rows than this
 
 
 def series_colors(dark: bool) -> list[QColor]:
@@ -285,7 +286,7 @@ class ChartView(QWidget):
         plot.customContextMenuRequested.connect(
             lambda pos: self._on_context_menu_requested(plot.mapTo(self, pos)))
         plot.scene().sigMouseMoved.connect(self._on_scene_mouse_moved)
-        item.vb.sigResized.connect(self._apply_x_range)
+        item.vb.sigResized.connect(self._on_view_resized)
         plot.scene().sigMouseClicked.connect(self._on_scene_mouse_clicked)
         self._pg = pg
         self._plot = plot
@@ -405,9 +406,7 @@ class ChartView(QWidget):
             self._bars[s_index].setOpts(
                 x0=[r.left() for r in rects], y=[r.center().y() for r in rects],
                 width=[r.width() for r in rects], height=rects[0].height() if rects else 0.1)
-        ticks = [(self._category_y(c), wrap_label(cat.label(lang))) for c, cat in enumerate(spec.categories)]
-        item.getAxis("left").setTicks([ticks, []])
-        item.getAxis("left").setWidth(min(260, max(90, 7 * max(len(t[1].split("\n")[0]) for t in ticks))))
+        self._apply_ticks()
         self._bottom_axis.set_language(lang)
         item.setLabel("bottom", escape(spec.unit(lang)))
         if spec.target is not None:
@@ -420,7 +419,30 @@ class ChartView(QWidget):
             self._target_line.setVisible(False)
         self._draw_value_labels()
         self._apply_styles()
-        item.setYRange(-0.5, len(spec.categories) - 0.5, padding=0.02)
+        # A chart of one or two bars keeps bars of a normal thickness, centred.
+        spare = max(0.0, (MIN_ROWS - len(spec.categories)) / 2)
+        item.setYRange(-0.5 - spare, len(spec.categories) - 0.5 + spare, padding=0.02)
+        self._apply_x_range()
+
+    def _apply_ticks(self) -> None:
+        """Category labels on two lines when a row is tall enough for them, else on one."""
+        spec = self._spec
+        if self._plot is None or spec is None or spec.is_empty():
+            return
+        item = self._plot.getPlotItem()
+        rows = max(len(spec.categories), MIN_ROWS)
+        row_px = item.vb.height() / rows if item.vb.height() > 0 else 0
+        lines = 2 if row_px == 0 or row_px >= 2.3 * self.fontMetrics().height() else 1
+        ticks = [(self._category_y(c), wrap_label(cat.label(self._lang), lines=lines))
+                 for c, cat in enumerate(spec.categories)]
+        if ticks != getattr(self, "_ticks", None):
+            self._ticks = ticks
+            item.getAxis("left").setTicks([ticks, []])
+            longest = max(len(t[1].split("\n")[0]) for t in ticks)
+            item.getAxis("left").setWidth(min(260, max(90, 7 * longest)))
+
+    def _on_view_resized(self) -> None:
+        self._apply_ticks()
         self._apply_x_range()
 
     def _apply_x_range(self) -> None:
