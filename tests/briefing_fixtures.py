@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import sqlite3
+
 import textwrap
 from pathlib import Path
 
@@ -119,3 +122,60 @@ def write_briefing(folder: Path, yaml_text: str = SMALL_YAML, article: str = ART
     path = folder / name
     path.write_text(textwrap.dedent(yaml_text), encoding="utf-8")
     return path
+
+
+#: Every kind of bad database the viewer and the command line must refuse plainly.
+BAD_DATABASE_CASES = ["missing", "folder", "empty", "random", "text", "truncated", "damaged",
+                      "foreign", "newer", "missing_table", "view"]
+
+
+def make_bad_database(tmp_path, small_db, case):
+    """Write one bad database case under tmp_path/cases; return its path and the expected message (a regex)."""
+    data = small_db.read_bytes()
+    folder = tmp_path / "cases"
+    folder.mkdir(exist_ok=True)
+    if case == "missing":
+        return folder / "a#b?c" / "missing.db", "file not found"
+    if case == "folder":
+        (folder / "a folder.db").mkdir()
+        return folder / "a folder.db", "is a folder"
+    path = folder / f"{case}.db"
+    if case == "empty":
+        path.write_bytes(b"")
+        return path, "is empty"
+    if case == "random":
+        path.write_bytes(os.urandom(8192))
+        return path, "is not an SQLite database"
+    if case == "text":
+        path.write_text("Bộ TT&TT sơ kết công tác 6 tháng\n", encoding="utf-8")
+        return path, "is not an SQLite database"
+    if case == "truncated":
+        path.write_bytes(data[:4096])
+        return path, "not a readable briefing database"
+    if case == "damaged":
+        damaged = bytearray(data)
+        page = int.from_bytes(damaged[16:18], "big")
+        for offset in range(page * 3, len(damaged), page * 4):
+            damaged[offset:offset + 16] = b"\xff" * 16
+        path.write_bytes(bytes(damaged))
+        return path, "damaged|malformed|not a readable"
+    path.write_bytes(data)
+    conn = sqlite3.connect(path)
+    if case == "foreign":
+        conn.execute("PRAGMA application_id = 1234")
+        expected = "not a briefing database"
+    elif case == "newer":
+        conn.execute("PRAGMA user_version = 7")
+        expected = "newer version"
+    elif case == "missing_table":
+        conn.execute("DROP TABLE directives")
+        expected = "table 'directives' is missing"
+    elif case == "view":
+        conn.execute("DROP TABLE links")
+        conn.execute("CREATE VIEW links AS SELECT * FROM checks")
+        expected = "'links' is a view"
+    conn.commit()
+    conn.close()
+    return path, expected
+
+

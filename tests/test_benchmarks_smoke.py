@@ -43,3 +43,17 @@ def test_make_scale_db_and_search_bench_run(tmp_path):
     for row in report["rows"]:
         assert row["result"] in ("pass", "MISS", "info")
         assert row["p95_ms"] >= 0
+
+
+def test_the_whole_benchmark_runs_at_tiny_scale(tmp_path):
+    out = tmp_path / "results.json"
+    result = run(str(BENCHMARKS / "run.py"), "--quick", "--scale-db", str(tmp_path / "tiny.db"), "--json", str(out))
+    assert result.returncode == 0, result.stderr[-3000:]
+    report = json.loads(out.read_text(encoding="utf-8"))
+    figures = {row["figure"]: row for row in report["rows"]}
+    for name in ("start ratio to empty-window floor (data.db)", "open the scale database",
+                 "search p95 (ranked top 50)", "keystroke → results painted p95",
+                 "live reload: other process commits → table and chart", "resident memory at first paint"):
+        assert name in figures and figures[name]["value"] is not None and figures[name]["result"] in ("pass", "miss")
+    assert any(name.startswith("full summary PDF") for name in figures)
+    assert report["machine"]["cpus"] >= 1

@@ -32,6 +32,8 @@ class StoreError(Exception):
 
     def __init__(self, path: Path | str, problem: str):
         self.path = Path(path)
+        # One line, whatever SQLite said (its integrity report spans lines).
+        problem = " ".join(problem.split())
         self.problem = problem
         super().__init__(f"{path}: {problem}")
 
