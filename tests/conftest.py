@@ -31,3 +31,41 @@ def small_db(tmp_path: Path, small_briefing: Path) -> Path:
 @pytest.fixture(scope="session")
 def bundled_db() -> Path:
     return ROOT / "data.db"
+
+
+@pytest.fixture
+def read_only_folder(tmp_path):
+    """Make a read-only folder holding the given files: ``make({"a.db": path_or_bytes, ...})``.
+
+    Tests may run as root, whom chmod does not stop, so as root the folder is a small tmpfs
+    remounted read-only; otherwise it is chmod 0o500. Skips where neither is possible.
+    """
+    import os
+    import shutil
+    import subprocess
+
+    mounted = []
+
+    def make(files: dict) -> Path:
+        folder = tmp_path / f"read-only-{len(mounted)}"
+        folder.mkdir()
+        as_root = hasattr(os, "geteuid") and os.geteuid() == 0
+        if as_root and subprocess.run(["mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", str(folder)],
+                                      capture_output=True).returncode != 0:
+            pytest.skip("cannot mount a read-only file system here")
+        if as_root:
+            mounted.append(folder)
+        for name, content in files.items():
+            if isinstance(content, (bytes, bytearray)):
+                (folder / name).write_bytes(content)
+            else:
+                shutil.copy(content, folder / name)
+        if as_root:
+            subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True)
+        else:
+            folder.chmod(0o500)
+        return folder
+
+    yield make
+    for folder in mounted:
+        subprocess.run(["umount", str(folder)], capture_output=True)
