@@ -120,6 +120,20 @@ class Snapshot:
     def enterprise_results(self, enterprise_id: int) -> list[Indicator]:
         return [i for i in self.indicators if i.enterprise_id == enterprise_id]
 
+    def headline_indicators(self, limit: int = 12) -> list[Indicator]:
+        """The figure that leads each sector: its first total with a stated value (enterprises excluded).
+
+        The Overview's tiles and the printed pack's headline table both lead with these.
+        """
+        chosen: list[Indicator] = []
+        seen: set[int] = set()
+        for indicator in self.indicators:
+            if (indicator.enterprise_id is None and indicator.parent_id is None and indicator.value is not None
+                    and indicator.value_max is None and indicator.sector_id not in seen):
+                seen.add(indicator.sector_id)
+                chosen.append(indicator)
+        return chosen[:limit]
+
     def counts(self) -> dict[str, int]:
         return {"indicators": len(self.indicators), "achievements": len(self.achievements),
                 "limitations": len(self.limitations), "directives": len(self.directives),

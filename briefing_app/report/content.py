@@ -23,7 +23,7 @@ from .options import ReportOptions
 
 __all__ = [
     "Text", "Cell", "Column", "Row", "TitleBlock", "Contents", "Heading", "Paragraph", "Table", "ListItem",
-    "ItemList", "Chart", "Block", "References", "Content", "build_content", "headline_indicators",
+    "ItemList", "Chart", "Block", "References", "Content", "build_content",
 ]
 
 #: how a text is set: body, bold, italic, small, small_italic, muted
@@ -155,21 +155,6 @@ class Content:
     references: References
 
 
-def headline_indicators(snapshot: Snapshot, limit: int = 12) -> list[Indicator]:
-    """The figure that leads each sector: its first total with a stated value (enterprises excluded).
-
-    The same rule as the Overview tab's tiles, so the printout leads with the same figures.
-    """
-    chosen: list[Indicator] = []
-    seen: set[int] = set()
-    for indicator in snapshot.indicators:
-        if (indicator.enterprise_id is None and indicator.parent_id is None and indicator.value is not None
-                and indicator.value_max is None and indicator.sector_id not in seen):
-            seen.add(indicator.sector_id)
-            chosen.append(indicator)
-    return chosen[:limit]
-
-
 class _Builder:
     def __init__(self, snapshot: Snapshot, options: ReportOptions):
         self.s = snapshot
@@ -258,7 +243,7 @@ class _Builder:
         else:
             self.blocks.append(Paragraph(self.t("report.derived_note"), "small_italic"))
 
-        headlines = headline_indicators(s)
+        headlines = s.headline_indicators()
         if headlines:
             self.blocks.append(Heading(2, self.t("overview.headlines")))
             columns = (Column(self.t("col.sector"), 20), Column(self.t("col.label"), 30),

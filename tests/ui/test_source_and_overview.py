@@ -1,6 +1,6 @@
 """The Source tab's highlighting and the Overview tab's content."""
 
-from briefing_app.ui.tabs.overview_tab import OverviewTab, headline_indicators
+from briefing_app.ui.tabs.overview_tab import OverviewTab
 from briefing_app.ui.tabs.source_tab import SourceTab
 
 
@@ -68,6 +68,6 @@ def test_overview_text_is_never_markup(qtbot, state, snapshot):
 
 
 def test_headlines_are_one_stated_total_per_sector(snapshot):
-    chosen = headline_indicators(snapshot)
+    chosen = snapshot.headline_indicators()
     assert len({i.sector_id for i in chosen}) == len(chosen) >= 6
     assert all(i.parent_id is None and i.value is not None and i.enterprise_id is None for i in chosen)

@@ -22,21 +22,9 @@ from ..state import ViewerState
 from ..strings import tr
 from ..tab import BriefingTab
 
-__all__ = ["OverviewTab", "headline_indicators", "overview_html"]
+__all__ = ["OverviewTab", "overview_html"]
 
 TILE_COLUMNS = 3
-
-
-def headline_indicators(snapshot: Snapshot, limit: int = 12) -> list[Indicator]:
-    """The figure that leads each sector: its first total with a stated value (enterprises excluded)."""
-    chosen: list[Indicator] = []
-    seen: set[int] = set()
-    for indicator in snapshot.indicators:
-        if (indicator.enterprise_id is None and indicator.parent_id is None and indicator.value is not None
-                and indicator.value_max is None and indicator.sector_id not in seen):
-            seen.add(indicator.sector_id)
-            chosen.append(indicator)
-    return chosen[:limit]
 
 
 def _tile(indicator: Indicator, lang: str) -> str:
@@ -76,7 +64,7 @@ def overview_html(snapshot: Snapshot, lang: str) -> str:
     counts = snapshot.counts()
     count_text = " · ".join(escape(tr(f"count.{name}", lang, n=counts[name])) for name in
                             ("indicators", "achievements", "limitations", "directives", "enterprises", "discrepancies"))
-    tiles = headline_indicators(snapshot)
+    tiles = snapshot.headline_indicators()
     grid = ""
     for start in range(0, len(tiles), TILE_COLUMNS):
         cells = "".join(_tile(t, lang) for t in tiles[start:start + TILE_COLUMNS])
