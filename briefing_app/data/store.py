@@ -47,6 +47,19 @@ def _is_busy(exc: sqlite3.Error) -> bool:
     return "locked" in text or "busy" in text
 
 
+def _reading(method):
+    """Damaged content (a bad JSON list, a broken reference) is a StoreError that names the file."""
+    import functools
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except (ValueError, TypeError, KeyError, IndexError) as exc:
+            raise StoreError(self.path, f"is damaged: {type(exc).__name__}: {exc}") from None
+    return wrapper
+
+
 def file_fingerprint(path: Path | str) -> tuple | None:
     """What changes when the database changes on disk: the file's identity, size and
     modification time, and those of its write-ahead log. None when the file is missing."""
@@ -103,6 +116,9 @@ class BriefingStore:
                                              check_same_thread=False, timeout=timeout)
                 self._conn.row_factory = sqlite3.Row
                 self._check_schema()
+        except UnicodeDecodeError as exc:
+            self.close()
+            raise StoreError(path, f"is damaged: it holds text that is not UTF-8 ({exc.reason})") from None
         except sqlite3.DatabaseError as exc:
             self.close()
             if _is_busy(exc):
@@ -199,6 +215,8 @@ class BriefingStore:
     def _rows(self, sql: str, params: tuple = ()) -> Iterator[sqlite3.Row]:
         try:
             yield from self._conn.execute(sql, params)
+        except UnicodeDecodeError as exc:
+            raise StoreError(self.path, f"is damaged: it holds text that is not UTF-8 ({exc.reason})") from None
         except sqlite3.Error as exc:
             if _is_busy(exc):
                 raise StoreBusy(self.path, "is locked by another program (busy); trying again") from None
@@ -214,9 +232,11 @@ class BriefingStore:
         return [BriefingSummary(*row) for row in self._rows(
             "SELECT id, position, title_vi, title_en, period_vi, period_en FROM briefings ORDER BY position, id")]
 
+    @_reading
     def briefings(self) -> list[Briefing]:
         return [self._briefing(row) for row in self._rows("SELECT * FROM briefings ORDER BY position, id")]
 
+    @_reading
     def briefing(self, briefing_id: str) -> Briefing:
         for row in self._rows("SELECT * FROM briefings WHERE id = ?", (briefing_id,)):
             return self._briefing(row)
@@ -237,6 +257,7 @@ class BriefingStore:
         return [Enterprise(r["id"], r["key"], r["position"], r["name_vi"], r["name_en"], r["short_name"]) for r in
                 self._rows("SELECT * FROM enterprises WHERE briefing_id = ? ORDER BY position", (briefing_id,))]
 
+    @_reading
     def indicators(self, briefing_id: str) -> list[Indicator]:
         return [self._indicator(r) for r in
                 self._rows("SELECT * FROM indicators WHERE briefing_id = ? ORDER BY position", (briefing_id,))]
@@ -277,15 +298,18 @@ class BriefingStore:
         return Item(section, r["id"], r["key"], r["position"], r["sector_id"], r["title_vi"], r["title_en"],
                     r["source_text"], r["source_offset"], r["number"] if section == "directives" else None)
 
+    @_reading
     def links(self, briefing_id: str) -> list[Link]:
         return [Link(r["from_section"], r["from_id"], r["to_section"], r["to_id"], r["relation"]) for r in
                 self._rows("SELECT * FROM links WHERE briefing_id = ? ORDER BY id", (briefing_id,))]
 
+    @_reading
     def derived_values(self, briefing_id: str) -> list[DerivedValue]:
         return [DerivedValue(r["id"], r["indicator_id"], r["kind"], to_decimal(r["value"]), r["unit_vi"], r["unit_en"],
                              r["formula"], r["label_vi"], r["label_en"]) for r in
                 self._rows("SELECT * FROM derived_values WHERE briefing_id = ? ORDER BY id", (briefing_id,))]
 
+    @_reading
     def checks(self, briefing_id: str) -> list[Check]:
         out = []
         for r in self._rows("SELECT * FROM checks WHERE briefing_id = ? ORDER BY id", (briefing_id,)):
