@@ -60,6 +60,11 @@ def snippet_html(snippet: str, highlights: Sequence[tuple[int, int]]) -> str:
     return "".join(out)
 
 
+def _title_of(index: QModelIndex | QPersistentModelIndex, result: SearchResult) -> str:
+    model = index.model()
+    return model.display_title(result) if isinstance(model, SearchResultModel) else result.title
+
+
 class SearchResultModel(QAbstractListModel):
     """Results as a flat list: a header row for each section, then that section's results.
 
@@ -74,6 +79,19 @@ class SearchResultModel(QAbstractListModel):
         super().__init__(parent)
         self._rows: list[tuple[str, SearchResult | None, int]] = []
         self._lang = "vi"
+        self._title_lookup = None
+
+    def set_title_lookup(self, lookup) -> None:
+        """``lookup(result, lang)`` gives a result's title in the interface language (or None)."""
+        self._title_lookup = lookup
+
+    def display_title(self, result: SearchResult) -> str:
+        """The result's title in the interface language where one exists (the snippet stays original)."""
+        if self._title_lookup is not None:
+            title = self._title_lookup(result, self._lang)
+            if title:
+                return title
+        return result.title
 
     def set_results(self, results: Sequence[SearchResult]) -> None:
         groups: dict[str, list[SearchResult]] = {}
@@ -116,9 +134,9 @@ class SearchResultModel(QAbstractListModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             if result is None:
                 return self.header_text(index.row())
-            return f"{result.title} — {result.snippet}"
+            return f"{self.display_title(result)} — {result.snippet}"
         if role == Qt.ItemDataRole.ToolTipRole and result is not None:
-            return f"<p>{html.escape(result.title)}</p>"
+            return f"<p>{html.escape(self.display_title(result))}</p>"
         if role == self.ResultRole:
             return result
         if role == self.HeaderRole:
@@ -196,7 +214,8 @@ class SearchResultDelegate(QStyledItemDelegate):
         bold_metrics = painter.fontMetrics()
         painter.drawText(QRect(inner.left(), inner.top(), inner.width(), title_height),
                          int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                         bold_metrics.elidedText(result.title, Qt.TextElideMode.ElideRight, inner.width()))
+                         bold_metrics.elidedText(_title_of(index, result),
+                                                 Qt.TextElideMode.ElideRight, inner.width()))
         doc = self._document(result, opt, inner.width())
         painter.translate(inner.left(), inner.top() + title_height + 2)
         painter.setClipRect(QRect(0, 0, inner.width(), inner.height() - title_height - 2))
@@ -255,6 +274,7 @@ class SearchController(QObject):
         self.popup.setFrameShape(QFrame.Shape.StyledPanel)
         self.popup.setAutoFillBackground(True)
         self.model = SearchResultModel(self)
+        self.model.set_title_lookup(self._title_in_language)
         self.view = _ResultList(self.popup)
         self.view.setObjectName("searchResultList")
         self.view.setModel(self.model)
@@ -303,6 +323,16 @@ class SearchController(QObject):
         window.installEventFilter(self)
 
     # ------------------------------------------------------------ public
+    def _title_in_language(self, result: SearchResult, lang: str) -> str | None:
+        snapshot = self.window.state.snapshot
+        if snapshot is None or snapshot.briefing.id != result.briefing_id:
+            return None
+        if result.section == "enterprises":
+            enterprise = snapshot.enterprise(result.item_id)
+            return enterprise.name(lang) if enterprise else None
+        entry = snapshot.entry(result.section, result.item_id)
+        return entry.title(lang) if entry is not None else None
+
     def retranslate(self) -> None:
         """Re-read every text in the current language (connect to ``state.language_changed``)."""
         lang = self.state.lang

@@ -262,3 +262,15 @@ def test_any_text_in_the_field_is_safe(qtbot, controller, text):
         assert controller.message.text() or controller.model.result_count()
     controller.popup.grab()  # paint every row
     QApplication.processEvents()
+
+
+def test_results_show_english_titles_in_the_english_interface(qtbot, window, controller):
+    window.language_actions["en"].trigger()
+    controller.field.setText("dien thoai")
+    controller.run_search()
+    revenue = next(r for r in controller.model.results() if r.section == "indicators")
+    indicator = window.state.snapshot.entry("indicators", revenue.item_id)
+    assert controller.model.display_title(revenue) == indicator.label_en
+    row = next(i for i in range(controller.model.rowCount()) if controller.model.result_at(i) == revenue)
+    shown = controller.model.index(row).data()
+    assert shown.startswith(indicator.label_en) and revenue.snippet in shown  # the snippet stays original
