@@ -97,11 +97,14 @@ def _init(self, *args, **kwargs):
     self._tab_objects[0].pane.viewport().installEventFilter(watch)
 _mw.MainWindow.__init__ = _init
 window = launch(app, Path(sys.argv[1]), "vi", settings)
+from briefing_app.data.charts import overview_charts
+expected = bool(window.state.snapshot and overview_charts(window.state.snapshot))
 def charts_drawn():
-    charts = window.overview_tab.charts
+    charts = window.overview_tab.charts if "painted" in result else []
     # The charts in view (those scrolled below the fold are drawn when scrolled to).
     shown = [c for c in charts if not c.visibleRegion().isEmpty()]
-    if "painted" in result and all(c._plot is not None and c.redraw_count > 0 for c in shown):
+    if "painted" in result and (shown or not expected) and all(c._plot is not None and c.redraw_count > 0
+                                                              for c in shown):
         for chart in shown:
             chart._plot.viewport().repaint()
         result["charts"] = time.perf_counter()

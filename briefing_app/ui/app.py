@@ -60,8 +60,9 @@ def launch(app: QApplication, database: Path | None, lang: str | None, settings:
     app.setApplicationDisplayName(APPLICATION)
     app.setDesktopFileName("briefing-app")
     app.setWindowIcon(icon("briefing-app.svg"))
-    ensure_vietnamese_font(app)
     window = create_window(database, lang, settings)
+    # Asking the font database about writing systems costs a few ms: after the first paint.
+    window.first_painted.connect(lambda: ensure_vietnamese_font(app))
     install_excepthook(lambda: window, lambda: window.state.lang)
     app.aboutToQuit.connect(release_clipboard)
     # Reading a briefing takes a few milliseconds (a lock held by another program makes it retry

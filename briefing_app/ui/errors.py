@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-import traceback
 from types import TracebackType
 
 from PySide6.QtCore import Qt
@@ -36,6 +35,8 @@ def show_error(parent: QWidget | None, lang: str, summary: str, details: str) ->
 def install_excepthook(parent_getter, lang_getter) -> None:
     """Route exceptions raised in slots and model methods to the log and a dialog."""
     def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        import traceback
+
         details = "".join(traceback.format_exception(kind, value, tb))
         logger.error("unexpected error\n%s", details)
         if QApplication.instance() is None:

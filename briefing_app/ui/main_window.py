@@ -7,12 +7,9 @@ import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, QUrl
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import (
-    QApplication, QComboBox, QDialog, QDialogButtonBox, QLabel, QMainWindow, QMessageBox, QTableWidget,
-    QTableWidgetItem, QTabWidget, QToolBar, QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QMainWindow, QMessageBox, QTabWidget, QToolBar, QWidget
 
 from .. import __version__
 from ..logs import logger
@@ -52,11 +49,19 @@ TABS = (
 #: How long a read may wait for another program's lock before we step back and retry.
 READ_TIMEOUT_S = 0.02
 BUSY_RETRY_MS = 150
+#: Building hidden tabs, printing and search waits this long after the first paint.
+AFTER_PAINT_DELAY_MS = 150
 DB_SUFFIXES = (".db", ".sqlite", ".sqlite3")
 
 
 class MainWindow(QMainWindow):
-    """One window over one briefing database, opened read-only."""
+    """One window over one briefing database, opened read-only.
+
+    ``first_painted`` is emitted once, right after the window's first paint: work that can
+    wait (other tabs, printing, search, pyqtgraph, font checks) starts then.
+    """
+
+    first_painted = Signal()
 
     def __init__(self, state: ViewerState, settings: QSettings, parent: QWidget | None = None):
         super().__init__(parent)
@@ -199,6 +204,9 @@ class MainWindow(QMainWindow):
         self.open_action.triggered.connect(self._on_open_action_triggered)
         self.reload_action.triggered.connect(self.reload)
         self.watcher.database_changed.connect(self._on_watcher_database_changed)
+        # Printing and search are built after the first paint; these build them if pressed sooner.
+        self.print_action.triggered.connect(lambda _checked=False: self.print_controller._on_print_action_triggered())
+        self.search_action.triggered.connect(lambda _checked=False: self.search_controller._on_search_action_triggered())
         self.quit_action.triggered.connect(self.close)
         self.copy_action.triggered.connect(self.copy_selection)
         self.shortcuts_action.triggered.connect(self.show_shortcuts)
@@ -219,7 +227,9 @@ class MainWindow(QMainWindow):
         if event.type() == QEvent.Type.Paint and not self._first_paint_seen:
             self._first_paint_seen = True
             watched.removeEventFilter(self)
-            QTimer.singleShot(0, self, self._after_first_paint)
+            # The first tab's charts go first; the rest of the start-up work follows them.
+            QTimer.singleShot(AFTER_PAINT_DELAY_MS, self, self._after_first_paint)
+            QTimer.singleShot(0, self, self.first_painted.emit)
         return super().eventFilter(watched, event)
 
     def _after_first_paint(self) -> None:
@@ -633,7 +643,9 @@ class MainWindow(QMainWindow):
             ("F1", tr("shortcut.help", lang)),
         ]
 
-    def show_shortcuts(self) -> QDialog:
+    def show_shortcuts(self):
+        from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTableWidget, QTableWidgetItem, QVBoxLayout
+
         lang = self.state.lang
         dialog = QDialog(self)
         dialog.setObjectName("shortcutsDialog")

@@ -10,7 +10,6 @@ shows exactly what prints.
 
 from __future__ import annotations
 
-import warnings
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QStandardPaths, Qt
@@ -158,16 +157,7 @@ class PrintController(QObject):
                 menu.insertAction(after, action)
 
     def _connect_signals(self) -> None:
-        window = self.window
-        slot = getattr(window, "_on_print_action_triggered", None)
-        if slot is not None:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore", RuntimeWarning)
-                try:
-                    window.print_action.triggered.disconnect(slot)
-                except (RuntimeError, TypeError):  # not connected (any more)
-                    pass
-        window.print_action.triggered.connect(self._on_print_action_triggered)
+        # The window forwards print_action here (it may be pressed before this controller exists).
         self.preview_action.triggered.connect(self._on_preview_action_triggered)
         self.export_pdf_action.triggered.connect(self._on_export_pdf_action_triggered)
         self.state.language_changed.connect(self._on_state_language_changed)

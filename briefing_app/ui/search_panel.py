@@ -310,7 +310,7 @@ class SearchController(QObject):
 
     def _connect_signals(self) -> None:
         window = self.window
-        window.search_action.triggered.connect(self._on_search_action_triggered)
+        # The window forwards search_action here (it may be pressed before this controller exists).
         self.field.textChanged.connect(self._on_field_text_changed)
         self._timer.timeout.connect(self.run_search)
         self.view.doubleClicked.connect(self._on_view_double_clicked)

@@ -111,11 +111,7 @@ class ChartView(QWidget):
         self.stack = QStackedWidget(self)
         self.placeholder = QLabel(self)
         self.stack.addWidget(self.placeholder)
-        self.table = QTableWidget(self)
-        self.table.setObjectName("chartTable")
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.stack.addWidget(self.table)
+        self._table: QTableWidget | None = None  # built when first shown as a table
 
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
@@ -165,7 +161,8 @@ class ChartView(QWidget):
         self.export_button.setAccessibleName(tr("chart.export", lang))
         self.png_action.setText(tr("chart.export_png", lang))
         self.svg_action.setText(tr("chart.export_svg", lang))
-        self.table.setAccessibleName(tr("chart.table", lang))
+        if self._table is not None:
+            self._table.setAccessibleName(tr("chart.table", lang))
         if self._spec is not None:
             self._sync()
 
@@ -184,8 +181,22 @@ class ChartView(QWidget):
         self.table_button.setChecked(on)
         self.stack.setCurrentWidget(self.table if on else (self._plot or self.placeholder))
 
+    @property
+    def table(self) -> QTableWidget:
+        """The chart's data as a table ("Show as table"), built on first use."""
+        if self._table is None:
+            table = QTableWidget(self)
+            table.setObjectName("chartTable")
+            table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+            table.verticalHeader().setVisible(False)
+            table.setAccessibleName(tr("chart.table", self._lang))
+            self.stack.addWidget(table)
+            self._table = table
+            self._fill_table()
+        return self._table
+
     def is_showing_table(self) -> bool:
-        return self.stack.currentWidget() is self.table
+        return self._table is not None and self.stack.currentWidget() is self._table
 
     def reset_zoom(self) -> None:
         if self._plot is not None:
@@ -358,6 +369,8 @@ class ChartView(QWidget):
         self.legend_layout.addStretch(1)
 
     def _fill_table(self) -> None:
+        if self._table is None:
+            return
         spec, lang = self._spec, self._lang
         self.table.clear()
         if spec is None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import QFrame, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from ...data.charts import overview_charts
@@ -103,7 +103,9 @@ class OverviewTab(BriefingTab):
         self.pane.document().setDocumentMargin(16)
         self.pane.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the text always wraps
         # The half-year at a glance: one chart per breakdown, enterprises, plan progress.
-        self.charts: list[ChartView] = []
+        self._charts: list[ChartView] = []
+        self._charts_pending = False
+        self._painted_once = False
         self.chart_box = QWidget(self)
         self.chart_box.setObjectName("overviewCharts")
         self.chart_layout = QVBoxLayout(self.chart_box)
@@ -127,6 +129,7 @@ class OverviewTab(BriefingTab):
         layout.addWidget(self.splitter, 1)
         self.pane.item_link_activated.connect(self.state.request_item)
         self.pane.source_link_activated.connect(self.state.request_source)
+        self.pane.viewport().installEventFilter(self)
         self.retranslate()
 
     def set_snapshot(self, snapshot: Snapshot | None) -> None:
@@ -140,19 +143,44 @@ class OverviewTab(BriefingTab):
         self._fill()
         self._fill_charts()
 
+    @property
+    def charts(self) -> list[ChartView]:
+        """The chart views, up to date (built now if they were waiting for the first paint)."""
+        self._flush_charts()
+        return self._charts
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        # The charts wait for the text's first paint: the Overview shows its words first.
+        if event.type() == QEvent.Type.Paint and not self._painted_once:
+            self._painted_once = True
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self, self._flush_charts)
+        return super().eventFilter(watched, event)
+
     def _fill_charts(self) -> None:
+        if self._painted_once:
+            self._build_charts()
+        else:
+            self._charts_pending = True
+
+    def _flush_charts(self) -> None:
+        if self._charts_pending:
+            self._charts_pending = False
+            self._build_charts()
+
+    def _build_charts(self) -> None:
         """Update the existing chart views in place; add or remove views only when the count changes."""
         specs = overview_charts(self._snapshot) if self._snapshot is not None else []
-        while len(self.charts) < len(specs):
+        while len(self._charts) < len(specs):
             view = ChartView(self.chart_box)
             view.bar_clicked.connect(self.state.request_item)
-            self.chart_layout.insertWidget(len(self.charts), view)
-            self.charts.append(view)
-        while len(self.charts) > len(specs):
-            view = self.charts.pop()
+            self.chart_layout.insertWidget(len(self._charts), view)
+            self._charts.append(view)
+        while len(self._charts) > len(specs):
+            view = self._charts.pop()
             self.chart_layout.removeWidget(view)
             view.deleteLater()
-        for view, spec in zip(self.charts, specs):
+        for view, spec in zip(self._charts, specs):
             view.set_spec(spec, self.lang)
             view.setFixedHeight(view.sizeHint().height())
 
