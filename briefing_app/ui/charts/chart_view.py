@@ -284,6 +284,9 @@ class ChartView(QWidget):
         axis = make_locale_axis(pg)
         bottom = axis(orientation="bottom")
         left = pg.AxisItem(orientation="left")
+        # Our rows are sized for their labels; pyqtgraph would hide the top one when it
+        # touches the axis end.
+        left.setStyle(hideOverlappingLabels=False)
         plot = pg.PlotWidget(axisItems={"bottom": bottom, "left": left})
         plot.setObjectName("chartPlot")
         plot.setMenuEnabled(False)
@@ -451,8 +454,10 @@ class ChartView(QWidget):
         if ticks != getattr(self, "_ticks", None):
             self._ticks = ticks
             item.getAxis("left").setTicks([ticks, []])
-            longest = max(len(t[1].split("\n")[0]) for t in ticks)
-            item.getAxis("left").setWidth(min(260, max(90, 7 * longest)))
+            # pyqtgraph drops a label that does not fit inside the axis: measure them.
+            metrics = self.fontMetrics()
+            widest = max(metrics.horizontalAdvance(line) for _, label in ticks for line in label.split("\n"))
+            item.getAxis("left").setWidth(min(300, max(60, widest + 24)))
 
     def _on_view_resized(self) -> None:
         self._apply_ticks()
