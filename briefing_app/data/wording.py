@@ -9,10 +9,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 from .numbers import format_number
-from .records import DerivedValue, Indicator
+from .records import Briefing, DerivedValue, Indicator
 from .schema import QUALIFIERS
 
-__all__ = ["change_short", "change_number", "qualifier_word", "value_text", "figure_text", "percent_text", "comparisons", "as_of_text",
+__all__ = ["meeting_facts", "change_short", "change_number", "qualifier_word", "value_text", "figure_text", "percent_text", "comparisons", "as_of_text",
            "derived_text", "date_text", "plan_progress"]
 
 _MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -160,3 +160,26 @@ def derived_text(derived: DerivedValue, indicator: Indicator | None, lang: str) 
     value = format_number(derived.value, lang, decimals)
     unit = derived.unit(lang)
     return f"{derived.label(lang)}: ≈ {value}{'%' if unit == '%' else ' ' + unit if unit else ''}"
+
+
+def meeting_facts(briefing: Briefing, lang: str) -> list[tuple[str, str]]:
+    """The meeting and its source as (fact, text) pairs, in reading order, empty ones left out.
+
+    Facts: what, when, where, chaired_by, attendees (one per line), sites, source, published, authors.
+    """
+    def pick(vi: str | None, en: str | None) -> str:
+        return (en if lang == "en" and en else vi) or ""
+
+    b = briefing
+    facts = [
+        ("what", pick(b.meeting_kind_vi, b.meeting_kind_en)),
+        ("when", date_text(b.meeting_date, lang)),
+        ("where", pick(b.meeting_place_vi, b.meeting_place_en)),
+        ("chaired_by", b.chaired_by or ""),
+        ("attendees", "\n".join(b.attendees)),
+        ("sites", str(b.connected_sites) if b.connected_sites is not None else ""),
+        ("source", " — ".join(p for p in (b.source_title, pick(b.source_publisher_vi, b.source_publisher_en)) if p)),
+        ("published", date_text(b.source_published_at, lang)),
+        ("authors", ", ".join(b.source_authors)),
+    ]
+    return [(name, text) for name, text in facts if text]

@@ -17,7 +17,7 @@ from ..data.charts import (ChartSpec, change_chart, enterprise_chart, enterprise
                            sector_chart)
 from ..data.records import Indicator
 from ..data.snapshot import Snapshot
-from ..data.wording import as_of_text, comparisons, date_text, derived_text, figure_text
+from ..data.wording import as_of_text, comparisons, date_text, derived_text, figure_text, meeting_facts
 from ..ui.strings import tr
 from .options import ReportOptions
 
@@ -221,17 +221,11 @@ class _Builder:
         s, lang = self.s, self.lang
         b = s.briefing
         self.heading("overview")
-        publisher = (b.source_publisher_en if lang == "en" and b.source_publisher_en else b.source_publisher_vi) or ""
-        facts = [
-            ("overview.chaired_by", b.chaired_by or ""),
-            ("overview.attendees", "\n".join(b.attendees)),
-            ("overview.sites", str(b.connected_sites) if b.connected_sites is not None else ""),
-            ("overview.source", " — ".join(p for p in (b.source_title, publisher) if p)),
-            ("overview.published", date_text(b.source_published_at, lang)),
-            ("overview.authors", ", ".join(b.source_authors)),
-        ]
+        # What, when and where are in the title block already.
+        facts = [(f"overview.{name}", text) for name, text in meeting_facts(b, lang)
+                 if name not in ("what", "when", "where")]
         rows = tuple(Row((Cell.of(self.t(key), "bold"), Cell(tuple(Text(line) for line in value.split("\n")))))
-                     for key, value in facts if value)
+                     for key, value in facts)
         if rows:
             self.blocks.append(Table((Column("", 24), Column("", 76)), rows, show_header=False, zebra=False))
         counts = s.counts()

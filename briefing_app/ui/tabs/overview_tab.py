@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFrame, QScrollArea, QSplitter, QVBoxLayout, QWidg
 from ...data.charts import overview_charts
 from ...data.records import Indicator
 from ...data.snapshot import Snapshot
-from ...data.wording import comparisons, date_text, qualifier_word, value_text
+from ...data.wording import comparisons, meeting_facts, qualifier_word, value_text
 from ..charts.chart_view import ChartView
 from ..reading_pane import ReadingPane
 from ..state import ViewerState
@@ -43,24 +43,11 @@ def _tile(indicator: Indicator, lang: str) -> str:
 def overview_html(snapshot: Snapshot, lang: str) -> str:
     """The Overview as escaped HTML: every database text goes through ``escape``."""
     b = snapshot.briefing
-    place = (b.meeting_place_en if lang == "en" and b.meeting_place_en else b.meeting_place_vi) or ""
-    kind = (b.meeting_kind_en if lang == "en" and b.meeting_kind_en else b.meeting_kind_vi) or ""
-    publisher = (b.source_publisher_en if lang == "en" and b.source_publisher_en else b.source_publisher_vi) or ""
-    facts = [
-        ("overview.what", kind),
-        ("overview.when", date_text(b.meeting_date, lang)),
-        ("overview.where", place),
-        ("overview.chaired_by", b.chaired_by or ""),
-        ("overview.attendees", "\n".join(b.attendees)),
-        ("overview.sites", str(b.connected_sites) if b.connected_sites is not None else ""),
-        ("overview.source", " — ".join(p for p in (b.source_title, publisher) if p)),
-        ("overview.published", date_text(b.source_published_at, lang)),
-        ("overview.authors", ", ".join(b.source_authors)),
-    ]
+    facts = [(f"overview.{name}", text) for name, text in meeting_facts(b, lang)]
     rows = "".join(
         f'<tr><td valign="top" style="padding-right:12px"><b>{escape(tr(key, lang))}:</b></td>'
         f'<td>{escape(value).replace(chr(10), "<br>")}</td></tr>'
-        for key, value in facts if value)
+        for key, value in facts)
     counts = snapshot.counts()
     count_text = " · ".join(escape(tr(f"count.{name}", lang, n=counts[name])) for name in
                             ("indicators", "achievements", "limitations", "directives", "enterprises", "discrepancies"))
