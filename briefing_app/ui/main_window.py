@@ -71,6 +71,9 @@ class MainWindow(QMainWindow):
         self._loaded_at: _dt.datetime | None = None
         self._refreshed_at: _dt.datetime | None = None
         self._problem: str | None = None
+        # Printing and search add their actions and widgets when first needed (see the properties).
+        self._print_controller = None
+        self._search_controller = None
         self.watcher = DatabaseWatcher(self)
         self.setObjectName("MainWindow")
         self.setWindowIcon(icon("briefing-app.svg"))
@@ -94,15 +97,11 @@ class MainWindow(QMainWindow):
         self._create_toolbar()
         self._create_status_bar()
         self._connect_signals()
-        # Printing and search add their own actions and widgets (after _connect_signals: they
-        # replace the placeholder handlers of print_action and search_action).
-        self._print_controller = None
-        self._search_controller = None
         self.retranslate()
         self._restore_settings()
         self._tab(self.tabs.currentIndex())
         # The rest waits for the first paint (a zero timer would run before it): the hidden tabs,
-        # printing and search (QtPrintSupport and the report alone cost ~45 ms to import).
+        # printing and search (QtPrintSupport and the report alone cost ~45 ms to import) and pyqtgraph.
         self._first_paint_seen = False
         self.tabs.tabBar().installEventFilter(self)
 
@@ -300,9 +299,6 @@ class MainWindow(QMainWindow):
         self.tabs.setTabToolTip(index, f"{title} (Ctrl+{index + 1})")
         self.tabs.widget(index).setAccessibleName(title)
         self.tab_actions[index].setText(title)
-
-    def _fresh(self, tab: BriefingTab) -> BriefingTab:
-        return self._tab(self._tab_objects.index(tab))
 
     def _build_remaining_tabs(self) -> None:
         """After the first paint, build the hidden tabs one per event-loop turn."""

@@ -46,7 +46,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "status.none": ("Chưa mở cơ sở dữ liệu", "No database open"),
     "status.copied": ("Đã sao chép {n} dòng", "Copied {n} row(s)"),
     "status.nothing_to_copy": ("Chưa chọn gì để sao chép", "Nothing selected to copy"),
-    "status.not_yet": ("{what} sẽ có trong phiên bản sau", "{what} is coming in a later version"),
     "error.title": ("Đã xảy ra lỗi", "Something Went Wrong"),
     "error.carry_on": ("Lỗi đã được ghi vào nhật ký. Ứng dụng vẫn tiếp tục chạy; dữ liệu không bị thay đổi.",
                        "The error was written to the log. The application carries on; no data was changed."),
