@@ -24,6 +24,13 @@ def _fail(message: str, code: int = 1) -> int:
     return code
 
 
+def _fail_with_problems(exc, unchanged: Path) -> int:
+    """Every problem of the briefing files on its own line, then the summary."""
+    for problem in exc.problems:
+        print(str(problem), file=sys.stderr)
+    return _fail(f"{len(exc.problems)} problem(s) found; {unchanged} was not changed")
+
+
 def _gui_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="briefing-app",
@@ -107,9 +114,7 @@ def _build_db(args: argparse.Namespace) -> int:
     try:
         result = build_database(sources, output)
     except BriefingFileError as exc:
-        for problem in exc.problems:
-            print(str(problem), file=sys.stderr)
-        return _fail(f"{len(exc.problems)} problem(s) found; {output} was not changed")
+        return _fail_with_problems(exc, output)
     except OSError as exc:
         return _fail(f"{output}: cannot write ({exc.strerror or exc}); nothing was changed")
     counts = ", ".join(f"{n} {name}" for name, n in result.counts.items())
@@ -127,9 +132,7 @@ def _import(args: argparse.Namespace) -> int:
     try:
         result = import_briefing(args.file, target, replace=args.replace)
     except BriefingFileError as exc:
-        for problem in exc.problems:
-            print(str(problem), file=sys.stderr)
-        return _fail(f"{len(exc.problems)} problem(s) found; {target} was not changed")
+        return _fail_with_problems(exc, target)
     except StoreError as exc:
         return _fail(f"{exc}; nothing was changed")
     except OSError as exc:

@@ -266,17 +266,16 @@ class PrintController(QObject):
                              printer.outputFileName(), str(exc))
             return None
 
-    def _nothing_open(self) -> bool:
+    def _chosen_options(self, options: ReportOptions | None) -> ReportOptions | None:
+        """The options to print with: given, or asked for; None when nothing is open or the user cancels."""
         if self.state.snapshot is None:
             self.window.statusBar().showMessage(tr("print.no_data", self.state.lang), 4000)
-            return True
-        return False
+            return None
+        return options or self.ask_options()
 
     def print_pack(self, options: ReportOptions | None = None) -> RenderedPack | None:
         """Ask for the options (unless given) and a printer, then print."""
-        if self._nothing_open():
-            return None
-        options = options or self.ask_options()
+        options = self._chosen_options(options)
         if options is None:
             return None
         printer = self._make_printer(options)
@@ -288,9 +287,7 @@ class PrintController(QObject):
 
     def preview(self, options: ReportOptions | None = None) -> QPrintPreviewDialog | None:
         """Ask for the options (unless given) and show the print preview, painted by the printing code."""
-        if self._nothing_open():
-            return None
-        options = options or self.ask_options()
+        options = self._chosen_options(options)
         if options is None:
             return None
         printer = self._make_printer(options)
@@ -303,9 +300,7 @@ class PrintController(QObject):
 
     def export_pdf(self, options: ReportOptions | None = None) -> Path | None:
         """Ask for the options (unless given) and a file name, then write the PDF atomically."""
-        if self._nothing_open():
-            return None
-        options = options or self.ask_options()
+        options = self._chosen_options(options)
         if options is None:
             return None
         lang = self.state.lang

@@ -22,6 +22,21 @@ def state(qapp):
 
 
 @pytest.fixture
+def open_tab(qtbot, state):
+    """``open_tab(TabClass, snapshot)``: the tab built, shown at 1280×800 and given the snapshot."""
+    def make(cls, snapshot):
+        tab = cls(state)
+        qtbot.addWidget(tab)
+        tab.resize(1280, 800)
+        tab.show()
+        qtbot.waitExposed(tab)
+        tab.set_snapshot(snapshot)
+        return tab
+
+    return make
+
+
+@pytest.fixture
 def settings(tmp_path, qapp):
     from PySide6.QtCore import QSettings
 

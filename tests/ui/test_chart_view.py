@@ -123,14 +123,10 @@ def test_chart_text_is_never_markup(qtbot, view, snapshot):
     assert view._plot.getPlotItem().getAxis("bottom").labelText == "&lt;i&gt;u&lt;/i&gt;"
 
 
-def test_row_selection_highlights_its_bar_and_bar_click_selects_the_row(qtbot, state, snapshot):
+def test_row_selection_highlights_its_bar_and_bar_click_selects_the_row(open_tab, snapshot):
     from briefing_app.ui.tabs.indicators_tab import IndicatorsTab
 
-    tab = IndicatorsTab(state)
-    qtbot.addWidget(tab)
-    tab.resize(1280, 800)
-    tab.show()
-    tab.set_snapshot(snapshot)
+    tab = open_tab(IndicatorsTab, snapshot)
     part = next(i for i in snapshot.indicators if i.value_text == "8.098")
     assert tab.select_item("indicators", part.id)
     chart = tab.chart

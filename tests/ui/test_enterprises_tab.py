@@ -10,30 +10,22 @@ from briefing_app.data.snapshot import load_snapshot
 from briefing_app.data.store import open_store
 from briefing_app.ui.models.enterprise_table_model import ColumnKey
 from briefing_app.ui.reading_pane import ReadingPane
-from briefing_app.ui.state import ViewerState
 from briefing_app.ui.tabs.enterprises_tab import EnterprisesTab
 
 
 @pytest.fixture
-def bundled(bundled_db):
-    with open_store(bundled_db) as store:
-        return load_snapshot(store, "mic-2017-h1")
+def bundled(snapshot):
+    return snapshot
 
 
 @pytest.fixture
-def viewer_state(qapp):
-    return ViewerState("vi")
+def viewer_state(state):
+    return state
 
 
 @pytest.fixture
-def tab(qtbot, viewer_state, bundled):
-    tab = EnterprisesTab(viewer_state)
-    qtbot.addWidget(tab)
-    tab.resize(1280, 800)
-    tab.show()
-    qtbot.waitExposed(tab)
-    tab.set_snapshot(bundled)
-    return tab
+def tab(open_tab, bundled):
+    return open_tab(EnterprisesTab, bundled)
 
 
 def enterprise(snapshot, key):

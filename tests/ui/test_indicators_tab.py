@@ -11,7 +11,6 @@ from briefing_app.data.snapshot import load_snapshot
 from briefing_app.data.store import open_store
 from briefing_app.ui.models.indicator_table_model import COL_CHANGE, COL_LABEL, COL_VALUE, SORT_ROLE
 from briefing_app.ui.reading_pane import ReadingPane
-from briefing_app.ui.state import ViewerState
 from briefing_app.ui.strings import tr
 from briefing_app.ui.tabs.indicators_tab import IndicatorsTab
 
@@ -31,15 +30,8 @@ def bundled(bundled_db):
 
 
 @pytest.fixture
-def tab(qtbot, bundled):
-    state = ViewerState("vi")
-    tab = IndicatorsTab(state)
-    qtbot.addWidget(tab)
-    tab.resize(1280, 800)
-    tab.show()
-    qtbot.waitExposed(tab)
-    tab.set_snapshot(bundled)
-    return tab
+def tab(open_tab, bundled):
+    return open_tab(IndicatorsTab, bundled)
 
 
 def by_key(snapshot, key):
@@ -330,7 +322,7 @@ def test_change_column_shows_stated_comparisons(tab):
     assert any(c.startswith("106%") for c in changes)
 
 
-def test_markup_in_a_label_is_shown_literally(qtbot, tmp_path):
+def test_markup_in_a_label_is_shown_literally(qtbot, tmp_path, open_tab):
     from briefing_app.data.build import build_database
 
     yaml_text = SMALL_YAML.replace('label: {vi: "Bưu cục", en: "Post offices"}',
@@ -339,12 +331,7 @@ def test_markup_in_a_label_is_shown_literally(qtbot, tmp_path):
     target = tmp_path / "markup.db"
     build_database([write_briefing(tmp_path / "src", yaml_text)], target)
     snapshot = load(target, "test-2017")
-    state = ViewerState("vi")
-    tab = IndicatorsTab(state)
-    qtbot.addWidget(tab)
-    tab.resize(1280, 800)
-    tab.show()
-    tab.set_snapshot(snapshot)
+    tab = open_tab(IndicatorsTab, snapshot)
     odd = next(i for i in snapshot.indicators if i.label_vi == "<b>x</b>")
     assert "    ↳ <b>x</b>" in shown(tab)
     qtbot.keyClicks(tab.filter_edit, "<b>")
