@@ -5,10 +5,10 @@ from __future__ import annotations
 import sys
 from types import TracebackType
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 
 from ..logs import logger
+from .plain import make_plain
 from .strings import tr
 
 __all__ = ["install_excepthook", "show_error"]
@@ -20,7 +20,7 @@ def show_error(parent: QWidget | None, lang: str, summary: str, details: str) ->
     """A plain-text message with the details to copy."""
     box = QMessageBox(QMessageBox.Icon.Critical, tr("error.title", lang), summary, parent=parent)
     box.setObjectName("errorBox")
-    box.setTextFormat(Qt.TextFormat.PlainText)
+    make_plain(box)
     box.setInformativeText(tr("error.carry_on", lang))
     box.setDetailedText(details)
     copy = QPushButton(tr("error.copy", lang), box)

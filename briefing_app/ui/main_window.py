@@ -1,4 +1,10 @@
-"""The main window: menus, toolbar, status bar, and the tabs over one briefing."""
+"""The main window: menus, toolbar, status bar, and the tabs over one briefing.
+
+Start-up is measured (``benchmarks/run.py``): what the first paint needs is built
+first and the rest follows it. Until then nothing here touches PySide6's ``Qt``
+namespace (its first use costs ~11 ms): enum-valued properties are set by name,
+shortcuts as key sequences (``tests/ui/test_startup.py`` keeps it so).
+"""
 
 from __future__ import annotations
 
@@ -7,7 +13,7 @@ import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QMainWindow, QMessageBox, QTabWidget, QToolBar, QWidget
 
@@ -17,7 +23,7 @@ from ..data.snapshot import load_snapshot
 from ..data.store import BriefingStore, StoreBusy, StoreError, open_store
 from .clipboard import rows_to_mime
 from .live_reload import DatabaseWatcher
-from .plain import plain_label
+from .plain import make_plain, plain_label
 from .resources import icon
 from .state import ViewerState
 from .strings import LANGUAGES, language_name, tr
@@ -107,17 +113,17 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ building
     def _create_actions(self) -> None:
-        def action(shortcut: QKeySequence | str | None = None, icon_name: str | None = None) -> QAction:
+        def action(shortcut: str | None = None, icon_name: str | None = None) -> QAction:
             act = QAction(self)
             if shortcut is not None:
-                act.setShortcut(QKeySequence(shortcut))
+                # setShortcuts with a list: setShortcut's overloads would initialise the Qt namespace.
+                act.setShortcuts([QKeySequence(shortcut)])
             if icon_name:
                 act.setIcon(icon(icon_name))
             self.addAction(act)
             return act
 
-        self.open_action = action(QKeySequence.StandardKey.Open, "open.svg")
-        self.open_action.setShortcut(QKeySequence("Ctrl+O"))
+        self.open_action = action("Ctrl+O", "open.svg")
         self.reload_action = action("F5", "reload.svg")
         self.search_action = action("Ctrl+F", "search.svg")
         self.print_action = action("Ctrl+P", "print.svg")
@@ -170,7 +176,7 @@ class MainWindow(QMainWindow):
         self.toolbar = QToolBar(self)
         self.toolbar.setObjectName("mainToolbar")
         self.toolbar.setMovable(False)
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toolbar.setProperty("toolButtonStyle", "ToolButtonTextBesideIcon")
         self.toolbar.addAction(self.open_action)
         self.toolbar.addAction(self.reload_action)
         self.toolbar.addAction(self.print_action)
@@ -448,7 +454,7 @@ class MainWindow(QMainWindow):
     def _show_open_error(self, exc: StoreError) -> None:
         lang = self.state.lang
         box = QMessageBox(QMessageBox.Icon.Warning, tr("dialog.open_failed.title", lang), "", parent=self)
-        box.setTextFormat(Qt.TextFormat.PlainText)
+        make_plain(box)
         text = f"{exc.path}\n\n{exc.problem}"
         if self._store is not None:
             text += "\n\n" + tr("dialog.open_failed.kept", lang, name=self._store.path.name)
@@ -581,7 +587,7 @@ class MainWindow(QMainWindow):
     def _on_about_action_triggered(self) -> None:
         box = QMessageBox(QMessageBox.Icon.Information, tr("app.name", self.state.lang),
                           tr("dialog.about.text", self.state.lang, version=__version__), parent=self)
-        box.setTextFormat(Qt.TextFormat.PlainText)
+        make_plain(box)
         box.open()
         self._about_box = box
 

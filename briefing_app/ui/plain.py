@@ -1,13 +1,18 @@
-"""Database text is data, never markup: helpers that keep it plain everywhere."""
+"""Database text is data, never markup: helpers that keep it plain everywhere.
+
+Qt properties here are set by name (``setProperty("textFormat", "PlainText")``)
+rather than with ``Qt.TextFormat.PlainText``: the first use of PySide6's ``Qt``
+namespace costs ~11 ms, and the labels of the window's first paint must not pay it
+(see ``tests/ui/test_startup.py``).
+"""
 
 from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
-__all__ = ["plain_label", "escape", "heading_label"]
+__all__ = ["plain_label", "escape", "heading_label", "make_plain"]
 
 
 def escape(text: object) -> str:
@@ -15,18 +20,22 @@ def escape(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
+def make_plain(widget: QWidget) -> None:
+    """Show the text of ``widget`` (a label or message box) literally (``Qt.PlainText``)."""
+    widget.setProperty("textFormat", "PlainText")
+
+
 def plain_label(text: str = "", parent: QWidget | None = None, *, wrap: bool = True,
                 selectable: bool = True) -> QLabel:
     """A label that always shows its text literally (``Qt.PlainText``)."""
     label = QLabel(parent)
-    label.setTextFormat(Qt.TextFormat.PlainText)
+    make_plain(label)
     label.setWordWrap(wrap)
     if wrap:
         # Never squeeze wrapped text below the height it needs; let a scroll area scroll instead.
         label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
     if selectable:
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        label.setProperty("textInteractionFlags", "TextSelectableByMouse|TextSelectableByKeyboard")
     label.setText(text)
     return label
 

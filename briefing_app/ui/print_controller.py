@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt
+from PySide6.QtCore import QObject, QStandardPaths
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
@@ -25,6 +25,7 @@ from ..report import (
     paint_report, write_pdf,
 )
 from ..report.document import RenderedPack
+from .plain import make_plain
 from .strings import LANGUAGES, language_name, tr
 
 __all__ = ["PrintController", "PrintOptionsDialog", "TAB_SECTIONS"]
@@ -331,7 +332,7 @@ class PrintController(QObject):
     def _show_error(self, title: str, where: str, problem: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, title, "", parent=self.window)
         box.setObjectName("printErrorBox")
-        box.setTextFormat(Qt.TextFormat.PlainText)
+        make_plain(box)
         box.setText(f"{where}\n\n{problem}")
         box.open()
         self.last_error_box = box

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from ...data.charts import ChartSpec
 from ...data.numbers import format_number
-from ..plain import escape, plain_label
+from ..plain import escape, make_plain, plain_label
 from ..strings import tr
 
 __all__ = ["ChartView", "series_colors", "wrap_label"]
@@ -595,7 +595,7 @@ class ChartView(QWidget):
         except OSError as exc:
             box = QMessageBox(QMessageBox.Icon.Warning, tr("chart.export_failed", lang),
                               f"{path}\n\n{exc.strerror or exc}", parent=self)
-            box.setTextFormat(Qt.TextFormat.PlainText)
+            make_plain(box)
             box.open()
             self._error_box = box
 

@@ -8,19 +8,21 @@ headline figures, the discrepancies) open the item in its tab.
 from __future__ import annotations
 
 from html import escape
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QFrame, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
-from ...data.charts import overview_charts
 from ...data.records import Indicator
 from ...data.snapshot import Snapshot
 from ...data.wording import comparisons, meeting_facts, qualifier_word, value_text
-from ..charts.chart_view import ChartView
 from ..reading_pane import ReadingPane
 from ..state import ViewerState
 from ..strings import tr
 from ..tab import BriefingTab
+
+if TYPE_CHECKING:
+    from ..charts.chart_view import ChartView
 
 __all__ = ["OverviewTab", "overview_html"]
 
@@ -88,7 +90,8 @@ class OverviewTab(BriefingTab):
         self.pane = ReadingPane(self)
         self.pane.setObjectName("overviewText")
         self.pane.document().setDocumentMargin(16)
-        self.pane.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the text always wraps
+        # The text always wraps. (By name: the Qt namespace waits until after the first paint.)
+        self.pane.setProperty("horizontalScrollBarPolicy", "ScrollBarAlwaysOff")
         # The half-year at a glance: one chart per breakdown, enterprises, plan progress.
         self._charts: list[ChartView] = []
         self._charts_pending = False
@@ -104,7 +107,9 @@ class OverviewTab(BriefingTab):
         self.chart_scroll.setWidgetResizable(True)
         self.chart_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.chart_scroll.setWidget(self.chart_box)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        # Keyword and property by name: QSplitter(parent)'s overloads would initialise the Qt namespace.
+        self.splitter = QSplitter(parent=self)
+        self.splitter.setProperty("orientation", "Horizontal")
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.pane)
         self.splitter.addWidget(self.chart_scroll)
@@ -157,6 +162,10 @@ class OverviewTab(BriefingTab):
 
     def _build_charts(self) -> None:
         """Update the existing chart views in place; add or remove views only when the count changes."""
+        # Imported here: the charts are built after the text's first paint, and their modules are not small.
+        from ...data.charts import overview_charts
+        from ..charts.chart_view import ChartView
+
         specs = overview_charts(self._snapshot) if self._snapshot is not None else []
         while len(self._charts) < len(specs):
             view = ChartView(self.chart_box)
