@@ -9,8 +9,8 @@ source states is what we show, digit for digit.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from typing import NamedTuple
 
 __all__ = [
     "Quantity",
@@ -37,8 +37,7 @@ class NumberFormatError(ValueError):
     """A text that should hold a number does not."""
 
 
-@dataclass(frozen=True)
-class Quantity:
+class Quantity(NamedTuple):
     """A number with the unit written after it (``213.355 tỷ đồng``)."""
 
     value: Decimal

@@ -6,7 +6,6 @@ for children, related items, derived values and discrepancies.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Union
 
 from .records import Briefing, Check, DerivedValue, Enterprise, Indicator, Item, Link, Sector
@@ -17,21 +16,27 @@ __all__ = ["Snapshot", "load_snapshot", "Entry"]
 Entry = Union[Indicator, Item]
 
 
-@dataclass
 class Snapshot:
-    briefing: Briefing
-    sectors: list[Sector]
-    enterprises: list[Enterprise]
-    indicators: list[Indicator]
-    achievements: list[Item]
-    limitations: list[Item]
-    directives: list[Item]
-    links: list[Link]
-    derived: list[DerivedValue]
-    checks: list[Check]
-    _by_ref: dict[tuple[str, int], Entry] = field(default_factory=dict, repr=False)
+    """A briefing's records, with look-up tables built once. Equal when the records are."""
 
-    def __post_init__(self) -> None:
+    #: the records it holds, in the order ``__init__`` takes them
+    PARTS = ("briefing", "sectors", "enterprises", "indicators", "achievements", "limitations", "directives",
+             "links", "derived", "checks")
+
+    def __init__(self, briefing: Briefing, sectors: list[Sector], enterprises: list[Enterprise],
+                 indicators: list[Indicator], achievements: list[Item], limitations: list[Item],
+                 directives: list[Item], links: list[Link], derived: list[DerivedValue], checks: list[Check]):
+        self.briefing = briefing
+        self.sectors = sectors
+        self.enterprises = enterprises
+        self.indicators = indicators
+        self.achievements = achievements
+        self.limitations = limitations
+        self.directives = directives
+        self.links = links
+        self.derived = derived
+        self.checks = checks
+        self._by_ref: dict[tuple[str, int], Entry] = {}
         for indicator in self.indicators:
             self._by_ref[("indicators", indicator.id)] = indicator
         for section in ("achievements", "limitations", "directives"):
@@ -47,6 +52,22 @@ class Snapshot:
         self._derived: dict[int, list[DerivedValue]] = {}
         for value in self.derived:
             self._derived.setdefault(value.indicator_id, []).append(value)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Snapshot):
+            return NotImplemented
+        return all(getattr(self, name) == getattr(other, name) for name in self.PARTS)
+
+    __hash__ = None  # type: ignore[assignment] - mutable lists inside
+
+    def __repr__(self) -> str:
+        return f"Snapshot({self.briefing.id!r}, {len(self.indicators)} indicators)"
+
+    def replace(self, **changes: object) -> "Snapshot":
+        """A snapshot with some records replaced (``snapshot.replace(indicators=[...])``)."""
+        parts = {name: getattr(self, name) for name in self.PARTS}
+        parts.update(changes)
+        return Snapshot(**parts)  # type: ignore[arg-type]
 
     # -------------------------------------------------------------- look-ups
     def entry(self, section: str, item_id: int) -> Entry | None:

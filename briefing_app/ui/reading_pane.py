@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 __all__ = ["ReadingPane"]
@@ -13,16 +14,27 @@ class ReadingPane(QTextBrowser):
 
     Links are ``item:<section>:<id>`` (open that item) and ``source:<offset>:<length>``
     (show the passage in the article). No resource named in the text is ever fetched.
+    ``first_painted`` is emitted once, when the text has first been painted.
     """
 
     item_link_activated = Signal(str, int)
     source_link_activated = Signal(int, int)
+    first_painted = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.anchorClicked.connect(self._on_anchor_clicked)
+        self._painted = False
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        # Told here rather than by an event filter on viewport(): wrapping the viewport costs ~5 ms
+        # of PySide6 type look-ups, which the window's first paint would pay.
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.first_painted.emit()
 
     def loadResource(self, kind: int, url: QUrl | str) -> object:  # noqa: N802 - Qt override
         return None

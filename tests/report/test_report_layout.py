@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import re
 import subprocess
 import sys
@@ -107,12 +106,10 @@ def test_markup_in_a_database_field_is_printed_as_text(qapp, small_db, tmp_path,
     image_tag = f"<img src='file://{picture}'>"
     with open_store(small_db) as store:
         snapshot = load_snapshot(store, "test-2017")
-    indicators = [dataclasses.replace(i, label_vi="<b>x</b>") if i.key == "postal.points" else i
-                  for i in snapshot.indicators]
-    achievements = [dataclasses.replace(a, title_vi=image_tag) for a in snapshot.achievements]
-    briefing = dataclasses.replace(snapshot.briefing, title_vi="<i>Hội nghị</i> &amp; <u>thử</u>")
-    snapshot = dataclasses.replace(snapshot, briefing=briefing, indicators=indicators, achievements=achievements,
-                                   _by_ref={})
+    indicators = [i._replace(label_vi="<b>x</b>") if i.key == "postal.points" else i for i in snapshot.indicators]
+    achievements = [a._replace(title_vi=image_tag) for a in snapshot.achievements]
+    briefing = snapshot.briefing._replace(title_vi="<i>Hội nghị</i> &amp; <u>thử</u>")
+    snapshot = snapshot.replace(briefing=briefing, indicators=indicators, achievements=achievements)
     data, _ = render_pdf(snapshot, ReportOptions())
     doc = read_pdf(data)
     text = " ".join(doc.texts)

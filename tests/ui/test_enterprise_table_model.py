@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 
 import pytest
 from PySide6.QtCore import Qt
@@ -133,11 +132,9 @@ def test_tooltip_is_the_escaped_source_sentence(model, bundled):
     assert tip == f"<p>{indicator.source_text}</p>"  # the sentence has nothing to escape
 
     # text from the database is never markup
-    hostile = [dataclasses.replace(i, source_text='<b>bold</b> & <a href="x">link</a>')
+    hostile = [i._replace(source_text='<b>bold</b> & <a href="x">link</a>')
                if i.enterprise_id == indicator.enterprise_id else i for i in bundled.indicators]
-    fields = {f.name: getattr(bundled, f.name) for f in dataclasses.fields(Snapshot) if f.init and f.name != "_by_ref"}
-    fields["indicators"] = hostile
-    model.set_rows(Snapshot(**fields), "vi")
+    model.set_rows(bundled.replace(indicators=hostile), "vi")
     tip = cell(model, "VNPT", "profit", role=TOOLTIP)
     assert tip == "<p>&lt;b&gt;bold&lt;/b&gt; &amp; &lt;a href=&quot;x&quot;&gt;link&lt;/a&gt;</p>"
     assert "<b>" not in tip

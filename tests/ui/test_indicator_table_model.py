@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from decimal import Decimal
 
 import pytest
@@ -99,7 +98,7 @@ def test_parts_are_indented_under_their_total(qapp, small_snapshot):
     model = make_model(small_snapshot)
     labels = [model.index(r, COL_LABEL).data() for r in range(model.rowCount())]
     assert labels[:3] == ["Điểm phục vụ", "    ↳ Bưu cục", "    ↳ Đại lý"]
-    deep = dataclasses.replace(small_snapshot.indicators[1], depth=2)
+    deep = small_snapshot.indicators[1]._replace(depth=2)
     assert model.cell_text(deep, COL_LABEL) == "        ↳ Bưu cục"
     assert model.cell_text(deep, COL_LABEL, indent=False) == "Bưu cục"
     # Totals with parts are bold; others use the view's font.
@@ -180,17 +179,17 @@ def test_proxy_sorts_numbers_with_blanks_last(qapp, snapshot):
 def test_change_texts(qapp, small_snapshot):
     model = make_model(small_snapshot)
     dns = next(i for i in small_snapshot.indicators if i.key == "telecom.dns")
-    about = dataclasses.replace(dns, change_pct=Decimal("15"), change_qualifier="khoảng")
+    about = dns._replace(change_pct=Decimal("15"), change_qualifier="khoảng")
     assert model.cell_text(about, COL_CHANGE) == "khoảng +15%"
-    down = dataclasses.replace(dns, change_pct=Decimal("-5.5"))
+    down = dns._replace(change_pct=Decimal("-5.5"))
     assert model.cell_text(down, COL_CHANGE) == "−5,5%"
-    same = dataclasses.replace(dns, change_pct=None, same_period_pct=Decimal("106"), compared_with_vi="cùng kỳ")
+    same = dns._replace(change_pct=None, same_period_pct=Decimal("106"), compared_with_vi="cùng kỳ")
     text = model.cell_text(same, COL_CHANGE)
     assert "106%" in text and "cùng kỳ" in text and len(text) <= 24
     model.set_language("en")
     assert model.cell_text(about, COL_CHANGE) == "about +15%"
     assert "106%" in model.cell_text(same, COL_CHANGE)
-    assert model.cell_text(dataclasses.replace(dns, change_pct=None), COL_CHANGE) == ""
+    assert model.cell_text(dns._replace(change_pct=None), COL_CHANGE) == ""
 
 
 def test_stated_comparisons_of_the_bundled_briefing(qapp, snapshot):
@@ -206,7 +205,7 @@ def test_stated_comparisons_of_the_bundled_briefing(qapp, snapshot):
 def test_tooltip_is_the_escaped_source_sentence(qapp, small_snapshot):
     model = IndicatorTableModel()
     revenue = next(i for i in small_snapshot.indicators if i.key == "telecom.revenue")
-    tricky = dataclasses.replace(revenue, source_text='<b>x</b> & "y" <img src="http://example.com/a.png">')
+    tricky = revenue._replace(source_text='<b>x</b> & "y" <img src="http://example.com/a.png">')
     model.set_rows([revenue, tricky], "vi")
     assert model.index(0, COL_VALUE).data(Qt.ItemDataRole.ToolTipRole) == f"<p>{revenue.source_text}</p>"
     tip = model.index(1, COL_LABEL).data(Qt.ItemDataRole.ToolTipRole)
@@ -217,7 +216,7 @@ def test_tooltip_is_the_escaped_source_sentence(qapp, small_snapshot):
 def test_display_is_literal_text(qapp, small_snapshot):
     model = IndicatorTableModel()
     revenue = next(i for i in small_snapshot.indicators if i.key == "telecom.revenue")
-    model.set_rows([dataclasses.replace(revenue, label_vi="<b>x</b>")], "vi")
+    model.set_rows([revenue._replace(label_vi="<b>x</b>")], "vi")
     index = model.index(0, COL_LABEL)
     assert index.data() == "<b>x</b>"
     assert index.data(Qt.ItemDataRole.AccessibleTextRole) == "<b>x</b>"

@@ -58,12 +58,10 @@ def test_overview_switches_language_and_tiles_navigate(qtbot, state, snapshot):
 
 
 def test_overview_text_is_never_markup(qtbot, state, snapshot):
-    import dataclasses
-
-    briefing = dataclasses.replace(snapshot.briefing, title_vi='<img src="file:///etc/passwd"><b>x</b>')
+    briefing = snapshot.briefing._replace(title_vi='<img src="file:///etc/passwd"><b>x</b>')
     tab = OverviewTab(state)
     qtbot.addWidget(tab)
-    tab.set_snapshot(dataclasses.replace(snapshot, briefing=briefing))
+    tab.set_snapshot(snapshot.replace(briefing=briefing))
     assert tab.text().startswith('<img src="file:///etc/passwd"><b>x</b>')
 
 

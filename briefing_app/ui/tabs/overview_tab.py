@@ -10,7 +10,7 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFrame, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from ...data.records import Indicator
@@ -121,7 +121,7 @@ class OverviewTab(BriefingTab):
         layout.addWidget(self.splitter, 1)
         self.pane.item_link_activated.connect(self.state.request_item)
         self.pane.source_link_activated.connect(self.state.request_source)
-        self.pane.viewport().installEventFilter(self)
+        self.pane.first_painted.connect(self._on_pane_first_painted)
         self.retranslate()
 
     def set_snapshot(self, snapshot: Snapshot | None) -> None:
@@ -141,13 +141,10 @@ class OverviewTab(BriefingTab):
         self._flush_charts()
         return self._charts
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def _on_pane_first_painted(self) -> None:
         # The charts wait for the text's first paint: the Overview shows its words first.
-        if event.type() == QEvent.Type.Paint and not self._painted_once:
-            self._painted_once = True
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self, self._flush_charts)
-        return super().eventFilter(watched, event)
+        self._painted_once = True
+        QTimer.singleShot(0, self, self._flush_charts)
 
     def _fill_charts(self) -> None:
         if self._painted_once:
