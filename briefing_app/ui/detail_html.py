@@ -1,16 +1,15 @@
-"""The detail pane's content for an indicator or an item, as escaped HTML (no Qt here).
+"""The detail pane's content for an indicator or an item, as escaped HTML (strings, no widgets).
 
-Every text from the database goes through :func:`html.escape`; only our own
-tags and ``item:``/``source:`` links are markup.
+Every text from the database goes through :func:`~briefing_app.ui.plain.escape`;
+only our own tags and ``item:``/``source:`` links are markup.
 """
 
 from __future__ import annotations
 
-from html import escape
-
 from ..data.records import Indicator, Item
 from ..data.snapshot import Entry, Snapshot
 from ..data.wording import as_of_text, comparisons, derived_text, figure_text
+from .plain import escape
 from .strings import tr
 
 __all__ = ["indicator_html", "item_html", "entry_link", "entry_title"]

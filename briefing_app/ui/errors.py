@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import sys
 from types import TracebackType
+from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication
 
 from ..logs import logger
 from .plain import make_plain
 from .strings import tr
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox, QWidget
 
 __all__ = ["install_excepthook", "show_error"]
 
@@ -18,6 +22,8 @@ _shown: list[QMessageBox] = []
 
 def show_error(parent: QWidget | None, lang: str, summary: str, details: str) -> QMessageBox:
     """A plain-text message with the details to copy."""
+    from PySide6.QtWidgets import QMessageBox, QPushButton  # when needed: the hook is installed at start-up
+
     box = QMessageBox(QMessageBox.Icon.Critical, tr("error.title", lang), summary, parent=parent)
     box.setObjectName("errorBox")
     make_plain(box)

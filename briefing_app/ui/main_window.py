@@ -13,15 +13,14 @@ import importlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QMainWindow, QMessageBox, QTabWidget, QToolBar, QWidget
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QMainWindow, QTabWidget, QToolBar, QWidget
 
 from .. import __version__
 from ..logs import logger
 from ..data.snapshot import load_snapshot
 from ..data.store import BriefingStore, StoreBusy, StoreError, open_store
-from .clipboard import rows_to_mime
 from .live_reload import DatabaseWatcher
 from .plain import make_plain, plain_label
 from .resources import icon
@@ -30,6 +29,9 @@ from .strings import LANGUAGES, language_name, tr
 from .tab import BriefingTab
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+
     from .tabs.achievements_tab import AchievementsTab
     from .tabs.directives_tab import DirectivesTab
     from .tabs.enterprises_tab import EnterprisesTab
@@ -452,6 +454,8 @@ class MainWindow(QMainWindow):
         return True
 
     def _show_open_error(self, exc: StoreError) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         lang = self.state.lang
         box = QMessageBox(QMessageBox.Icon.Warning, tr("dialog.open_failed.title", lang), "", parent=self)
         make_plain(box)
@@ -585,6 +589,8 @@ class MainWindow(QMainWindow):
         self._rebuild_recent_menu()
 
     def _on_about_action_triggered(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Information, tr("app.name", self.state.lang),
                           tr("dialog.about.text", self.state.lang, version=__version__), parent=self)
         make_plain(box)
@@ -627,6 +633,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(tr("status.nothing_to_copy", lang), 3000)
             return
         headers, body = rows
+        from .clipboard import rows_to_mime
+
         QApplication.clipboard().setMimeData(rows_to_mime(headers, body))
         self.statusBar().showMessage(tr("status.copied", lang, n=len(body)), 3000)
 

@@ -8,16 +8,19 @@ namespace costs ~11 ms, and the labels of the window's first paint must not pay 
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 __all__ = ["plain_label", "escape", "heading_label", "make_plain"]
 
 
+#: What ``html.escape(text, quote=True)`` replaces, in one pass. (Importing :mod:`html` costs ~1.5 ms
+#: of start-up, for its entity table.)
+_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"})
+
+
 def escape(text: object) -> str:
     """Escape text for Qt rich text (also quotes, so it is safe inside attributes)."""
-    return html.escape(str(text), quote=True)
+    return str(text).translate(_ESCAPES)
 
 
 def make_plain(widget: QWidget) -> None:

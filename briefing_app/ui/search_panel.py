@@ -12,7 +12,6 @@ escaped piece by piece, and only the matched spans are wrapped in markup.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -28,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from ..data.search import SECTIONS, SearchResult, parse_query, search
 from ..data.store import StoreError
-from .plain import plain_label
+from .plain import escape, plain_label
 from .strings import tr
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -53,10 +52,10 @@ def snippet_html(snippet: str, highlights: Sequence[tuple[int, int]]) -> str:
         start, end = max(start, position), min(end, len(snippet))
         if end <= start:
             continue
-        out.append(html.escape(snippet[position:start]))
-        out.append(f'<span style="{HIGHLIGHT_STYLE}">{html.escape(snippet[start:end])}</span>')
+        out.append(escape(snippet[position:start]))
+        out.append(f'<span style="{HIGHLIGHT_STYLE}">{escape(snippet[start:end])}</span>')
         position = end
-    out.append(html.escape(snippet[position:]))
+    out.append(escape(snippet[position:]))
     return "".join(out)
 
 
@@ -136,7 +135,7 @@ class SearchResultModel(QAbstractListModel):
                 return self.header_text(index.row())
             return f"{self.display_title(result)} — {result.snippet}"
         if role == Qt.ItemDataRole.ToolTipRole and result is not None:
-            return f"<p>{html.escape(self.display_title(result))}</p>"
+            return f"<p>{escape(self.display_title(result))}</p>"
         if role == self.ResultRole:
             return result
         if role == self.HeaderRole:

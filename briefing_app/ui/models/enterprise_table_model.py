@@ -10,7 +10,6 @@ enterprise states them.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from html import escape
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QGuiApplication, QPalette
@@ -19,6 +18,7 @@ from ...data.records import Enterprise, Indicator
 from ...data.snapshot import Snapshot
 from ...data.wording import change_number, change_short, comparisons, figure_text, percent_text
 from ..detail_html import entry_title
+from ..plain import escape
 from ..strings import STRINGS, tr
 
 __all__ = ["EnterpriseTableModel", "EnterpriseSortProxy", "ColumnKey", "SORT_ROLE", "METRIC_ORDER"]

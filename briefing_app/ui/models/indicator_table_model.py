@@ -7,7 +7,6 @@ reads the same here as in the detail pane and the printout. Sorting uses
 
 from __future__ import annotations
 
-import html
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
@@ -17,6 +16,7 @@ from PySide6.QtGui import QFont
 from ...data.folding import fold
 from ...data.records import Indicator
 from ...data.wording import as_of_text, change_short, percent_text, qualifier_word, value_text
+from ..plain import escape
 from ..strings import tr
 
 __all__ = [
@@ -195,7 +195,7 @@ class IndicatorTableModel(QAbstractTableModel):
             return _RIGHT if column in NUMERIC_COLUMNS else _LEFT
         if role == Qt.ItemDataRole.ToolTipRole:
             # Escaped and wrapped, so Qt never reads database text as markup.
-            return f"<p>{html.escape(indicator.source_text, quote=True)}</p>"
+            return f"<p>{escape(indicator.source_text)}</p>"
         if role == Qt.ItemDataRole.FontRole and column == COL_LABEL and indicator.id in self._totals:
             if self._bold is None:
                 self._bold = QFont()

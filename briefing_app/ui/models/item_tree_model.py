@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from html import escape
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 
 from ...data.folding import fold
 from ...data.records import Item, Sector
+from ..plain import escape
 from ..strings import tr
 
 __all__ = ["ItemTreeModel", "ITEM_ROLE", "FILTER_ROLE"]

@@ -7,7 +7,6 @@ headline figures, the discrepancies) open the item in its tab.
 
 from __future__ import annotations
 
-from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import QFrame, QScrollArea, QSplitter, QVBoxLayout, QWidg
 from ...data.records import Indicator
 from ...data.snapshot import Snapshot
 from ...data.wording import comparisons, meeting_facts, qualifier_word, value_text
+from ..plain import escape
 from ..reading_pane import ReadingPane
 from ..state import ViewerState
 from ..strings import tr
