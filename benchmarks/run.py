@@ -80,46 +80,62 @@ window.show()
 app.exec()
 """
 
+# The app as a user starts it (`briefing-app DATABASE`, through the command line), with settings and
+# logs in fresh folders. A probe patches the main window when its module is imported, so the app's
+# own imports happen in the app's order.
 APP_CHILD = _PRELUDE + """
-from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication
-app = QApplication([])
-from briefing_app.ui.app import launch
-from pathlib import Path
-settings = QSettings(sys.argv[2], QSettings.Format.IniFormat)
 result = {}
 def painted():
     if "painted" not in result:
         result["painted"] = time.perf_counter()
         result["rss_first_paint"] = rss_mb()
-from briefing_app.ui import main_window as _mw
-_original_init = _mw.MainWindow.__init__
-def _init(self, *args, **kwargs):
-    _original_init(self, *args, **kwargs)
-    # The Overview's text has been painted (an event filter on its viewport would cost the
-    # app ~5 ms of PySide6 type look-ups that it no longer pays).
-    self._tab_objects[0].pane.first_painted.connect(painted)
-_mw.MainWindow.__init__ = _init
-window = launch(app, Path(sys.argv[1]), "vi", settings)
-from briefing_app.data.charts import overview_charts
-expected = bool(window.state.snapshot and overview_charts(window.state.snapshot))
-def charts_drawn():
-    charts = window.overview_tab.charts if "painted" in result else []
-    # The charts in view (those scrolled below the fold are drawn when scrolled to).
-    shown = [c for c in charts if not c.visibleRegion().isEmpty()]
-    if "painted" in result and (shown or not expected) and all(c._plot is not None and c.redraw_count > 0
-                                                              for c in shown):
-        for chart in shown:
-            chart._plot.viewport().repaint()
-        result["charts"] = time.perf_counter()
-        result["rss_charts"] = rss_mb()
-        print(json.dumps(result), flush=True)
-        app.quit()
-poll = QTimer()
-poll.timeout.connect(charts_drawn)
-poll.start(2)
-QTimer.singleShot(20000, app.quit)
-app.exec()
+def watch(window):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+    # The Overview's text has been painted (ReadingPane.first_painted).
+    window._tab_objects[0].pane.first_painted.connect(painted)
+    def charts_drawn():
+        if "painted" not in result:
+            return
+        from briefing_app.data.charts import overview_charts
+        expected = bool(window.state.snapshot and overview_charts(window.state.snapshot))
+        charts = window.overview_tab.charts
+        # The charts in view (those scrolled below the fold are drawn when scrolled to).
+        shown = [c for c in charts if not c.visibleRegion().isEmpty()]
+        if (shown or not expected) and all(c._plot is not None and c.redraw_count > 0 for c in shown):
+            for chart in shown:
+                chart._plot.viewport().repaint()
+            result["charts"] = time.perf_counter()
+            result["rss_charts"] = rss_mb()
+            QApplication.instance().quit()
+    window._bench_poll = poll = QTimer()
+    poll.timeout.connect(charts_drawn)
+    poll.start(2)
+    QTimer.singleShot(20000, QApplication.instance().quit)
+class Probe:
+    def find_spec(self, name, path=None, target=None):
+        if name != "briefing_app.ui.main_window":
+            return None
+        sys.meta_path.remove(self)
+        import importlib.util
+        spec = importlib.util.find_spec(name)
+        load = spec.loader.exec_module
+        def exec_module(module):
+            load(module)
+            init = module.MainWindow.__init__
+            def patched(self, *args, **kwargs):
+                init(self, *args, **kwargs)
+                watch(self)
+            module.MainWindow.__init__ = patched
+        spec.loader.exec_module = exec_module
+        return spec
+sys.meta_path.insert(0, Probe())
+os.environ["XDG_CONFIG_HOME"] = sys.argv[2]
+os.environ["BRIEFING_LOG_DIR"] = sys.argv[2]
+sys.argv = ["briefing-app", sys.argv[1], "--lang", "vi"]
+from briefing_app.cli import main
+main()
+print(json.dumps(result), flush=True)
 """
 
 SCALE_CHILD = _PRELUDE + """
@@ -286,8 +302,9 @@ def bench_start(table: Table, db: Path, label: str, ratio_target: float, runs: i
         # Interleaved, so the floor and the app see the same machine state.
         spawned, floor = run_child(FLOOR_CHILD)
         floors.append((floor["painted"] - spawned) * 1000)
-        settings = work / f"start-{label}-{n}.ini"
-        spawned, app = run_child(APP_CHILD, str(db), str(settings))
+        home = work / f"start-{label}-{n}"
+        home.mkdir()
+        spawned, app = run_child(APP_CHILD, str(db), str(home))
         starts.append((app["painted"] - spawned) * 1000)
         charts.append((app["charts"] - spawned) * 1000)
         rss_first.append(app["rss_first_paint"])

@@ -7,7 +7,6 @@ never pays for sqlite-utils and printing help never pays for Qt.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
@@ -144,6 +143,8 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
+    import json
+
     from .data.export import export_csv, export_json, write_text_atomically
     from .data.store import StoreError, open_store
     from .paths import default_database
@@ -190,6 +191,8 @@ def _search(args: argparse.Namespace) -> int:
     except StoreError as exc:
         return _fail(str(exc))
     if args.json:
+        import json
+
         text = json.dumps([{"section": r.section, "id": r.item_id, "briefing": r.briefing_id, "title": r.title,
                             "snippet": r.snippet, "highlights": [list(span) for span in r.highlights]}
                            for r in results], ensure_ascii=False, indent=2) + "\n"
