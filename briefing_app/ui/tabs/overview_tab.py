@@ -96,23 +96,17 @@ class OverviewTab(BriefingTab):
         self._charts: list[ChartView] = []
         self._charts_pending = False
         self._painted_once = False
-        self.chart_box = QWidget(self)
-        self.chart_box.setObjectName("overviewCharts")
-        self.chart_layout = QVBoxLayout(self.chart_box)
-        self.chart_layout.setContentsMargins(8, 8, 8, 8)
-        self.chart_layout.setSpacing(16)
-        self.chart_layout.addStretch(1)
-        self.chart_scroll = QScrollArea(self)
-        self.chart_scroll.setObjectName("overviewChartScroll")
-        self.chart_scroll.setWidgetResizable(True)
-        self.chart_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.chart_scroll.setWidget(self.chart_box)
+        # The charts' column: an empty widget until the charts are built (after the text's first
+        # paint), then a scroll area of chart views in its place, at the same size.
+        self.chart_scroll: QScrollArea | None = None
+        self.chart_box: QWidget | None = None
+        self.chart_layout: QVBoxLayout | None = None
         # Keyword and property by name: QSplitter(parent)'s overloads would initialise the Qt namespace.
         self.splitter = QSplitter(parent=self)
         self.splitter.setProperty("orientation", "Horizontal")
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.pane)
-        self.splitter.addWidget(self.chart_scroll)
+        self.splitter.addWidget(QWidget())
         self.splitter.setStretchFactor(0, 11)
         self.splitter.setStretchFactor(1, 9)
         self.splitter.setSizes([700, 560])
@@ -131,7 +125,8 @@ class OverviewTab(BriefingTab):
 
     def retranslate(self) -> None:
         self.pane.setAccessibleName(tr("tab.overview", self.lang))
-        self.chart_scroll.setAccessibleName(tr("charts.heading", self.lang))
+        if self.chart_scroll is not None:
+            self.chart_scroll.setAccessibleName(tr("charts.heading", self.lang))
         self._fill()
         self._fill_charts()
 
@@ -163,6 +158,7 @@ class OverviewTab(BriefingTab):
         from ...data.charts import overview_charts
         from ..charts.chart_view import ChartView
 
+        self._ensure_chart_column()
         specs = overview_charts(self._snapshot) if self._snapshot is not None else []
         while len(self._charts) < len(specs):
             view = ChartView(self.chart_box)
@@ -176,6 +172,25 @@ class OverviewTab(BriefingTab):
         for view, spec in zip(self._charts, specs):
             view.set_spec(spec, self.lang)
             view.setFixedHeight(view.sizeHint().height())
+
+    def _ensure_chart_column(self) -> None:
+        if self.chart_scroll is not None:
+            return
+        self.chart_box = QWidget()
+        self.chart_box.setObjectName("overviewCharts")
+        self.chart_layout = QVBoxLayout(self.chart_box)
+        self.chart_layout.setContentsMargins(8, 8, 8, 8)
+        self.chart_layout.setSpacing(16)
+        self.chart_layout.addStretch(1)
+        self.chart_scroll = QScrollArea()
+        self.chart_scroll.setObjectName("overviewChartScroll")
+        self.chart_scroll.setWidgetResizable(True)
+        self.chart_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.chart_scroll.setWidget(self.chart_box)
+        self.chart_scroll.setAccessibleName(tr("charts.heading", self.lang))
+        sizes = self.splitter.sizes()
+        self.splitter.replaceWidget(1, self.chart_scroll).deleteLater()
+        self.splitter.setSizes(sizes)
 
     def _fill(self) -> None:
         scroll = self.pane.verticalScrollBar().value()
