@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 
@@ -61,8 +62,10 @@ def launch(app: QApplication, database: Path | None, lang: str | None, settings:
     app.setDesktopFileName("briefing-app")
     app.setWindowIcon(icon("briefing-app.svg"))
     window = create_window(database, lang, settings)
-    # Asking the font database about writing systems costs a few ms: after the first paint.
+    # Asking the font database about writing systems costs a few ms: after the first paint. The
+    # cycle collector, off while the app started (cli._gui), is back on from then.
     window.first_painted.connect(lambda: ensure_vietnamese_font(app))
+    window.first_painted.connect(gc.enable)
     install_excepthook(lambda: window, lambda: window.state.lang)
     app.aboutToQuit.connect(release_clipboard)
     # Reading a briefing takes a few milliseconds (a lock held by another program makes it retry

@@ -41,3 +41,22 @@ def test_window_paints_before_heavy_imports_and_charts_follow(tmp_path, bundled_
     lines = result.stdout.splitlines()
     assert lines[0] == "before: -"
     assert lines[1] == "after: True True 5"
+
+
+def test_the_cycle_collector_is_back_on_after_the_first_paint(qtbot, qapp, settings, bundled_db):
+    """The command line starts the window with gc off (cli._gui); launch turns it on once painted."""
+    import gc
+
+    from briefing_app.ui.app import launch
+
+    gc.disable()
+    try:
+        window = launch(qapp, bundled_db, "vi", settings)
+        qtbot.addWidget(window)
+        assert not gc.isenabled()
+        with qtbot.waitSignal(window.first_painted, timeout=5000):
+            pass
+        assert gc.isenabled()
+        assert "Hội nghị" in window.overview_tab.text()
+    finally:
+        gc.enable()
