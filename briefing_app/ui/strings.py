@@ -163,6 +163,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "chart.table": ("Bảng số liệu của biểu đồ", "Chart data table"),
     "chart.category": ("Mục", "Item"),
     "chart.derived_note": ("* Giá trị suy ra, không có trong nguồn", "* Derived value, not stated in the source"),
+    "chart.empty": ("Không có số liệu để vẽ biểu đồ.", "Nothing to chart."),
     "chart.none": ("Chọn một lĩnh vực hoặc một chỉ số có thành phần để xem biểu đồ.",
                    "Choose a sector, or an indicator with parts, to see a chart."),
     "charts.heading": ("Biểu đồ", "Charts"),

@@ -161,3 +161,33 @@ def test_every_category_label_fits_its_axis(qtbot, view, snapshot):
         for _, label in axis._tickLevels[0]:
             for line in label.split("\n"):
                 assert metrics.horizontalAdvance(line) + 8 <= axis.width(), (spec.title_vi, line)
+
+
+def test_nothing_to_chart_is_said_in_words_not_drawn_as_empty_axes(open_tab, qtbot, snapshot, state):
+    from briefing_app.ui.tabs.indicators_tab import IndicatorsTab
+
+    tab = open_tab(IndicatorsTab, snapshot)  # all sectors, nothing selected
+    chart = tab.chart
+    qtbot.waitUntil(lambda: chart.empty_label.isVisible())
+    assert chart.empty_label.text() == "Chọn một lĩnh vực hoặc một chỉ số có thành phần để xem biểu đồ."
+    assert not chart.export_button.isVisible() and not chart.table_button.isVisible()
+    state.set_language("en")
+    tab.retranslate()
+    assert chart.empty_label.text() == "Choose a sector, or an indicator with parts, to see a chart."
+    # Choosing a sector draws its chart in place of the words, with its buttons.
+    tab.sector_list.setCurrentRow(3)
+    assert not chart.is_empty()
+    qtbot.waitUntil(lambda: chart._plot is not None and chart._plot.isVisible())
+    assert not chart.empty_label.isVisible() and chart.export_button.isVisible()
+    # "Show as table" stays on when the chart changes, and words come back when it empties.
+    chart.table_button.click()
+    assert chart.is_showing_table()
+    tab.sector_list.setCurrentRow(0)
+    assert chart.empty_label.isVisible() and not chart.is_showing_table()
+    tab.sector_list.setCurrentRow(3)
+    assert chart.is_showing_table()
+
+
+def test_a_view_without_a_spec_says_there_is_nothing_to_chart(view):
+    view.set_spec(None, "en")
+    assert view.empty_label.isVisible() and view.empty_label.text() == "Nothing to chart."

@@ -62,9 +62,10 @@ class ChartView(QWidget):
 
     bar_clicked = Signal(str, int)
 
-    def __init__(self, parent: QWidget | None = None, *, min_height: int = 220):
+    def __init__(self, parent: QWidget | None = None, *, min_height: int = 220, empty_key: str = "chart.empty"):
         super().__init__(parent)
         self._spec: ChartSpec | None = None
+        self._empty_key = empty_key  # what to say instead of an empty plot
         self._lang = "vi"
         self._drawn: tuple | None = None
         self._highlight: tuple[str, int] | None = None
@@ -111,6 +112,12 @@ class ChartView(QWidget):
         self.stack = QStackedWidget(self)
         self.placeholder = QLabel(self)
         self.stack.addWidget(self.placeholder)
+        # Shown instead of empty axes when there is nothing to chart.
+        self.empty_label = plain_label(selectable=False)
+        self.empty_label.setObjectName("chartEmpty")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setContentsMargins(16, 16, 16, 16)
+        self.stack.addWidget(self.empty_label)
         self._table: QTableWidget | None = None  # built when first shown as a table
 
         header = QHBoxLayout()
@@ -134,6 +141,7 @@ class ChartView(QWidget):
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._on_context_menu_requested)
         self.retranslate("vi")
+        self._show_current()
 
     # ------------------------------------------------------------ public
     @property
@@ -161,6 +169,7 @@ class ChartView(QWidget):
         self.export_button.setAccessibleName(tr("chart.export", lang))
         self.png_action.setText(tr("chart.export_png", lang))
         self.svg_action.setText(tr("chart.export_svg", lang))
+        self.empty_label.setText(tr(self._empty_key, lang))
         if self._table is not None:
             self._table.setAccessibleName(tr("chart.table", lang))
         if self._spec is not None:
@@ -179,7 +188,24 @@ class ChartView(QWidget):
 
     def show_as_table(self, on: bool) -> None:
         self.table_button.setChecked(on)
-        self.stack.setCurrentWidget(self.table if on else (self._plot or self.placeholder))
+        if on:
+            self.table  # noqa: B018 - built on first use
+        self._show_current()
+
+    def is_empty(self) -> bool:
+        """Nothing to chart: the view says so instead of drawing empty axes."""
+        return self._spec is None or self._spec.is_empty()
+
+    def _show_current(self) -> None:
+        empty = self.is_empty()
+        for button in (self.table_button, self.reset_button, self.export_button):
+            button.setVisible(not empty)
+        if empty:
+            self.stack.setCurrentWidget(self.empty_label)
+        elif self.table_button.isChecked() and self._table is not None:
+            self.stack.setCurrentWidget(self._table)
+        else:
+            self.stack.setCurrentWidget(self._plot or self.placeholder)
 
     @property
     def table(self) -> QTableWidget:
@@ -309,8 +335,7 @@ class ChartView(QWidget):
         self.stack.removeWidget(self.placeholder)
         self.placeholder.deleteLater()
         self.placeholder = plot
-        if not self.table_button.isChecked():
-            self.stack.setCurrentWidget(plot)
+        self._show_current()
         self._apply_palette()
 
     def _apply_palette(self) -> None:
@@ -335,6 +360,7 @@ class ChartView(QWidget):
         self.notes.setVisible(bool(notes))
         self._fill_table()
         self._fill_legend()
+        self._show_current()
         signature = (spec.signature() if spec else None, lang, self._plot is not None)
         if signature == self._drawn:
             return

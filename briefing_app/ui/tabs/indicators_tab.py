@@ -176,7 +176,7 @@ class IndicatorsTab(BriefingTab):
         center_layout.addWidget(self.filter_edit)
         center_layout.addWidget(self.table, 1)
         # chart of the selected indicator or sector
-        self.chart = ChartView(self)
+        self.chart = ChartView(self, empty_key="chart.none")
         self.chart.setObjectName("indicatorChart")
 
         detail_box = QWidget(self)
