@@ -286,7 +286,8 @@ class Table:
         print(f"{'figure':58} {'value':>12} {'floor':>10}  {'target':22} result")
         print("-" * 112)
         for r in self.rows:
-            value = "—" if r["value"] is None else f"{r['value']:.1f} {r['unit']}"
+            digits = 2 if r["unit"] == "×" else 1  # a ratio near its target needs its second decimal
+            value = "—" if r["value"] is None else f"{r['value']:.{digits}f} {r['unit']}"
             floor = "" if r["floor"] is None else f"{r['floor']:.1f}"
             print(f"{r['figure']:58} {value:>12} {floor:>10}  {r['target'] or '':22} {r['result'] or ''}")
 
