@@ -383,8 +383,28 @@ class _Builder:
                                                           "small_muted")))
             for number, sentence, labels in self.refs.entries)))
 
+    def chart_alone(self) -> None:
+        """The chart in front of the reader, then the sentence each of its figures comes from."""
+        spec = self.o.chart
+        assert spec is not None
+        self.blocks.append(Chart(spec))
+        sentences: dict[str, list[str]] = {}
+        for category in spec.categories:
+            entry = self.s.entry(*category.ref) if category.ref else None
+            if entry is not None and entry.source_text:
+                sentences.setdefault(entry.source_text, []).append(category.label(self.lang))
+        if sentences:
+            self.blocks.append(Heading(2, self.t("report.chart_sources")))
+            self.blocks.append(ItemList(tuple(
+                ListItem(f"[{number}]", (Text(sentence), Text(self.t("report.figures", labels="; ".join(labels)),
+                                                              "small_muted")))
+                for number, (sentence, labels) in enumerate(sentences.items(), start=1))))
+
     def build(self) -> Content:
         self.title_block()
+        if self.o.chart is not None:
+            self.chart_alone()
+            return Content(self.s.briefing.title(self.lang), self.lang, self.blocks, self.refs)
         self.contents()
         for section in self.o.sections:
             if section in ("achievements", "limitations", "directives"):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from ..data.charts import ChartSpec
+
 __all__ = ["SECTIONS", "PAGE_SIZES", "ORIENTATIONS", "ReportOptions", "parse_sections"]
 
 #: the printable sections, in the order the pack prints them
@@ -20,7 +22,9 @@ class ReportOptions:
     ``page_size`` is a name from :data:`PAGE_SIZES` or a ``(width, height)`` in
     millimetres. ``sector_id`` keeps only that sector's indicators (printing the
     Indicators tab as it is shown); ``checklist`` prints the directives with a
-    box to tick in front of each.
+    box to tick in front of each; ``chart`` prints that chart alone (the chart in
+    front of the reader) with the source sentences of its figures, instead of
+    the sections.
     """
 
     sections: tuple[str, ...] = SECTIONS
@@ -29,6 +33,7 @@ class ReportOptions:
     orientation: str = "portrait"
     sector_id: int | None = None
     checklist: bool = False
+    chart: ChartSpec | None = None
     margins_mm: tuple[float, float, float, float] = field(default=(16.0, 14.0, 16.0, 14.0))  # left, top, right, bottom
 
     def __post_init__(self) -> None:

@@ -226,6 +226,8 @@ class MainWindow(QMainWindow):
         self.state.language_changed.connect(self._on_state_language_changed)
         self.state.item_requested.connect(self._on_state_item_requested)
         self.state.source_requested.connect(self._on_state_source_requested)
+        self.state.chart_print_requested.connect(
+            lambda spec, kind: self.print_controller.print_chart(spec, kind))
         self.state.snapshot_changed.connect(self._on_state_snapshot_changed)
         self.tabs.currentChanged.connect(self._on_tabs_current_changed)
 

@@ -308,7 +308,10 @@ class PrintController(QObject):
         snapshot = self.state.snapshot
         folder = self.settings.value("print/folder", "") if self.settings is not None else ""
         folder = folder or QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        suggested = str(Path(folder) / f"{snapshot.briefing.id}-{options.lang}.pdf")
+        what = snapshot.briefing.id
+        if options.chart is not None:
+            what += "-" + "".join(ch if ch.isalnum() else "-" for ch in options.chart.key)
+        suggested = str(Path(folder) / f"{what}-{options.lang}.pdf")
         name, _filter = QFileDialog.getSaveFileName(self.window, tr("print.export.title", lang), suggested,
                                                     tr("print.export.filter", lang))
         if not name:
@@ -328,6 +331,12 @@ class PrintController(QObject):
             self.settings.setValue("print/folder", str(path.parent))
         self.window.statusBar().showMessage(tr("print.saved", lang, name=path.name, pages=rendered.pages), 5000)
         return path
+
+    def print_chart(self, spec, kind: str = "print") -> RenderedPack | Path | None:
+        """Print the chart in front of the reader alone (``kind`` "print"), or save it as a PDF ("pdf"),
+        in the interface language, with the pack's header, footer and the sentences its figures come from."""
+        options = self.options.with_changes(chart=spec, lang=self.state.lang)
+        return self.export_pdf(options) if kind == "pdf" else self.print_pack(options)
 
     def _show_error(self, title: str, where: str, problem: str) -> None:
         box = QMessageBox(QMessageBox.Icon.Warning, title, "", parent=self.window)

@@ -14,13 +14,15 @@ class ViewerState(QObject):
 
     Signals say what happened: ``snapshot_changed`` (new data, or data reloaded),
     ``language_changed``, ``item_requested`` (show this item in its tab),
-    ``source_requested`` (show this passage in the Source tab).
+    ``source_requested`` (show this passage in the Source tab), ``chart_print_requested``
+    (print this chart alone, or save it as a PDF).
     """
 
     snapshot_changed = Signal(object)
     language_changed = Signal(str)
     item_requested = Signal(str, int)
     source_requested = Signal(int, int)
+    chart_print_requested = Signal(object, str)
 
     def __init__(self, lang: str = "vi", parent: QObject | None = None):
         super().__init__(parent)
@@ -47,6 +49,10 @@ class ViewerState(QObject):
     def request_item(self, section: str, item_id: int) -> None:
         """Ask the window to open ``section``'s tab with this item selected."""
         self.item_requested.emit(section, item_id)
+
+    def request_chart_print(self, spec: object, kind: str) -> None:
+        """Ask the window to print ``spec`` (a ChartSpec) alone (``kind`` "print") or save it as a PDF ("pdf")."""
+        self.chart_print_requested.emit(spec, kind)
 
     def request_source(self, offset: int, length: int) -> None:
         """Ask the window to show the article with ``length`` characters at ``offset`` highlighted."""

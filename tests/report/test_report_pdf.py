@@ -163,6 +163,31 @@ def test_page_sizes_and_orientation(qapp, bundled_snapshot, read_pdf):
     assert sizes[("A3", "portrait")][2] < sizes[("A4", "portrait")][2]
 
 
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_chart_printed_alone_with_the_sentences_of_its_figures(qapp, bundled_snapshot, read_pdf, lang):
+    from briefing_app.data.charts import overview_charts
+    from briefing_app.report import ReportOptions, render_pdf
+    from briefing_app.report.content import Chart, Contents, Heading, build_content
+
+    spec = next(c for c in overview_charts(bundled_snapshot) if c.title_vi.startswith("Điểm phục vụ"))
+    options = ReportOptions(lang=lang, chart=spec)
+    blocks = build_content(bundled_snapshot, options).blocks
+    assert [b.spec for b in blocks if isinstance(b, Chart)] == [spec]  # that chart and no other section
+    assert not any(isinstance(b, Contents) for b in blocks)
+    assert [b.text for b in blocks if isinstance(b, Heading)] == [tr("report.chart_sources", lang)]
+    doc = read_pdf(render_pdf(bundled_snapshot, options)[0])
+    assert doc.pages == 1
+    text = doc.texts[0]
+    assert spec.title(lang) in text
+    assert ("12.783" if lang == "vi" else "12,783") in text
+    # every bar's figure with the sentence it comes from, as stated (Vietnamese)
+    [sentence] = {bundled_snapshot.entry(*c.ref).source_text for c in spec.categories}  # one sentence states all
+    assert doc.pages_with(sentence) == [1]
+    labels = "; ".join(c.label(lang) for c in spec.categories)
+    assert doc.pages_with(tr("report.figures", lang, labels=labels)) == [1]
+    assert tr("report.page", lang, page=1, pages=1) in text
+
+
 def test_writing_the_full_pack_is_fast(qapp, bundled_snapshot, tmp_path):
     import time
 

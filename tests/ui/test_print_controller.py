@@ -179,3 +179,49 @@ def test_actions_are_disabled_without_a_briefing(qtbot, settings):
     controller = win.print_controller
     assert not controller.export_pdf_action.isEnabled()
     assert controller.export_pdf(ReportOptions()) is None
+
+
+def test_the_chart_in_front_of_you_prints_alone(qtbot, window, monkeypatch, tmp_path):
+    """Export ▾ → Export as PDF… / Print Chart… on an Overview chart: that chart, one page, its sources."""
+    chart = next(c for c in window.overview_tab.charts if c.spec.title_vi.startswith("Điểm phục vụ"))
+    assert chart.pdf_action in chart.export_menu.actions() and chart.print_action in chart.export_menu.actions()
+    suggested = []
+
+    def save_as(parent, title, start, filter_):
+        suggested.append(start)
+        return str(tmp_path / "chart"), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+    chart.pdf_action.trigger()
+    target = tmp_path / "chart.pdf"
+    assert pages_of(target) == 1
+    text = text_of(target)
+    assert "Điểm phục vụ của mạng lưới bưu chính công cộng" in text and "12.783" in text
+    assert "Câu nguồn của các số liệu trong biểu đồ" in text
+    assert "Tổng quan" not in text and "Mục lục" not in text  # no other section
+    assert suggested[0].endswith(f"mic-2017-h1-{chart.spec.key.replace(':', '-')}-vi.pdf")
+
+    # Print Chart… goes through the system print dialog, in the interface language.
+    window.language_actions["en"].trigger()
+    printed = tmp_path / "printed.pdf"
+
+    def accept(dialog):
+        dialog.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        dialog.printer().setOutputFileName(str(printed))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QPrintDialog, "exec", accept)
+    chart.print_action.trigger()
+    assert pages_of(printed) == 1
+    text = text_of(printed)
+    assert "Service points of the public postal network" in text and "12,783" in text
+
+
+def test_an_empty_chart_offers_nothing_to_print(qtbot, window, monkeypatch):
+    requested = []
+    window.state.chart_print_requested.connect(lambda spec, kind: requested.append(kind))
+    chart = window.indicators_tab.chart  # all sectors: nothing to chart
+    assert chart.is_empty() and not chart.print_action.isEnabled() and not chart.pdf_action.isEnabled()
+    chart.print_action.trigger()
+    chart.pdf_action.trigger()
+    assert requested == []

@@ -57,10 +57,13 @@ def wrap_label(text: str, width: int = LABEL_WIDTH, lines: int = 2) -> str:
 class ChartView(QWidget):
     """Title, a plot of horizontal bars, and a table alternative; bar clicks and row highlights.
 
-    Signals: ``bar_clicked(section, id)`` when a bar is clicked.
+    Signals: ``bar_clicked(section, id)`` when a bar is clicked; ``print_requested(spec, kind)``
+    when the reader asks to print this chart alone (``kind`` "print") or save it as a PDF ("pdf"),
+    which the printing code does with the pack's header, footer and sources.
     """
 
     bar_clicked = Signal(str, int)
+    print_requested = Signal(object, str)
 
     def __init__(self, parent: QWidget | None = None, *, min_height: int = 220, empty_key: str = "chart.empty"):
         super().__init__(parent)
@@ -93,8 +96,15 @@ class ChartView(QWidget):
         self.export_menu = QMenu(self)
         self.png_action = QAction(self)
         self.svg_action = QAction(self)
+        self.pdf_action = QAction(self)
+        self.pdf_action.setObjectName("chartPdfAction")
+        self.print_action = QAction(self)
+        self.print_action.setObjectName("chartPrintAction")
         self.export_menu.addAction(self.png_action)
         self.export_menu.addAction(self.svg_action)
+        self.export_menu.addAction(self.pdf_action)
+        self.export_menu.addSeparator()
+        self.export_menu.addAction(self.print_action)
         self.export_button.setMenu(self.export_menu)
         # The menu arrow is drawn over the text in some styles; say it in the text instead.
         self.export_button.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0px; }")
@@ -138,6 +148,8 @@ class ChartView(QWidget):
         self.reset_action.triggered.connect(self.reset_zoom)
         self.png_action.triggered.connect(lambda: self._export_dialog("png"))
         self.svg_action.triggered.connect(lambda: self._export_dialog("svg"))
+        self.pdf_action.triggered.connect(lambda: self._request_print("pdf"))
+        self.print_action.triggered.connect(lambda: self._request_print("print"))
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._on_context_menu_requested)
         self.retranslate("vi")
@@ -169,6 +181,8 @@ class ChartView(QWidget):
         self.export_button.setAccessibleName(tr("chart.export", lang))
         self.png_action.setText(tr("chart.export_png", lang))
         self.svg_action.setText(tr("chart.export_svg", lang))
+        self.pdf_action.setText(tr("chart.export_pdf", lang))
+        self.print_action.setText(tr("chart.print", lang))
         self.empty_label.setText(tr(self._empty_key, lang))
         if self._table is not None:
             self._table.setAccessibleName(tr("chart.table", lang))
@@ -200,6 +214,9 @@ class ChartView(QWidget):
         empty = self.is_empty()
         for button in (self.table_button, self.reset_button, self.export_button):
             button.setVisible(not empty)
+        for action in (self.table_action, self.reset_action, self.png_action, self.svg_action, self.pdf_action,
+                       self.print_action):
+            action.setEnabled(not empty)
         if empty:
             self.stack.setCurrentWidget(self.empty_label)
         elif self.table_button.isChecked() and self._table is not None:
@@ -602,12 +619,19 @@ class ChartView(QWidget):
         menu.addAction(self.table_action)
         menu.addAction(self.reset_action)
         menu.addSeparator()
+        menu.addAction(self.print_action)
+        menu.addSeparator()
         menu.addAction(self.png_action)
         menu.addAction(self.svg_action)
+        menu.addAction(self.pdf_action)
         menu.popup(self.mapToGlobal(pos))
         self._menu = menu
 
     # ------------------------------------------------------------ export
+    def _request_print(self, kind: str) -> None:
+        if not self.is_empty():
+            self.print_requested.emit(self._spec, kind)
+
     def _export_dialog(self, kind: str) -> None:
         lang = self._lang
         title = self._spec.title(lang) if self._spec else "chart"

@@ -129,6 +129,8 @@ class EnterprisesTab(BriefingTab):
         self.pane.source_link_activated.connect(self.state.request_source)
         self.metric_chart.bar_clicked.connect(self._on_chart_bar_clicked)
         self.plan_chart.bar_clicked.connect(self._on_chart_bar_clicked)
+        self.metric_chart.print_requested.connect(self.state.request_chart_print)
+        self.plan_chart.print_requested.connect(self.state.request_chart_print)
 
     # ------------------------------------------------------------ contract
     def set_snapshot(self, snapshot: Snapshot | None) -> None:

@@ -234,6 +234,7 @@ class IndicatorsTab(BriefingTab):
         self.detail.item_link_activated.connect(self.state.request_item)
         self.detail.source_link_activated.connect(self.state.request_source)
         self.chart.bar_clicked.connect(self._on_chart_bar_clicked)
+        self.chart.print_requested.connect(self.state.request_chart_print)
 
     # ------------------------------------------------------------ contract
     def set_snapshot(self, snapshot: Snapshot | None) -> None:

@@ -163,6 +163,7 @@ class OverviewTab(BriefingTab):
         while len(self._charts) < len(specs):
             view = ChartView(self.chart_box)
             view.bar_clicked.connect(self.state.request_item)
+            view.print_requested.connect(self.state.request_chart_print)
             self.chart_layout.insertWidget(len(self._charts), view)
             self._charts.append(view)
         while len(self._charts) > len(specs):
