@@ -37,6 +37,24 @@ def open_tab(qtbot, state):
 
 
 @pytest.fixture
+def open_window(qtbot, settings):
+    """``open_window(database, lang="vi")``: the main window at 1280×800, shown, with ``database`` open."""
+    def make(database, lang="vi"):
+        from briefing_app.ui.main_window import MainWindow
+        from briefing_app.ui.state import ViewerState
+
+        window = MainWindow(ViewerState(lang), settings)
+        qtbot.addWidget(window)
+        window.resize(1280, 800)
+        window.show()
+        qtbot.waitExposed(window)
+        assert window.open_database(database)
+        return window
+
+    return make
+
+
+@pytest.fixture
 def settings(tmp_path, qapp):
     from PySide6.QtCore import QSettings
 

@@ -24,13 +24,8 @@ def db(tmp_path, bundled_db):
 
 
 @pytest.fixture
-def window(qtbot, settings, db):
-    win = MainWindow(ViewerState("vi"), settings)
-    qtbot.addWidget(win)
-    win.resize(1280, 800)
-    win.show()
-    assert win.open_database(db)
-    return win
+def window(open_window, db):
+    return open_window(db)
 
 
 def run_writer(db, sql, *, wal=False, hold=False):

@@ -10,17 +10,11 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMessageBox, QTableWidget
 
 from briefing_app.ui.app import create_window, open_startup_database
-from briefing_app.ui.main_window import MainWindow
-from briefing_app.ui.state import ViewerState
 
 
 @pytest.fixture
-def window(qtbot, settings, bundled_db):
-    win = MainWindow(ViewerState("vi"), settings)
-    qtbot.addWidget(win)
-    win.show()
-    assert win.open_database(bundled_db)
-    return win
+def window(open_window, bundled_db):
+    return open_window(bundled_db)
 
 
 def message_boxes():

@@ -17,11 +17,8 @@ from briefing_app.ui.state import ViewerState
 
 
 @pytest.fixture
-def window(qtbot, settings, bundled_db):
-    win = MainWindow(ViewerState("vi"), settings)
-    qtbot.addWidget(win)
-    win.show()
-    assert win.open_database(bundled_db)
+def window(open_window, bundled_db):
+    win = open_window(bundled_db)
     # the window may already build its controller (one line in MainWindow); never attach two
     win.print_controller  # noqa: B018 - the window builds its controller on first use
     return win

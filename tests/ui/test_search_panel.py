@@ -16,13 +16,9 @@ from briefing_app.ui.state import ViewerState
 
 
 @pytest.fixture
-def window(qtbot, settings, bundled_db):
-    win = MainWindow(ViewerState("vi"), settings)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
+def window(open_window, bundled_db):
+    win = open_window(bundled_db)
     win.activateWindow()
-    assert win.open_database(bundled_db)
     return win
 
 
