@@ -37,12 +37,8 @@ def test_item_models_pass_the_model_tester(qtmodeltester, snapshot):
     qtmodeltester.check(flat)
 
 
-def test_achievements_are_grouped_by_sector_and_read_in_the_pane(qtbot, state, snapshot):
-    tab = AchievementsTab(state)
-    qtbot.addWidget(tab)
-    tab.resize(1280, 800)
-    tab.show()
-    tab.set_snapshot(snapshot)
+def test_achievements_are_grouped_by_sector_and_read_in_the_pane(qtbot, state, snapshot, open_tab):
+    tab = open_tab(AchievementsTab, snapshot)
     titles = visible_titles(tab)
     first_sector = snapshot.items_by_sector("achievements")[0][0]
     assert titles[0].startswith(first_sector.name_vi + " (")

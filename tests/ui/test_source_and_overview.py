@@ -4,12 +4,8 @@ from briefing_app.ui.tabs.overview_tab import OverviewTab
 from briefing_app.ui.tabs.source_tab import SourceTab
 
 
-def test_source_shows_the_article_and_highlights_a_passage(qtbot, state, snapshot):
-    tab = SourceTab(state)
-    qtbot.addWidget(tab)
-    tab.resize(1000, 600)
-    tab.show()
-    tab.set_snapshot(snapshot)
+def test_source_shows_the_article_and_highlights_a_passage(qtbot, state, snapshot, open_tab):
+    tab = open_tab(SourceTab, snapshot)
     assert tab.text.toPlainText().startswith("Bộ TT&TT sơ kết công tác 6 tháng đầu năm")
     directive = snapshot.directives[15]
     tab.highlight(directive.source_offset, len(directive.source_text))
@@ -22,12 +18,8 @@ def test_source_shows_the_article_and_highlights_a_passage(qtbot, state, snapsho
     assert bar.value() > bar.maximum() // 2
 
 
-def test_overview_shows_the_meeting_tiles_counts_and_discrepancies(qtbot, state, snapshot):
-    tab = OverviewTab(state)
-    qtbot.addWidget(tab)
-    tab.resize(1280, 800)
-    tab.show()
-    tab.set_snapshot(snapshot)
+def test_overview_shows_the_meeting_tiles_counts_and_discrepancies(qtbot, state, snapshot, open_tab):
+    tab = open_tab(OverviewTab, snapshot)
     text = tab.text()
     assert text.startswith(snapshot.briefing.title_vi)
     assert "Điểm cầu trực tuyến: 67" in text.replace("\n", " ")
@@ -38,13 +30,10 @@ def test_overview_shows_the_meeting_tiles_counts_and_discrepancies(qtbot, state,
     assert "ước đạt 213.355\ntỷ đồng\nbằng 47,41% kế hoạch năm 2017" in text
 
 
-def test_overview_switches_language_and_tiles_navigate(qtbot, state, snapshot):
+def test_overview_switches_language_and_tiles_navigate(qtbot, state, snapshot, open_tab):
     from PySide6.QtCore import QUrl
 
-    tab = OverviewTab(state)
-    qtbot.addWidget(tab)
-    tab.show()
-    tab.set_snapshot(snapshot)
+    tab = open_tab(OverviewTab, snapshot)
     state.set_language("en")
     tab.retranslate()
     text = tab.text()
