@@ -31,14 +31,55 @@ def _fail_with_problems(exc, unchanged: Path) -> int:
     return _fail(f"{len(exc.problems)} problem(s) found; {unchanged} was not changed")
 
 
+def _database(chosen: Path | None, writing: bool = False) -> Path:
+    """The database a command works on: ``--db``, else ``$BRIEFING_DB``, else the user's library.
+
+    The library is created from the bundled data.db, or receives what a newer version of the app
+    ships, first. When it cannot be (a read-only home folder), reading commands read the bundled
+    data.db instead, saying so; ``writing`` commands fail with the reason (:class:`_Stop`).
+    """
+    import os
+
+    if chosen is not None:
+        return chosen
+    if os.environ.get("BRIEFING_DB"):
+        return Path(os.environ["BRIEFING_DB"])
+    from .data.library import describe_update, prepare_user_library
+    from .data.store import StoreError
+    from .logs import logger
+    from .paths import bundled_database, library_path
+
+    try:
+        update = prepare_user_library()
+    except (StoreError, OSError) as exc:
+        reason = str(exc) if isinstance(exc, StoreError) else f"{library_path()}: cannot write ({exc.strerror or exc})"
+        if writing:
+            raise _Stop(f"{reason}; give a database with --db") from None
+        logger.warning("library unavailable, reading the bundled briefings: %s", reason)
+        print(f"briefing-app: warning: {reason}; reading the bundled briefings instead", file=sys.stderr)
+        return bundled_database()
+    for line in describe_update(update):
+        logger.info("%s", line)
+    if update.added or update.replaced or update.kept or update.problems:
+        # An upgrade changed (or could not change) what the user has: say so. A first start is quiet.
+        for line in describe_update(update):
+            print(f"briefing-app: {line}", file=sys.stderr)
+    return update.path
+
+
+class _Stop(Exception):
+    """A command cannot go on; the message says why (printed as one line, exit status 1)."""
+
+
 def _gui_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="briefing-app",
         description="Briefing Viewer. Without a subcommand, opens the desktop window on DATABASE "
-                    "(default: the bundled data.db). Subcommands: " + ", ".join(SUBCOMMANDS[:-1]) +
+                    "(default: your library, made from the bundled briefings). Subcommands: " + ", ".join(SUBCOMMANDS[:-1]) +
                     " (see 'briefing-app SUBCOMMAND --help').",
     )
     parser.add_argument("database", nargs="?", type=Path, help="a briefing database (.db) to open")
+    parser.add_argument("--version", action="store_true", help="print the version and exit")
     parser.add_argument("--lang", choices=("vi", "en"), help="interface language (default: the system's)")
     parser.add_argument("--log-level", choices=("DEBUG", "INFO", "WARNING", "ERROR"),
                         help="how much to write to the log file (any subcommand accepts it too)")
@@ -54,13 +95,14 @@ def _commands_parser() -> argparse.ArgumentParser:
                                        "The database is written beside the target and swapped in when complete.")
     build.add_argument("sources", nargs="*", type=Path,
                        help="briefing files (default: every file in resources/briefings/)")
-    build.add_argument("-o", "--output", type=Path, help="database to write (default: the bundled data.db)")
+    build.add_argument("-o", "--output", type=Path,
+                       help="database to write (required when installed; in a source checkout, default: its data.db)")
 
     importing = sub.add_parser("import", help="add a briefing file to a database, all or nothing",
                                description="Validate a briefing file (as build-db does) and add its briefing to a "
                                            "database. The database is changed only if everything succeeds.")
     importing.add_argument("file", type=Path, help="the briefing file (YAML)")
-    importing.add_argument("--db", type=Path, help="database to add to (default: the bundled data.db)")
+    importing.add_argument("--db", type=Path, help="database to add to (default: your library)")
     importing.add_argument("--replace", action="store_true",
                            help="replace a briefing with the same id (otherwise that is an error)")
 
@@ -68,7 +110,7 @@ def _commands_parser() -> argparse.ArgumentParser:
                             description="Export a briefing. Reads the database read-only; never changes it.")
     export.add_argument("--format", choices=("json", "csv"), default="json")
     export.add_argument("--section", help="for CSV: the section to write (e.g. indicators)")
-    export.add_argument("--db", type=Path, help="database to read (default: the bundled data.db)")
+    export.add_argument("--db", type=Path, help="database to read (default: your library)")
     export.add_argument("--briefing", help="briefing id (default: the first in the database)")
     export.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
 
@@ -77,7 +119,7 @@ def _commands_parser() -> argparse.ArgumentParser:
                                         "matches as a prefix; 213355 finds 213.355. Reads the database read-only.")
     search.add_argument("query", help="words to find (quote them as one argument)")
     search.add_argument("--json", action="store_true", help="print a JSON list of results")
-    search.add_argument("--db", type=Path, help="database to read (default: the bundled data.db)")
+    search.add_argument("--db", type=Path, help="database to read (default: your library)")
     search.add_argument("--briefing", help="search one briefing only (default: all)")
     search.add_argument("--limit", type=int, default=50, help="at most this many results (default: 50)")
 
@@ -91,7 +133,7 @@ def _commands_parser() -> argparse.ArgumentParser:
     printing.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of the pack (default: vi)")
     printing.add_argument("--page-size", choices=("A4", "A3", "Letter"), default="A4")
     printing.add_argument("--orientation", choices=("portrait", "landscape"), default="portrait")
-    printing.add_argument("--db", type=Path, help="database to read (default: the bundled data.db)")
+    printing.add_argument("--db", type=Path, help="database to read (default: your library)")
     printing.add_argument("--briefing", help="briefing id (default: the first in the database)")
 
     gui = sub.add_parser("gui", help="open the desktop window")
@@ -103,10 +145,13 @@ def _commands_parser() -> argparse.ArgumentParser:
 def _build_db(args: argparse.Namespace) -> int:
     from .data.briefing_file import BriefingFileError
     from .data.build import build_database, default_sources
-    from .paths import default_database, resources_dir
+    from .paths import bundled_briefings_dir, bundled_database, layout
 
-    sources = args.sources or default_sources(resources_dir())
-    output = args.output or default_database()
+    if args.output is None and layout() != "checkout":
+        return _fail("give the database to write with -o (the bundled data.db of an installed app is never "
+                     "written; to add a briefing to your library, use 'briefing-app import FILE')", 2)
+    sources = args.sources or default_sources(bundled_briefings_dir().parent)
+    output = args.output or bundled_database()
     if output.is_dir():
         return _fail(f"{output}: is a folder; give a database file name")
     if not output.parent.is_dir() and str(output.parent):
@@ -126,9 +171,11 @@ def _import(args: argparse.Namespace) -> int:
     from .data.briefing_file import BriefingFileError
     from .data.importer import import_briefing
     from .data.store import StoreError
-    from .paths import default_database
 
-    target = args.db or default_database()
+    try:
+        target = _database(args.db, writing=True)
+    except _Stop as exc:
+        return _fail(str(exc))
     try:
         result = import_briefing(args.file, target, replace=args.replace)
     except BriefingFileError as exc:
@@ -148,9 +195,8 @@ def _export(args: argparse.Namespace) -> int:
 
     from .data.export import export_csv, export_json, write_text_atomically
     from .data.store import StoreError, open_store
-    from .paths import default_database
 
-    path = args.db or default_database()
+    path = _database(args.db)
     if args.format == "csv" and not args.section:
         return _fail("--format csv needs --section (e.g. --section indicators)", 2)
     try:
@@ -181,9 +227,8 @@ def _export(args: argparse.Namespace) -> int:
 def _search(args: argparse.Namespace) -> int:
     from .data.search import search
     from .data.store import StoreError, open_store
-    from .paths import default_database
 
-    path = args.db or default_database()
+    path = _database(args.db)
     if args.limit < 1:
         return _fail("--limit must be at least 1", 2)
     try:
@@ -211,7 +256,6 @@ def _print(args: argparse.Namespace) -> int:
 
     from .data.snapshot import load_snapshot
     from .data.store import StoreError, open_store
-    from .paths import default_database
     from .report.options import SECTIONS, ReportOptions, parse_sections
 
     try:
@@ -220,7 +264,7 @@ def _print(args: argparse.Namespace) -> int:
                                 orientation=args.orientation)
     except ValueError as exc:
         return _fail(str(exc), 2)
-    path = args.db or default_database()
+    path = _database(args.db)
     try:
         with open_store(path) as store:
             ids = [b.id for b in store.briefing_summaries()]
@@ -250,6 +294,11 @@ def _print(args: argparse.Namespace) -> int:
 
 
 def _gui(args: argparse.Namespace) -> int:
+    if getattr(args, "version", False):
+        from . import version
+
+        print(f"briefing-app {version()}")
+        return 0
     # Until the window's first paint (ui.app.launch turns it back on), Python's cycle collector
     # stays off: start-up allocates ~100,000 long-lived objects (PySide6 alone most of them) and
     # collecting over and over as they arrive cost ~5 ms and freed nothing.

@@ -19,13 +19,9 @@ def log_dir() -> Path:
     """The user's data folder for Briefing Viewer (``$BRIEFING_LOG_DIR`` overrides it)."""
     if os.environ.get("BRIEFING_LOG_DIR"):
         return Path(os.environ["BRIEFING_LOG_DIR"])
-    if sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Application Support"
-    else:
-        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
-    return base / "briefing-app"
+    from .paths import user_data_dir
+
+    return user_data_dir()
 
 
 MAX_LOG_BYTES = 1_000_000

@@ -14,6 +14,15 @@ os.environ.setdefault("BRIEFING_LOG_DIR", __import__("tempfile").mkdtemp(prefix=
 from briefing_fixtures import ROOT, write_briefing  # noqa: E402
 
 
+@pytest.fixture(autouse=True)
+def user_data_home(tmp_path_factory, monkeypatch) -> Path:
+    """Each test has its own user data folder (the user's library lives there), never the real one."""
+    folder = tmp_path_factory.mktemp("xdg-data")
+    monkeypatch.setenv("XDG_DATA_HOME", str(folder))
+    monkeypatch.delenv("BRIEFING_DB", raising=False)
+    return folder
+
+
 @pytest.fixture
 def small_briefing(tmp_path: Path) -> Path:
     return write_briefing(tmp_path / "src")

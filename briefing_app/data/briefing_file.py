@@ -331,8 +331,15 @@ def _validate(doc: dict, path: Path, c: _Checker) -> BriefingDocument | None:
     briefing: dict[str, Any] = {}
     b = c.mapping(doc.get("briefing"), c.mark(doc, "briefing"), "briefing")
     if b is not None:
-        c.known_fields(b, {"id", "organisation", "title", "period", "meeting", "source"}, "briefing")
+        c.known_fields(b, {"id", "revision", "organisation", "title", "period", "meeting", "source"}, "briefing")
         briefing["id"] = c.key(b, "briefing", {}, "id")
+        revision = b.get("revision", 1)
+        if isinstance(revision, bool) or not isinstance(revision, int) or revision < 1:
+            c.problem(c.mark(b, "revision"), "briefing.revision",
+                      f"must be a whole number from 1 up (raise it when you correct a published briefing), "
+                      f"got {revision!r}")
+            revision = 1
+        briefing["revision"] = revision
         briefing["organisation_vi"], briefing["organisation_en"] = c.i18n(b, "organisation", "briefing")
         briefing["title_vi"], briefing["title_en"] = c.i18n(b, "title", "briefing")
         src = c.mapping(b.get("source"), c.mark(b, "source"), "briefing.source")

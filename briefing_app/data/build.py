@@ -20,9 +20,11 @@ import sqlite_utils
 from .briefing_file import BriefingDocument, BriefingFileError, Problem, load_briefing_file
 from .derive import check_sums, derive_values
 from .folding import fold, number_variants
-from .schema import APPLICATION_ID, FTS_CREATE_SQL, FTS_TABLE, INDEXES, NULLABLE, SCHEMA_VERSION, TABLES
+from .schema import (APPLICATION_ID, FTS_CREATE_SQL, FTS_TABLE, INDEXES, NULLABLE, SCHEMA_VERSION, TABLES,
+                     VERSIONS_CREATE_SQL, VERSIONS_TABLE)
 
-__all__ = ["BuildResult", "build_database", "create_schema", "write_briefing", "default_sources", "load_all"]
+__all__ = ["BuildResult", "build_database", "create_schema", "write_briefing", "default_sources", "load_all",
+           "content_sha256"]
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,7 @@ def create_schema(db: sqlite_utils.Database) -> None:
     for table in ("sectors", "enterprises", "indicators", "achievements", "limitations", "directives"):
         db[table].create_index(["briefing_id", "key"], unique=True)
     db.execute(FTS_CREATE_SQL)
+    db.execute(VERSIONS_CREATE_SQL)
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
@@ -87,10 +90,28 @@ def _num(value: Any) -> float | None:
 _PARAGRAPH = re.compile(r"[^\n]+")
 
 
-def write_briefing(db: sqlite_utils.Database, document: BriefingDocument, position: int) -> dict[str, int]:
-    """Insert one validated briefing (all its tables and its search rows); return row counts."""
+def content_sha256(document: BriefingDocument) -> str:
+    """A fingerprint of what the briefing says: its file and its article, byte for byte."""
+    import hashlib
+
+    digest = hashlib.sha256(document.path.read_bytes())
+    digest.update(b"\0")
+    digest.update(document.article_text.encode("utf-8"))
+    return digest.hexdigest()
+
+
+def write_briefing(db: sqlite_utils.Database, document: BriefingDocument, position: int,
+                   origin: str = "built") -> dict[str, int]:
+    """Insert one validated briefing (all its tables, its search rows, its version); return row counts.
+
+    ``origin`` is recorded beside its revision (see :data:`schema.ORIGINS`).
+    """
     b = document.briefing
     bid = b["id"]
+    db.execute(VERSIONS_CREATE_SQL)
+    db.execute(f"INSERT OR REPLACE INTO {VERSIONS_TABLE} (briefing_id, revision, content_sha256, origin, file_name) "
+               "VALUES (?, ?, ?, ?, ?)", [bid, b.get("revision", 1), content_sha256(document), origin,
+                                          document.path.name])
     db["briefings"].insert({
         **{k: b.get(k) for k in TABLES["briefings"] if k in b},
         "id": bid,

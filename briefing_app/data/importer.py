@@ -20,10 +20,10 @@ import sqlite_utils
 
 from .briefing_file import BriefingFileError, Problem, load_briefing_file
 from .build import write_briefing
-from .schema import FTS_TABLE, TABLES
+from .schema import FTS_TABLE, TABLES, VERSIONS_CREATE_SQL, VERSIONS_TABLE
 from .store import StoreError, database_uri, open_store
 
-__all__ = ["ImportResult", "import_briefing", "TEMP_SUFFIX"]
+__all__ = ["ImportResult", "import_briefing", "remove_briefing", "TEMP_SUFFIX"]
 
 TEMP_SUFFIX = ".importing"
 _DELETE_ORDER = ("links", "derived_values", "checks", "indicators", "achievements", "limitations", "directives",
@@ -75,15 +75,8 @@ def import_briefing(source: Path, target: Path, replace: bool = False) -> Import
         db = sqlite_utils.Database(tmp)
         try:
             with db.conn:
-                if briefing_id in existing:
-                    for table in _DELETE_ORDER:
-                        db.execute(f"DELETE FROM [{table}] WHERE briefing_id = ?", [briefing_id])
-                    db.execute(f"DELETE FROM {FTS_TABLE} WHERE briefing_id = ?", [briefing_id])
-                    position = db.execute("SELECT position FROM briefings WHERE id = ?", [briefing_id]).fetchone()[0]
-                    db.execute("DELETE FROM briefings WHERE id = ?", [briefing_id])
-                else:
-                    position = db.execute("SELECT COALESCE(MAX(position), 0) + 1 FROM briefings").fetchone()[0]
-                counts = write_briefing(db, document, position)
+                position = remove_briefing(db, briefing_id)
+                counts = write_briefing(db, document, position, origin="imported")
             problems = db.execute("PRAGMA quick_check").fetchall()
             if problems != [("ok",)]:
                 raise StoreError(target, "the updated copy failed its integrity check; nothing was changed")
@@ -95,6 +88,24 @@ def import_briefing(source: Path, target: Path, replace: bool = False) -> Import
         tmp.unlink(missing_ok=True)
         raise
     return ImportResult(briefing_id, briefing_id in existing, counts)
+
+
+def remove_briefing(db: sqlite_utils.Database, briefing_id: str) -> int:
+    """Delete a briefing and everything of it (inside the caller's transaction).
+
+    Returns the position it held in the list of briefings, or the next free one when it was not there,
+    so a replaced briefing keeps its place.
+    """
+    row = db.execute("SELECT position FROM briefings WHERE id = ?", [briefing_id]).fetchone()
+    if row is None:
+        return db.execute("SELECT COALESCE(MAX(position), 0) + 1 FROM briefings").fetchone()[0]
+    for table in _DELETE_ORDER:
+        db.execute(f"DELETE FROM [{table}] WHERE briefing_id = ?", [briefing_id])
+    db.execute(f"DELETE FROM {FTS_TABLE} WHERE briefing_id = ?", [briefing_id])
+    db.execute(VERSIONS_CREATE_SQL)
+    db.execute(f"DELETE FROM {VERSIONS_TABLE} WHERE briefing_id = ?", [briefing_id])
+    db.execute("DELETE FROM briefings WHERE id = ?", [briefing_id])
+    return row[0]
 
 
 def _backup(source: Path, destination: Path) -> None:

@@ -16,6 +16,9 @@ __all__ = [
     "FTS_TABLE",
     "FTS_CREATE_SQL",
     "INDEXES",
+    "VERSIONS_TABLE",
+    "VERSIONS_CREATE_SQL",
+    "ORIGINS",
 ]
 
 #: ``PRAGMA application_id``: "BRF1" — tells a briefing database from any other SQLite file.
@@ -211,3 +214,16 @@ FTS_CREATE_SQL = (
     "section UNINDEXED, item_id UNINDEXED, briefing_id UNINDEXED, title, body, "
     "tokenize = 'unicode61 remove_diacritics 2')"
 )
+
+#: Where each briefing in a database came from, and which revision of its file it is. Kept beside the
+#: content tables (not in ``TABLES``) so databases made before it existed still open: a database
+#: without it gets it from the first write. ``origin`` is one of :data:`ORIGINS`.
+VERSIONS_TABLE = "briefing_versions"
+VERSIONS_CREATE_SQL = (
+    f"CREATE TABLE IF NOT EXISTS {VERSIONS_TABLE} ("
+    "briefing_id TEXT PRIMARY KEY, revision INTEGER NOT NULL, content_sha256 TEXT NOT NULL, "
+    "origin TEXT NOT NULL, file_name TEXT NOT NULL)"
+)
+#: ``built``: by ``build-db``; ``bundled``: copied into the user's library from the app's data.db;
+#: ``imported``: by ``import`` (the user's own, never replaced by an update of the app).
+ORIGINS = ("built", "bundled", "imported")

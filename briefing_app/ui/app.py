@@ -10,7 +10,9 @@ from PySide6.QtCore import QLocale, QSettings
 from PySide6.QtWidgets import QApplication
 
 from ..fonts import ensure_vietnamese_font
-from ..paths import default_database
+from .. import paths
+from ..logs import logger
+from ..paths import library_path
 from .clipboard import release_clipboard
 from .errors import install_excepthook
 from .main_window import MainWindow
@@ -42,16 +44,39 @@ def create_window(database: Path | None, lang: str | None, settings: QSettings) 
 
 
 def open_startup_database(window: MainWindow) -> None:
-    """Open what the user asked for; without a request, the last database, else the bundled one."""
+    """Open what the user asked for; without a request, the last database, else the user's library."""
     requested = getattr(window, "_startup_database", None)
     if requested is not None:
         if not window.open_database(requested):
             window.open_database(default_database(), quiet=True)
         return
     last = window.settings.value("last_database")
-    if last and Path(str(last)).is_file() and window.open_database(str(last), quiet=True):
+    if last and Path(str(last)) != library_path() and Path(str(last)).is_file() \
+            and window.open_database(str(last), quiet=True):
         return
     window.open_database(default_database())
+
+
+def default_database() -> Path:
+    """``$BRIEFING_DB``, else the user's library, made or brought up to date first (see data.library).
+
+    When the library cannot be prepared (a read-only home folder, a damaged library), the window
+    reads the bundled briefings instead and the log says why.
+    """
+    chosen = paths.default_database()
+    if chosen != library_path():
+        return chosen
+    from ..data.library import describe_update, prepare_user_library
+    from ..data.store import StoreError
+
+    try:
+        update = prepare_user_library()
+    except (StoreError, OSError) as exc:
+        logger.warning("library unavailable, reading the bundled briefings: %s", exc)
+        return paths.bundled_database()
+    for line in describe_update(update):
+        logger.info("%s", line)
+    return update.path
 
 
 def launch(app: QApplication, database: Path | None, lang: str | None, settings: QSettings) -> MainWindow:

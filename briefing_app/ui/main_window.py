@@ -17,7 +17,6 @@ from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QMainWindow, QTabWidget, QToolBar, QWidget
 
-from .. import __version__
 from ..logs import logger
 from ..data.snapshot import load_snapshot
 from ..data.store import BriefingStore, StoreBusy, StoreError, open_store
@@ -393,8 +392,8 @@ class MainWindow(QMainWindow):
             self.briefing_status.setText("")
             self.loaded_status.setText("")
             return
-        self.database_status.setText(tr("status.database", lang, name=self._store.path.name))
-        self.database_status.setToolTip(str(self._store.path))
+        self.database_status.setText(database_label(self._store.path, lang))
+        self.database_status.setToolTip(str(self._store.path.absolute()))
         snapshot = self.state.snapshot
         self.briefing_status.setText(snapshot.briefing.title(lang) if snapshot else "")
         if self._refreshed_at is not None:
@@ -593,8 +592,10 @@ class MainWindow(QMainWindow):
     def _on_about_action_triggered(self) -> None:
         from PySide6.QtWidgets import QMessageBox
 
+        from .. import version
+
         box = QMessageBox(QMessageBox.Icon.Information, tr("app.name", self.state.lang),
-                          tr("dialog.about.text", self.state.lang, version=__version__), parent=self)
+                          tr("dialog.about.text", self.state.lang, version=version()), parent=self)
         make_plain(box)
         box.open()
         self._about_box = box
@@ -731,3 +732,22 @@ class MainWindow(QMainWindow):
             self._store.close()
             self._store = None
         super().closeEvent(event)
+
+
+def database_label(path: Path, lang: str) -> str:
+    """Which database is open and where, for the status bar: the user's library, the bundled one, or a file in a folder."""
+    from ..paths import bundled_database, library_path
+
+    path = path.absolute()
+    if path == library_path().absolute():
+        return tr("status.library", lang, name=path.name)
+    if path == bundled_database().absolute():
+        return tr("status.bundled", lang, name=path.name)
+    folder = str(path.parent)
+    home = str(Path.home())
+    if folder == home or folder.startswith(home + "/"):
+        folder = "~" + folder[len(home):]
+    if len(folder) > 48:  # the tooltip has the whole path
+        folder = folder[:16] + "…" + folder[-31:]
+    return tr("status.database", lang, name=path.name, folder=folder)
+

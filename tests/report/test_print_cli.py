@@ -67,14 +67,14 @@ def test_a_folder_as_target(qapp, tmp_path, capsys):
     assert _listing(tmp_path) == []
 
 
-def test_read_only_folder(qapp, tmp_path, capsys, monkeypatch):
+def test_read_only_folder(qapp, tmp_path, capsys, monkeypatch, bundled_db):
     import tempfile
 
     def refuse(*args, **kwargs):
         raise PermissionError(errno.EACCES, "Permission denied")
 
     monkeypatch.setattr(tempfile, "mkstemp", refuse)  # root ignores chmod; refuse as a read-only folder would
-    err = _fails(["print", "-o", str(tmp_path / "x.pdf")], capsys)
+    err = _fails(["print", "-o", str(tmp_path / "x.pdf"), "--db", str(bundled_db)], capsys)
     assert "permission denied" in err
     assert _listing(tmp_path) == []
 

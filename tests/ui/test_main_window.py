@@ -22,7 +22,7 @@ def message_boxes():
 
 
 def test_opens_the_bundled_database_and_says_so(window, bundled_db):
-    assert window.database_status.text() == "data.db (chỉ đọc)"
+    assert window.database_status.text() == "Dữ liệu kèm ứng dụng: data.db (chỉ đọc)"
     assert window.briefing_status.text().startswith("Hội nghị sơ kết công tác 6 tháng đầu năm")
     assert window.loaded_status.text().startswith("Tải lúc ")
     assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [
@@ -41,7 +41,7 @@ def test_language_switch_without_restart(qtbot, window):
     window.language_actions["en"].trigger()
     assert window.tabs.tabText(1) == "Indicators"
     assert window.file_menu.title() == "&File"
-    assert window.database_status.text() == "data.db (read-only)"
+    assert window.database_status.text() == "Bundled with the app: data.db (read-only)"
     assert "The meeting" in window.overview_tab.text()
     assert window.settings.value("language") == "en"
     window.language_actions["vi"].trigger()
