@@ -13,7 +13,7 @@ from pathlib import Path
 
 __all__ = ["main"]
 
-SUBCOMMANDS = ("build-db", "import", "export", "search", "print", "gui")
+SUBCOMMANDS = ("build-db", "import", "export", "search", "print", "desktop", "gui")
 
 
 def _fail(message: str, code: int = 1) -> int:
@@ -135,6 +135,13 @@ def _commands_parser() -> argparse.ArgumentParser:
     printing.add_argument("--orientation", choices=("portrait", "landscape"), default="portrait")
     printing.add_argument("--db", type=Path, help="database to read (default: your library)")
     printing.add_argument("--briefing", help="briefing id (default: the first in the database)")
+
+    desktop = sub.add_parser("desktop", help="add Briefing Viewer to the desktop's menu, or remove it (Linux)",
+                             description="Install or uninstall the menu entry (.desktop file) and the icon in "
+                                         "your XDG data folder ($XDG_DATA_HOME, default ~/.local/share). "
+                                         "The entry runs this installation's briefing-app command. "
+                                         "Uninstall removes only the files install wrote.")
+    desktop.add_argument("action", choices=("install", "uninstall"))
 
     gui = sub.add_parser("gui", help="open the desktop window")
     gui.add_argument("database", nargs="?", type=Path)
@@ -293,6 +300,29 @@ def _print(args: argparse.Namespace) -> int:
     return 0
 
 
+def _desktop(args: argparse.Namespace) -> int:
+    from .desktop import DesktopError, data_home, install, uninstall
+
+    try:
+        if args.action == "install":
+            installed = install()
+        else:
+            result = uninstall()
+    except DesktopError as exc:
+        return _fail(str(exc))
+    if args.action == "install":
+        print(f"Wrote {installed.icon}")
+        print(f"Wrote {installed.entry} (runs {installed.command})")
+        return 0
+    for path in result.removed:
+        print(f"Removed {path}")
+    for path in result.not_ours:
+        print(f"Left {path} alone: briefing-app did not write it")
+    if not result.removed and not result.not_ours:
+        print(f"Nothing to remove: no Briefing Viewer menu entry or icon in {data_home()}")
+    return 0
+
+
 def _gui(args: argparse.Namespace) -> int:
     if getattr(args, "version", False):
         from . import version
@@ -338,5 +368,6 @@ def main(argv: list[str] | None = None) -> int:
     else:
         args = _gui_parser().parse_args(argv)
         args.command = "gui"
-    handlers = {"build-db": _build_db, "import": _import, "export": _export, "search": _search, "print": _print, "gui": _gui}
+    handlers = {"build-db": _build_db, "import": _import, "export": _export, "search": _search, "print": _print,
+                "desktop": _desktop, "gui": _gui}
     return handlers[args.command](args)
