@@ -38,6 +38,8 @@ __all__ = [
     "library_path",
     "default_database",
     "MissingResource",
+    "SHIPPED",
+    "missing_resources",
 ]
 
 #: The user's library: every briefing they have, bundled and imported.
@@ -142,3 +144,44 @@ def default_database() -> Path:
     if env:
         return Path(env)
     return library_path()
+
+
+#: What every layout must carry, under resources/ (the briefing files are added from data.db's list).
+SHIPPED: tuple[tuple[str, ...], ...] = (
+    ("briefing-app.desktop",),
+    ("icons", "briefing-app.svg"), ("icons", "open.svg"), ("icons", "reload.svg"),
+    ("icons", "search.svg"), ("icons", "print.svg"),
+    ("fonts", "DejaVuSans.ttf"), ("fonts", "DejaVuSans-Bold.ttf"), ("fonts", "DejaVuSans-Oblique.ttf"),
+    ("fonts", "DejaVuSans-BoldOblique.ttf"), ("fonts", "LICENSE-DejaVu.txt"),
+)
+
+
+def missing_resources() -> list[Path]:
+    """Every shipped file this layout lacks (empty for a complete install): the check an install must pass.
+
+    Besides :data:`SHIPPED`, that is the bundled data.db and each briefing file (and its article) it was
+    built from, which the user's library is updated from.
+    """
+    import sqlite3
+
+    missing = [resource(*parts) for parts in SHIPPED if not resource(*parts).is_file()]
+    database = bundled_database()
+    if not database.is_file():
+        return [*missing, database]
+    conn = sqlite3.connect(database.absolute().as_uri() + "?mode=ro", uri=True)
+    try:
+        names = [row[0] for row in conn.execute("SELECT file_name FROM briefing_versions")]
+    finally:
+        conn.close()
+    for name in names:
+        path = bundled_briefings_dir() / name
+        if not path.is_file():
+            missing.append(path)
+            continue
+        import yaml
+
+        article = ((yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("briefing") or {}).get("source", {})
+        article_name = article.get("article") if isinstance(article, dict) else None
+        if article_name and not (path.parent / article_name).is_file():
+            missing.append(path.parent / article_name)
+    return missing
