@@ -86,14 +86,7 @@ def test_version_comes_from_the_package_metadata(capsys):
 
 
 def test_the_window_opens_the_library_and_says_where(qtbot, tmp_path, bundled_digest):
-    from PySide6.QtCore import QSettings
-
-    from briefing_app.ui.app import create_window, open_startup_database
-
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    window = create_window(None, "en", settings)
-    qtbot.addWidget(window)
-    open_startup_database(window)
+    window = start_window(qtbot, tmp_path)
     assert window.database_status.text() == "Your library: briefings.db (read-only)"
     assert window.database_status.toolTip() == str(paths.library_path())
     assert paths.library_path().is_file()
@@ -108,3 +101,41 @@ def write_db(tmp_path):
     target = tmp_path / "other.db"
     build_database([write_briefing(tmp_path / "o", SMALL_YAML)], target)
     return target
+
+
+def start_window(qtbot, tmp_path, lang="en"):
+    from PySide6.QtCore import QSettings
+
+    from briefing_app.ui.app import create_window, open_startup_database
+
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = create_window(None, lang, settings)
+    qtbot.addWidget(window)
+    open_startup_database(window)
+    return window
+
+
+def test_the_window_says_when_a_new_version_brought_briefings_in(qtbot, tmp_path, bundled_db):
+    import sqlite3
+
+    start_window(qtbot, tmp_path).close()
+    # As if the library came from an older version: its copy of the bundled briefing is revision 0.
+    conn = sqlite3.connect(paths.library_path())
+    with conn:
+        conn.execute("UPDATE briefing_versions SET revision = 0")
+    conn.close()
+    window = start_window(qtbot, tmp_path)
+    assert window.statusBar().currentMessage() == "Your library received 1 new or corrected briefing(s) from this version"
+    assert window.database_status.text() == "Your library: briefings.db (read-only)"
+    # The next start has nothing to say.
+    assert start_window(qtbot, tmp_path).statusBar().currentMessage() == ""
+
+
+def test_an_unusable_library_shows_the_bundled_briefings_and_says_why(qtbot, tmp_path, monkeypatch):
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the data folder should be")
+    monkeypatch.setenv("XDG_DATA_HOME", str(blocker))
+    window = start_window(qtbot, tmp_path, lang="vi")
+    assert window.statusBar().currentMessage().startswith("Không dùng được thư viện của bạn (")
+    assert window.database_status.text() == "Dữ liệu kèm ứng dụng: data.db (chỉ đọc)"
+    assert window.state.snapshot is not None

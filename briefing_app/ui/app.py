@@ -18,7 +18,7 @@ from .errors import install_excepthook
 from .main_window import MainWindow
 from .resources import icon
 from .state import ViewerState
-from .strings import LANGUAGES
+from .strings import LANGUAGES, tr
 
 __all__ = ["run", "create_window", "system_language", "ORGANISATION", "APPLICATION"]
 
@@ -54,14 +54,17 @@ def open_startup_database(window: MainWindow) -> None:
     if last and Path(str(last)) != library_path() and Path(str(last)).is_file() \
             and window.open_database(str(last), quiet=True):
         return
-    window.open_database(default_database())
+    notices: list[str] = []
+    if window.open_database(default_database(notices, window.state.lang)) and notices:
+        window.statusBar().showMessage(" · ".join(notices), 20_000)
 
 
-def default_database() -> Path:
+def default_database(notices: list[str] | None = None, lang: str = "en") -> Path:
     """``$BRIEFING_DB``, else the user's library, made or brought up to date first (see data.library).
 
     When the library cannot be prepared (a read-only home folder, a damaged library), the window
-    reads the bundled briefings instead and the log says why.
+    reads the bundled briefings instead. What happened is logged, and said in ``notices`` (in ``lang``)
+    when the user should know: briefings a newer version brought in, or the library being unavailable.
     """
     chosen = paths.default_database()
     if chosen != library_path():
@@ -69,13 +72,17 @@ def default_database() -> Path:
     from ..data.library import describe_update, prepare_user_library
     from ..data.store import StoreError
 
+    notices = notices if notices is not None else []
     try:
         update = prepare_user_library()
     except (StoreError, OSError) as exc:
         logger.warning("library unavailable, reading the bundled briefings: %s", exc)
+        notices.append(tr("status.library_unavailable", lang, problem=str(exc)))
         return paths.bundled_database()
     for line in describe_update(update):
         logger.info("%s", line)
+    if update.added or update.replaced:
+        notices.append(tr("status.library_updated", lang, n=len(update.added) + len(update.replaced)))
     return update.path
 
 
