@@ -20,7 +20,7 @@ import sqlite_utils
 
 from .briefing_file import BriefingFileError, Problem, load_briefing_file
 from .build import write_briefing
-from .schema import FTS_TABLE, TABLES
+from .schema import ADDED_COLUMNS, FTS_TABLE, SCHEMA_VERSION, TABLES
 from .store import StoreError, database_uri, open_store
 
 __all__ = ["ImportResult", "import_briefing", "TEMP_SUFFIX"]
@@ -75,6 +75,7 @@ def import_briefing(source: Path, target: Path, replace: bool = False) -> Import
         db = sqlite_utils.Database(tmp)
         try:
             with db.conn:
+                _upgrade_schema(db)
                 if briefing_id in existing:
                     for table in _DELETE_ORDER:
                         db.execute(f"DELETE FROM [{table}] WHERE briefing_id = ?", [briefing_id])
@@ -95,6 +96,19 @@ def import_briefing(source: Path, target: Path, replace: bool = False) -> Import
         tmp.unlink(missing_ok=True)
         raise
     return ImportResult(briefing_id, briefing_id in existing, counts)
+
+
+def _upgrade_schema(db: sqlite_utils.Database) -> None:
+    """Add the columns a database from an older schema version lacks (in the copy, inside the import's
+    transaction), so a briefing with those fields can be written into it."""
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    if version >= SCHEMA_VERSION:
+        return
+    for (table, column), added in ADDED_COLUMNS.items():
+        if added > version and column not in db[table].columns_dict:
+            sql_type = {str: "TEXT", int: "INTEGER", float: "REAL"}[TABLES[table][column]]
+            db.execute(f"ALTER TABLE [{table}] ADD COLUMN [{column}] {sql_type}")
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
 def _backup(source: Path, destination: Path) -> None:
