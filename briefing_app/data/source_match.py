@@ -94,6 +94,11 @@ def _word_at(text: str, index: int) -> str:
     return ""
 
 
+def _base(ch: str) -> str:
+    """A letter without its accents and tone marks (ạ → a, ế → e)."""
+    return "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c)).lower()
+
+
 def _cause(source: str, article: str, matched: int, offset: int) -> str | None:
     a = source[matched:matched + 1]
     b = article[offset:offset + 1]
@@ -116,6 +121,8 @@ def _cause(source: str, article: str, matched: int, offset: int) -> str | None:
     if (source_word != article_word and source_word.translate(_Y_TO_I) == article_word.translate(_Y_TO_I)):
         return (f"a spelling variant: the source writes {source_word!r}, the article {article_word!r} "
                 "(y/i, as in tỉ/tỷ, kĩ/kỹ, quí/quý); copy the article's spelling")
+    if a and b and _base(a) == _base(b):
+        return f"a different accent or tone mark: the source writes {source_word!r}, the article {article_word!r}"
     # Nothing at the point of difference itself: does the whole passage match once spaces are ignored?
     if _SPACES.sub(" ", source).strip() in _SPACES.sub(" ", article):
         return "whitespace: spaces or line breaks differ from the article's"
