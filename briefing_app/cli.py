@@ -13,7 +13,7 @@ from pathlib import Path
 
 __all__ = ["main"]
 
-SUBCOMMANDS = ("build-db", "import", "export", "search", "print", "desktop", "gui")
+SUBCOMMANDS = ("build-db", "import", "validate", "export", "search", "print", "desktop", "gui")
 
 
 def _fail(message: str, code: int = 1) -> int:
@@ -106,6 +106,12 @@ def _commands_parser() -> argparse.ArgumentParser:
     importing.add_argument("--replace", action="store_true",
                            help="replace a briefing with the same id (otherwise that is an error)")
 
+    validating = sub.add_parser("validate", help="check briefing files as import does, writing nothing",
+                                description="Check briefing files (YAML) with the same checks as build-db and "
+                                            "import, without writing anything. Every problem is listed as "
+                                            "file:line:column: field: message; the exit status is 1 if any.")
+    validating.add_argument("files", nargs="+", type=Path, metavar="FILE", help="briefing files (YAML)")
+
     export = sub.add_parser("export", help="print or write a briefing's data as JSON or CSV",
                             description="Export a briefing. Reads the database read-only; never changes it.")
     export.add_argument("--format", choices=("json", "csv"), default="json")
@@ -195,6 +201,38 @@ def _import(args: argparse.Namespace) -> int:
     counts = ", ".join(f"{n} {name}" for name, n in result.counts.items())
     print(f"{verb} briefing {result.briefing_id!r} in {target}: {counts}.")
     return 0
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from .data.briefing_file import BriefingFileError, Problem, load_briefing_file
+
+    problems: list[Problem] = []
+    failed = 0
+    seen: dict[str, Path] = {}
+    for path in args.files:
+        try:
+            document = load_briefing_file(path)
+        except BriefingFileError as exc:
+            problems.extend(exc.problems)
+            failed += 1
+            continue
+        # Files that are built together must not share a briefing id (build-db refuses that too).
+        bid = document.briefing["id"]
+        if bid in seen:
+            problems.append(Problem(str(path), None, None, "briefing.id",
+                                    f"duplicate briefing id {bid!r} (also in {seen[bid]})"))
+            failed += 1
+            continue
+        seen[bid] = path
+        counts = {"indicators": len(document.indicators), "achievements": len(document.achievements),
+                  "limitations": len(document.limitations), "directives": len(document.directives),
+                  "enterprises": len(document.enterprises)}
+        print(f"{path}: valid — " + ", ".join(f"{n} {name}" for name, n in counts.items()))
+    if not problems:
+        return 0
+    for problem in problems:
+        print(str(problem), file=sys.stderr)
+    return _fail(f"{len(problems)} problem(s) in {failed} of {len(args.files)} file(s)")
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -368,6 +406,6 @@ def main(argv: list[str] | None = None) -> int:
     else:
         args = _gui_parser().parse_args(argv)
         args.command = "gui"
-    handlers = {"build-db": _build_db, "import": _import, "export": _export, "search": _search, "print": _print,
-                "desktop": _desktop, "gui": _gui}
+    handlers = {"build-db": _build_db, "import": _import, "validate": _validate, "export": _export, "search": _search,
+                "print": _print, "desktop": _desktop, "gui": _gui}
     return handlers[args.command](args)

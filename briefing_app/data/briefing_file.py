@@ -17,6 +17,8 @@ import yaml
 
 from .numbers import NumberFormatError, parse_number
 from .schema import QUALIFIERS
+from .sentence_percents import COMPARISONS, check_percent
+from .source_match import find_mismatch
 
 __all__ = ["Problem", "BriefingFileError", "BriefingDocument", "load_briefing_file", "parse_briefing_text"]
 
@@ -140,6 +142,8 @@ class _Checker:
     def __init__(self, file: str):
         self.file = file
         self.problems: list[Problem] = []
+        #: The article's file name, for positions in it ("article.txt:5:23").
+        self.article_name = "the article"
 
     def problem(self, where: tuple[int, int] | None, field: str, message: str) -> None:
         line, column = where if where else (None, None)
@@ -231,7 +235,9 @@ class _Checker:
             return text, None
         offset = article.find(text)
         if offset < 0:
-            self.problem(self.mark(mapping, key), f"{path}.{key}", "is not found word for word in the article")
+            mismatch = find_mismatch(text, article)
+            self.problem(self.mark(mapping, key), f"{path}.{key}",
+                         f"is not found word for word in the article: {mismatch.describe(self.article_name)}")
         return text, (offset if offset >= 0 else None)
 
     def items(self, document: dict, name: str) -> list[tuple[int, dict]]:
@@ -351,6 +357,7 @@ def _validate(doc: dict, path: Path, c: _Checker) -> BriefingDocument | None:
                 if Path(article_name).name != article_name:
                     c.problem(c.mark(src, "article"), "briefing.source.article", "must be a file name beside the briefing file")
                 else:
+                    c.article_name = str(article_path)
                     try:
                         article = article_path.read_text(encoding="utf-8")
                     except (OSError, UnicodeDecodeError) as exc:
@@ -421,7 +428,7 @@ def _validate(doc: dict, path: Path, c: _Checker) -> BriefingDocument | None:
     indicator_keys: dict[str, Any] = {}
     indicators = []
     indicator_fields = {"key", "sector", "label", "value", "value_max", "unit", "qualifier", "as_of", "parent",
-                        "enterprise", "metric", "plan_pct", "plan", "change_pct", "change_qualifier",
+                        "enterprise", "metric", "plan_pct", "plan_qualifier", "plan", "change_pct", "change_qualifier",
                         "same_period_pct", "compared_with", "source"}
     for index, m in c.items(doc, "indicators"):
         p = f"indicators[{index}]"
@@ -429,25 +436,37 @@ def _validate(doc: dict, path: Path, c: _Checker) -> BriefingDocument | None:
         row: dict[str, Any] = {"key": c.key(m, p, indicator_keys), "sector": sector_of(m, p)}
         row["label_vi"], row["label_en"] = c.i18n(m, "label", p)
         row["source_text"], row["source_offset"] = c.source(m, "source", p, article)
-        for name in ("value", "value_max", "plan_pct", "change_pct", "same_period_pct"):
-            number, text = c.number(m, name, p)
-            row[name] = number
-            row[f"{name}_text"] = text
-            if text is not None and row["source_text"] is not None and text.lstrip("+-") not in row["source_text"]:
-                c.problem(c.mark(m, name), f"{p}.{name}", f"{text!r} does not appear in the source sentence")
-        if row["value"] is None and row["plan_pct"] is None and row["change_pct"] is None and row["same_period_pct"] is None:
-            c.problem(c.mark(m, "value"), f"{p}.value", "an indicator needs a value or at least one comparison")
-        if row["value_max"] is not None and row["value"] is not None and row["value_max"] < row["value"]:
-            c.problem(c.mark(m, "value_max"), f"{p}.value_max", "is smaller than value")
-        row["unit_vi"], row["unit_en"] = c.i18n(m, "unit", p, required=row["value"] is not None)
-        for name in ("qualifier", "change_qualifier"):
+        for name in ("qualifier", "plan_qualifier", "change_qualifier"):
             q = c.text(m, name, p, required=False)
             if q is not None and q not in QUALIFIERS:
                 c.problem(c.mark(m, name), f"{p}.{name}", f"{q!r} is not one of {', '.join(QUALIFIERS)}")
                 q = None
             if q is not None and row["source_text"] is not None and q not in row["source_text"]:
                 c.problem(c.mark(m, name), f"{p}.{name}", f"{q!r} does not appear in the source sentence")
+                q = None
             row[name] = q
+        for name in ("value", "value_max", "plan_pct", "change_pct", "same_period_pct"):
+            number, text = c.number(m, name, p)
+            row[name] = number
+            row[f"{name}_text"] = text
+            if text is None or row["source_text"] is None:
+                continue
+            if name in COMPARISONS:
+                # A comparison must be one of the sentence's percentages, in its direction, with its qualifier.
+                qualifier_field = COMPARISONS[name]
+                qualifier = row[qualifier_field] if qualifier_field else None
+                for field_name, message in check_percent(name, text, qualifier, row["source_text"]):
+                    c.problem(c.mark(m, field_name), f"{p}.{field_name}", message)
+            elif text.lstrip("+-") not in row["source_text"]:
+                c.problem(c.mark(m, name), f"{p}.{name}", f"{text!r} does not appear in the source sentence")
+        for name, qualifier_field in COMPARISONS.items():
+            if qualifier_field and row[qualifier_field] is not None and row[name] is None:
+                c.problem(c.mark(m, qualifier_field), f"{p}.{qualifier_field}", f"is set but {name} is not")
+        if row["value"] is None and row["plan_pct"] is None and row["change_pct"] is None and row["same_period_pct"] is None:
+            c.problem(c.mark(m, "value"), f"{p}.value", "an indicator needs a value or at least one comparison")
+        if row["value_max"] is not None and row["value"] is not None and row["value_max"] < row["value"]:
+            c.problem(c.mark(m, "value_max"), f"{p}.value_max", "is smaller than value")
+        row["unit_vi"], row["unit_en"] = c.i18n(m, "unit", p, required=row["value"] is not None)
         as_of = c.text(m, "as_of", p, required=False)
         if as_of is not None and not _DATE.fullmatch(as_of):
             c.problem(c.mark(m, "as_of"), f"{p}.as_of", f"{as_of!r} is not a date or period (2017-06-30, 2017-06, 2017-H1, 2017)")

@@ -149,7 +149,7 @@ def write_briefing(db: sqlite_utils.Database, document: BriefingDocument, positi
     indicator_rows = []
     for row in document.indicators:
         record = {k: row[k] for k in ("key", "metric", "label_vi", "label_en", "value_text", "value_max_text",
-                                      "unit_vi", "unit_en", "qualifier", "as_of", "plan_pct_text", "plan_vi",
+                                      "unit_vi", "unit_en", "qualifier", "as_of", "plan_pct_text", "plan_qualifier", "plan_vi",
                                       "plan_en", "change_pct_text", "change_qualifier", "same_period_pct_text",
                                       "compared_with_vi", "compared_with_en", "source_text", "source_offset")}
         for name in ("value", "value_max", "plan_pct", "change_pct", "same_period_pct"):

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from .records import Indicator
 from .snapshot import Snapshot
-from .wording import figure_text, qualifier_word
+from .wording import figure_text, plan_short, qualifier_word
 
 __all__ = ["Category", "Series", "ChartSpec", "parts_chart", "plan_chart", "change_chart", "sector_chart",
            "enterprise_chart", "enterprise_plan_chart", "overview_charts", "indicator_chart"]
@@ -121,16 +121,10 @@ def plan_chart(snapshot: Snapshot, indicators: list[Indicator], key: str = "plan
         key=key, title_vi=title[0], title_en=title[1], unit_vi="% kế hoạch", unit_en="% of plan",
         categories=cats,
         series=(Series("% kế hoạch", "% of plan", tuple(float(i.plan_pct) for i in rows),
-                       tuple(f"{_pct(i.plan_pct, 'vi')}" for i in rows),
-                       tuple(f"{_pct(i.plan_pct, 'en')}" for i in rows)),),
+                       tuple(plan_short(i, "vi") for i in rows),
+                       tuple(plan_short(i, "en") for i in rows)),),
         target=100.0,
     )
-
-
-def _pct(value: Decimal, lang: str) -> str:
-    from .numbers import format_number
-
-    return format_number(value, lang) + "%"
 
 
 def change_chart(snapshot: Snapshot, indicator: Indicator) -> ChartSpec | None:

@@ -9,7 +9,7 @@ adjusted.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Iterable
 
 from .numbers import format_number
@@ -19,8 +19,8 @@ __all__ = ["DerivedValue", "SumCheck", "derive_values", "check_sums"]
 
 _ABOVE = {"hơn", "trên"}
 _BELOW = {"gần"}
-_ROUGH = {"khoảng", "ước đạt"}
-#: How far an approximate ("khoảng", "gần", "ước đạt") total may be from its parts.
+_ROUGH = {"khoảng", "vào khoảng", "ước đạt", "ước tính"}
+#: How far an approximate ("khoảng", "gần", "ước đạt", …) total may be from its parts.
 APPROXIMATE_TOLERANCE = Decimal("0.05")
 
 
@@ -51,6 +51,34 @@ def _plain(value: Decimal) -> str:
     return format(value.normalize(), "f") if value == value.to_integral() else format(value, "f")
 
 
+def significant_digits(text: str) -> int:
+    """How many significant digits a number as written states: ``49`` → 2, ``2,1`` → 2, ``0,5`` → 1."""
+    digits = "".join(ch for ch in text if ch.isdigit()).lstrip("0")
+    return max(1, len(digits))
+
+
+def round_significant(value: Decimal, digits: int) -> Decimal:
+    """``value`` rounded to ``digits`` significant digits (435418,37 to 2 → 440000)."""
+    if not value:
+        return value
+    exponent = value.adjusted() - (digits - 1)
+    return value.quantize(Decimal(1).scaleb(exponent), rounding=ROUND_HALF_UP)
+
+
+def _derived(value: Decimal, percent_text: str | None, approximate: bool) -> tuple[Decimal, str]:
+    """The derived value and how its formula ends: exact to two decimals, or, from an approximate
+    percentage ("khoảng 49%"), rounded to what that percentage supports and marked ≈."""
+    if approximate:
+        rounded = round_significant(value, significant_digits(percent_text or ""))
+        return rounded, f"≈ {format_number(rounded, 'en')}"
+    return value, f"= {format_number(value, 'en', 2)}"
+
+
+def _labels(basis_vi: str, basis_en: str, approximate: bool) -> tuple[str, str]:
+    note_vi, note_en = ("suy ra, xấp xỉ", "derived, approximate") if approximate else ("suy ra", "derived")
+    return (f"{basis_vi[:1].upper()}{basis_vi[1:]} ({note_vi})", f"{basis_en[:1].upper()}{basis_en[1:]} ({note_en})")
+
+
 def derive_values(indicators: Iterable[dict[str, Any]]) -> list[DerivedValue]:
     """Every value the source implies but does not state, with its formula."""
     out: list[DerivedValue] = []
@@ -61,28 +89,29 @@ def derive_values(indicators: Iterable[dict[str, Any]]) -> list[DerivedValue]:
         unit_vi, unit_en = row.get("unit_vi"), row.get("unit_en")
         plan = row.get("plan_pct")
         if plan:
-            result = value * 100 / plan
-            basis_vi = row.get("plan_vi") or "kế hoạch năm"
-            basis_en = row.get("plan_en") or "annual plan"
+            approximate = row.get("plan_qualifier") is not None
+            result, tail = _derived(value * 100 / plan, row.get("plan_pct_text"), approximate)
+            shown = f"(≈ {_plain(plan)} %)" if approximate else f"{_plain(plan)} %"
             out.append(DerivedValue(row["key"], "annual_plan", result, unit_vi, unit_en,
-                                    f"{_plain(value)} ÷ {_plain(plan)} % = {format_number(result, 'en', 2)}",
-                                    f"{basis_vi[:1].upper()}{basis_vi[1:]} (suy ra)",
-                                    f"{basis_en[:1].upper()}{basis_en[1:]} (derived)"))
+                                    f"{_plain(value)} ÷ {shown} {tail}",
+                                    *_labels(row.get("plan_vi") or "kế hoạch năm", row.get("plan_en") or "annual plan",
+                                             approximate)))
         change = row.get("change_pct")
         same = row.get("same_period_pct")
         if change is not None and change > -100:
-            result = value * 100 / (100 + change)
-            formula = f"{_plain(value)} ÷ (100 % + {_plain(change)} %) = {format_number(result, 'en', 2)}"
+            approximate = row.get("change_qualifier") is not None
+            result, tail = _derived(value * 100 / (100 + change), row.get("change_pct_text"), approximate)
+            shown = f"(≈ {_plain(change)} %)" if approximate else f"{_plain(change)} %"
+            formula = f"{_plain(value)} ÷ (100 % + {shown}) {tail}"
         elif same:
-            result = value * 100 / same
-            formula = f"{_plain(value)} ÷ {_plain(same)} % = {format_number(result, 'en', 2)}"
+            approximate = False
+            result, tail = _derived(value * 100 / same, row.get("same_period_pct_text"), approximate)
+            formula = f"{_plain(value)} ÷ {_plain(same)} % {tail}"
         else:
             continue
-        basis_vi = row.get("compared_with_vi") or "cùng kỳ năm trước"
-        basis_en = row.get("compared_with_en") or "same period last year"
         out.append(DerivedValue(row["key"], "previous_value", result, unit_vi, unit_en, formula,
-                                f"{basis_vi[:1].upper()}{basis_vi[1:]} (suy ra)",
-                                f"{basis_en[:1].upper()}{basis_en[1:]} (derived)"))
+                                *_labels(row.get("compared_with_vi") or "cùng kỳ năm trước",
+                                         row.get("compared_with_en") or "same period last year", approximate)))
     return out
 
 

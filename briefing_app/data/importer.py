@@ -20,10 +20,10 @@ import sqlite_utils
 
 from .briefing_file import BriefingFileError, Problem, load_briefing_file
 from .build import write_briefing
-from .schema import FTS_TABLE, TABLES, VERSIONS_CREATE_SQL, VERSIONS_TABLE
+from .schema import ADDED_COLUMNS, FTS_TABLE, SCHEMA_VERSION, TABLES, VERSIONS_CREATE_SQL, VERSIONS_TABLE
 from .store import StoreError, database_uri, open_store
 
-__all__ = ["ImportResult", "import_briefing", "remove_briefing", "TEMP_SUFFIX"]
+__all__ = ["ImportResult", "import_briefing", "remove_briefing", "upgrade_schema", "TEMP_SUFFIX"]
 
 TEMP_SUFFIX = ".importing"
 _DELETE_ORDER = ("links", "derived_values", "checks", "indicators", "achievements", "limitations", "directives",
@@ -75,6 +75,7 @@ def import_briefing(source: Path, target: Path, replace: bool = False) -> Import
         db = sqlite_utils.Database(tmp)
         try:
             with db.conn:
+                upgrade_schema(db)
                 position = remove_briefing(db, briefing_id)
                 counts = write_briefing(db, document, position, origin="imported")
             problems = db.execute("PRAGMA quick_check").fetchall()
@@ -106,6 +107,19 @@ def remove_briefing(db: sqlite_utils.Database, briefing_id: str) -> int:
     db.execute(f"DELETE FROM {VERSIONS_TABLE} WHERE briefing_id = ?", [briefing_id])
     db.execute("DELETE FROM briefings WHERE id = ?", [briefing_id])
     return row[0]
+
+
+def upgrade_schema(db: sqlite_utils.Database) -> None:
+    """Add the columns a database from an older schema version lacks (in the copy, inside the import's
+    transaction), so a briefing with those fields can be written into it."""
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    if version >= SCHEMA_VERSION:
+        return
+    for (table, column), added in ADDED_COLUMNS.items():
+        if added > version and column not in db[table].columns_dict:
+            sql_type = {str: "TEXT", int: "INTEGER", float: "REAL"}[TABLES[table][column]]
+            db.execute(f"ALTER TABLE [{table}] ADD COLUMN [{column}] {sql_type}")
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
 def _backup(source: Path, destination: Path) -> None:

@@ -173,7 +173,7 @@ def _write(library: Path, bundled: dict[str, _Version], folder: Path, added: lis
 
     from .briefing_file import BriefingFileError, load_briefing_file
     from .build import content_sha256, write_briefing
-    from .importer import remove_briefing
+    from .importer import remove_briefing, upgrade_schema
 
     documents, problems = {}, []
     for bid in added + replaced:
@@ -193,6 +193,7 @@ def _write(library: Path, bundled: dict[str, _Version], folder: Path, added: lis
     try:
         db.execute("BEGIN IMMEDIATE")
         try:
+            upgrade_schema(db)  # a library made by an older version lacks newer columns
             for bid, document in documents.items():
                 position = remove_briefing(db, bid)
                 write_briefing(db, document, position, origin="bundled")

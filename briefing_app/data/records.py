@@ -132,6 +132,8 @@ class Indicator(NamedTuple):
     compared_with_en: str | None
     source_text: str
     source_offset: int
+    #: "đạt khoảng 49% kế hoạch" → khoảng (schema 2; None in older databases)
+    plan_qualifier: str | None = None
 
     section = "indicators"
 

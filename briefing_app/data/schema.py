@@ -9,6 +9,7 @@ from __future__ import annotations
 __all__ = [
     "APPLICATION_ID",
     "SCHEMA_VERSION",
+    "ADDED_COLUMNS",
     "TABLES",
     "ITEM_SECTIONS",
     "SECTIONS",
@@ -24,7 +25,11 @@ __all__ = [
 #: ``PRAGMA application_id``: "BRF1" — tells a briefing database from any other SQLite file.
 APPLICATION_ID = 0x42524631
 #: ``PRAGMA user_version``: bumped whenever a table or column changes meaning.
-SCHEMA_VERSION = 1
+#: 2 added ``indicators.plan_qualifier``; a version-1 database is read as if it were NULL.
+SCHEMA_VERSION = 2
+#: Columns added after version 1: (table, column) -> the version that added them. A database
+#: older than that is still read (the column reads as NULL) and is upgraded by ``import``.
+ADDED_COLUMNS: dict[tuple[str, str], int] = {("indicators", "plan_qualifier"): 2}
 
 #: Sections of content that have their own table of prose items.
 ITEM_SECTIONS = ("achievements", "limitations", "directives")
@@ -37,7 +42,9 @@ QUALIFIERS = {
     "trên": "over",
     "gần": "nearly",
     "khoảng": "about",
+    "vào khoảng": "about",
     "ước đạt": "estimated",
+    "ước tính": "estimated",
 }
 
 _ITEM_COLUMNS = {
@@ -121,6 +128,7 @@ TABLES: dict[str, dict[str, type]] = {
         "depth": int,
         "plan_pct": float,
         "plan_pct_text": str,
+        "plan_qualifier": str,
         "plan_vi": str,
         "plan_en": str,
         "change_pct": float,
@@ -182,7 +190,7 @@ NULLABLE = {
     "enterprises": {"name_en", "short_name"},
     "indicators": {"enterprise_id", "metric", "label_en", "value", "value_text", "value_max",
                    "value_max_text", "unit_vi", "unit_en", "qualifier", "as_of", "parent_id",
-                   "plan_pct", "plan_pct_text", "plan_vi", "plan_en", "change_pct",
+                   "plan_pct", "plan_pct_text", "plan_qualifier", "plan_vi", "plan_en", "change_pct",
                    "change_pct_text", "change_qualifier", "same_period_pct",
                    "same_period_pct_text", "compared_with_vi", "compared_with_en"},
     "achievements": {"title_en"},

@@ -17,7 +17,7 @@ from typing import Any, Iterator
 
 from .numbers import NumberFormatError, parse_number, to_decimal
 from .records import Briefing, BriefingSummary, Check, DerivedValue, Enterprise, Indicator, Item, Link, Sector
-from .schema import APPLICATION_ID, ITEM_SECTIONS, SCHEMA_VERSION, TABLES
+from .schema import ADDED_COLUMNS, APPLICATION_ID, ITEM_SECTIONS, SCHEMA_VERSION, TABLES
 
 __all__ = ["BriefingStore", "StoreError", "StoreBusy", "open_store", "database_uri", "file_fingerprint"]
 
@@ -97,6 +97,8 @@ class BriefingStore:
 
     def __init__(self, path: Path, timeout: float = 5.0):
         self.path = path
+        #: Columns an older schema version lacks; they read as NULL.
+        self._absent: set[tuple[str, str]] = set()
         self._check_file()
         try:
             self._conn = sqlite3.connect(database_uri(path), uri=True, check_same_thread=False, timeout=timeout)
@@ -176,6 +178,9 @@ class BriefingStore:
             declared = {row["name"]: (row["type"] or "").upper()
                         for row in self._conn.execute(f"PRAGMA table_info([{table}])")}
             for column, kind in columns.items():
+                if column not in declared and ADDED_COLUMNS.get((table, column), 0) > version:
+                    self._absent.add((table, column))
+                    continue
                 if column not in declared:
                     raise StoreError(path, f"is damaged: column {table}.{column} is missing")
                 if declared[column] not in _TYPES[kind]:
@@ -263,12 +268,15 @@ class BriefingStore:
         "id, key, position, sector_id, enterprise_id, metric, label_vi, label_en, value, value_text, value_max, "
         "value_max_text, unit_vi, unit_en, qualifier, as_of, parent_id, depth, plan_pct, plan_pct_text, plan_vi, "
         "plan_en, change_pct, change_pct_text, change_qualifier, same_period_pct, same_period_pct_text, "
-        "compared_with_vi, compared_with_en, source_text, source_offset")
+        "compared_with_vi, compared_with_en, source_text, source_offset, plan_qualifier")
 
     @_reading
     def indicators(self, briefing_id: str) -> list[Indicator]:
+        columns = self._INDICATOR_COLUMNS
+        if ("indicators", "plan_qualifier") in self._absent:
+            columns = columns.replace("plan_qualifier", "NULL AS plan_qualifier")
         return [self._indicator(r) for r in self._rows(
-            f"SELECT {self._INDICATOR_COLUMNS} FROM indicators WHERE briefing_id = ? ORDER BY position", (briefing_id,))]
+            f"SELECT {columns} FROM indicators WHERE briefing_id = ? ORDER BY position", (briefing_id,))]
 
     @staticmethod
     def _exact(text: str | None, stored: float | None) -> Decimal | None:
@@ -284,7 +292,7 @@ class BriefingStore:
         (id_, key, position, sector_id, enterprise_id, metric, label_vi, label_en, value, value_text, value_max,
          value_max_text, unit_vi, unit_en, qualifier, as_of, parent_id, depth, plan_pct, plan_pct_text, plan_vi,
          plan_en, change_pct, change_pct_text, change_qualifier, same_period_pct, same_period_pct_text,
-         compared_with_vi, compared_with_en, source_text, source_offset) = r
+         compared_with_vi, compared_with_en, source_text, source_offset, plan_qualifier) = r
         exact = self._exact
         return Indicator(
             id=id_, key=key, position=position, sector_id=sector_id, enterprise_id=enterprise_id, metric=metric,
@@ -294,6 +302,7 @@ class BriefingStore:
             plan_en=plan_en, change_pct=exact(change_pct_text, change_pct), change_qualifier=change_qualifier,
             same_period_pct=exact(same_period_pct_text, same_period_pct), compared_with_vi=compared_with_vi,
             compared_with_en=compared_with_en, source_text=source_text, source_offset=source_offset,
+            plan_qualifier=plan_qualifier,
         )
 
     def items(self, section: str, briefing_id: str) -> list[Item]:

@@ -12,7 +12,7 @@ from .numbers import format_number
 from .records import Briefing, DerivedValue, Indicator
 from .schema import QUALIFIERS
 
-__all__ = ["meeting_facts", "change_short", "change_number", "qualifier_word", "value_text", "figure_text", "percent_text", "comparisons", "as_of_text",
+__all__ = ["meeting_facts", "change_short", "plan_short", "change_number", "qualifier_word", "value_text", "figure_text", "percent_text", "comparisons", "as_of_text",
            "derived_text", "date_text", "plan_progress"]
 
 _MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -60,7 +60,7 @@ def comparisons(indicator: Indicator, lang: str) -> list[str]:
     if indicator.plan_pct is not None:
         plan = (indicator.plan_vi if lang == "vi" else indicator.plan_en or indicator.plan_vi) or (
             "kế hoạch năm" if lang == "vi" else "the annual plan")
-        pct = percent_text(indicator.plan_pct, lang)
+        pct = plan_short(indicator, lang)
         out.append(f"bằng {pct} {plan}" if lang == "vi" else f"{pct} of {_article(plan)}")
     basis_vi = indicator.compared_with_vi or "cùng kỳ năm trước"
     basis_en = indicator.compared_with_en or "the same period last year"
@@ -78,6 +78,15 @@ def comparisons(indicator: Indicator, lang: str) -> list[str]:
         pct = percent_text(indicator.same_period_pct, lang)
         out.append(f"bằng {pct} so với {basis_vi}" if lang == "vi" else f"{pct} of {_article(basis_en)}")
     return out
+
+
+def plan_short(indicator: Indicator, lang: str) -> str:
+    """Percent of plan in a table cell, with its qualifier: ``47,41%``, ``khoảng 49%`` / ``about 49%``."""
+    if indicator.plan_pct is None:
+        return ""
+    word = qualifier_word(indicator.plan_qualifier, lang)
+    pct = percent_text(indicator.plan_pct, lang)
+    return f"{word} {pct}" if word else pct
 
 
 def change_short(indicator: Indicator, lang: str) -> str:
@@ -157,7 +166,11 @@ def _decimals_of(indicator: Indicator) -> int:
 def derived_text(derived: DerivedValue, indicator: Indicator | None, lang: str) -> str:
     """``Kế hoạch năm 2017 (suy ra): ≈ 450.021 tỷ đồng`` — rounded to the stated value's precision."""
     decimals = _decimals_of(indicator) if indicator is not None else 2
-    value = format_number(derived.value, lang, decimals)
+    # Never more decimals than the derived value has: one rounded from an approximate percentage
+    # ("khoảng 15%" → ≈ 27 tỷ USD) must not read as 27,00.
+    exponent = derived.value.as_tuple().exponent
+    own = max(0, -exponent) if isinstance(exponent, int) else 0
+    value = format_number(derived.value, lang, min(decimals, own))
     unit = derived.unit(lang)
     return f"{derived.label(lang)}: ≈ {value}{'%' if unit == '%' else ' ' + unit if unit else ''}"
 

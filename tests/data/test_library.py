@@ -161,3 +161,20 @@ def test_a_library_that_is_not_a_database_is_named(tmp_path, library):
         release.prepare(library)
     assert caught.value.path == library
     assert library.read_bytes() == b"not a database at all" * 100
+
+
+def test_a_library_from_an_older_schema_is_upgraded_with_the_update(tmp_path, library):
+    from briefing_app.data.schema import SCHEMA_VERSION
+
+    Release(tmp_path, "v1", {"mic-a": (1, "A")}).prepare(library)
+    conn = sqlite3.connect(library)
+    conn.execute("ALTER TABLE indicators DROP COLUMN plan_qualifier")  # as the first versions made it
+    conn.execute("PRAGMA user_version = 1")
+    conn.commit()
+    conn.close()
+    update = Release(tmp_path, "v2", {"mic-a": (2, "A2")}).prepare(library)
+    assert update.replaced == ("mic-a",)
+    conn = sqlite3.connect(library)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    conn.close()
+    assert contents(library)["mic-a"] == ("A2", 2, "bundled")

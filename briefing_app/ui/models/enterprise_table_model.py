@@ -16,7 +16,7 @@ from PySide6.QtGui import QGuiApplication, QPalette
 
 from ...data.records import Enterprise, Indicator
 from ...data.snapshot import Snapshot
-from ...data.wording import change_number, change_short, comparisons, figure_text, percent_text
+from ...data.wording import change_number, change_short, comparisons, figure_text, plan_short
 from ..detail_html import entry_title
 from ..plain import escape
 from ..strings import STRINGS, tr
@@ -204,7 +204,7 @@ class EnterpriseTableModel(QAbstractTableModel):
             if key.kind == "value":
                 out = figure_text(indicator, lang)
             elif key.kind == "plan":
-                out = percent_text(indicator.plan_pct, lang)
+                out = plan_short(indicator, lang)
             else:
                 out = change_short(indicator, lang)
         return out or tr("enterprises.not_stated", lang)

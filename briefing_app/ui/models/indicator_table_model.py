@@ -15,7 +15,7 @@ from PySide6.QtGui import QFont
 
 from ...data.folding import fold
 from ...data.records import Indicator
-from ...data.wording import as_of_text, change_short, percent_text, qualifier_word, value_text
+from ...data.wording import as_of_text, change_short, plan_short, qualifier_word, value_text
 from ..plain import escape
 from ..strings import tr
 
@@ -140,7 +140,7 @@ class IndicatorTableModel(QAbstractTableModel):
         if column == COL_QUALIFIER:
             return qualifier_word(indicator.qualifier, lang)
         if column == COL_PLAN:
-            return percent_text(indicator.plan_pct, lang)
+            return plan_short(indicator, lang)
         if column == COL_CHANGE:
             return change_short(indicator, lang)
         if column == COL_AS_OF:
