@@ -156,6 +156,7 @@ def _commands_parser() -> argparse.ArgumentParser:
 
 
 def _build_db(args: argparse.Namespace) -> int:
+    from .data.atomic import OutputError
     from .data.briefing_file import BriefingFileError
     from .data.build import build_database, default_sources
     from .paths import bundled_briefings_dir, bundled_database, layout
@@ -173,6 +174,8 @@ def _build_db(args: argparse.Namespace) -> int:
         result = build_database(sources, output)
     except BriefingFileError as exc:
         return _fail_with_problems(exc, output)
+    except OutputError as exc:
+        return _fail(str(exc))
     except OSError as exc:
         return _fail(f"{output}: cannot write ({exc.strerror or exc}); nothing was changed")
     counts = ", ".join(f"{n} {name}" for name, n in result.counts.items())
@@ -238,12 +241,21 @@ def _validate(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     import json
 
-    from .data.export import export_csv, export_json, write_text_atomically
+    from .data.atomic import OutputError, check_output, database_files, write_text_atomically
+    from .data.export import export_csv, export_json
     from .data.store import StoreError, open_store
 
     path = _database(args.db)
     if args.format == "csv" and not args.section:
         return _fail("--format csv needs --section (e.g. --section indicators)", 2)
+    inputs = database_files(path)
+    if args.output:
+        try:
+            check_output(args.output, inputs)  # before reading, so a refused output is what is said
+        except OutputError as exc:
+            return _fail(str(exc))
+        except OSError:
+            pass  # a missing or unusable folder: said when the file is written, as before
     try:
         with open_store(path) as store:
             if args.format == "json":
@@ -257,7 +269,9 @@ def _export(args: argparse.Namespace) -> int:
     bom = "\ufeff" if args.format == "csv" else ""
     if args.output:
         try:
-            write_text_atomically(args.output, bom + text)
+            write_text_atomically(args.output, bom + text, inputs=inputs)
+        except OutputError as exc:
+            return _fail(str(exc))
         except OSError as exc:
             return _fail(f"{args.output}: cannot write ({getattr(exc, 'strerror', None) or exc}); no file was written")
         return 0
@@ -299,6 +313,7 @@ def _search(args: argparse.Namespace) -> int:
 def _print(args: argparse.Namespace) -> int:
     import os
 
+    from .data.atomic import OutputError, check_output, database_files
     from .data.snapshot import load_snapshot
     from .data.store import StoreError, open_store
     from .report.options import SECTIONS, ReportOptions, parse_sections
@@ -310,6 +325,13 @@ def _print(args: argparse.Namespace) -> int:
     except ValueError as exc:
         return _fail(str(exc), 2)
     path = _database(args.db)
+    inputs = database_files(path)
+    try:
+        check_output(args.output, inputs)  # before the painting, which takes a while
+    except OutputError as exc:
+        return _fail(str(exc))
+    except OSError:
+        pass  # a missing or unusable folder: said when the file is written, as before
     try:
         with open_store(path) as store:
             ids = [b.id for b in store.briefing_summaries()]
@@ -329,7 +351,9 @@ def _print(args: argparse.Namespace) -> int:
 
     app = QGuiApplication.instance() or QGuiApplication(["briefing-app"])  # noqa: F841 - kept alive while painting
     try:
-        rendered = write_pdf(args.output, snapshot, options, PackInfo.for_database(path))
+        rendered = write_pdf(args.output, snapshot, options, PackInfo.for_database(path), inputs=inputs)
+    except OutputError as exc:
+        return _fail(str(exc))
     except OSError as exc:
         return _fail(describe_write_error(args.output, exc) + " (no file was written)")
     except ReportError as exc:

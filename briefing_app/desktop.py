@@ -16,7 +16,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from .data.export import write_bytes_atomically, write_text_atomically
+from .data.atomic import OutputError, write_bytes_atomically, write_text_atomically
 from .paths import resource
 
 __all__ = ["APP_ID", "MARKER_KEY", "DesktopError", "Installed", "Removed", "data_home", "entry_path",
@@ -190,6 +190,13 @@ def _reason(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
+def _write_problem(exc: OSError, path: Path) -> DesktopError:
+    """A refused output (a read-only entry, a FIFO) says why; any other failure is "cannot write"."""
+    if isinstance(exc, OutputError):
+        return DesktopError(str(exc.strerror), path)
+    return DesktopError(f"cannot write ({_reason(exc)})", path)
+
+
 def _ensure_folder(folder: Path) -> None:
     if folder.exists() and not folder.is_dir():
         raise NotADirectoryError(errno.ENOTDIR, "not a folder", str(folder))
@@ -240,14 +247,14 @@ def install(home: Path | None = None, command: Path | None = None) -> Installed:
         _ensure_folder(icon.parent)
         write_bytes_atomically(icon, icon_bytes)
     except OSError as exc:
-        raise DesktopError(f"cannot write ({_reason(exc)})", icon) from exc
+        raise _write_problem(exc, icon) from exc
     try:
         _ensure_folder(entry.parent)
         write_text_atomically(entry, entry_text)
     except OSError as exc:
         if not icon_existed:
             icon.unlink(missing_ok=True)
-        raise DesktopError(f"cannot write ({_reason(exc)})", entry) from exc
+        raise _write_problem(exc, entry) from exc
     _refresh_caches(home)
     return Installed(entry=entry, icon=icon, command=command)
 

@@ -75,6 +75,8 @@ class BriefingDocument:
     directives: list[dict[str, Any]]
     links: list[dict[str, Any]] = field(default_factory=list)
     checks: list[dict[str, Any]] = field(default_factory=list)
+    #: The article file the sources were checked against (an input of a build, never its output).
+    article_path: Path | None = None
 
 
 # --------------------------------------------------------------------- YAML
@@ -565,7 +567,8 @@ def _validate(doc: dict, path: Path, c: _Checker) -> BriefingDocument | None:
     return BriefingDocument(path=path, briefing=briefing, article_text=article or "", sectors=sectors,
                             enterprises=enterprises, indicators=indicators,
                             achievements=sections["achievements"], limitations=sections["limitations"],
-                            directives=sections["directives"], links=links, checks=checks)
+                            directives=sections["directives"], links=links, checks=checks,
+                            article_path=Path(c.article_name) if article is not None else None)
 
 
 def _text_list(c: _Checker, mapping: dict, key: str, path: str) -> list[str]:

@@ -8,15 +8,14 @@ half-written ``data.db``.
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
 import sqlite_utils
 
+from .atomic import check_output, write_atomically
 from .briefing_file import BriefingDocument, BriefingFileError, Problem, load_briefing_file
 from .derive import check_sums, derive_values
 from .folding import fold, number_variants
@@ -240,17 +239,22 @@ def _index_for_search(db: sqlite_utils.Database, document: BriefingDocument, ids
 
 
 def build_database(sources: Iterable[Path], target: Path) -> BuildResult:
-    """Validate ``sources`` and build the briefing database at ``target``, replacing it atomically."""
-    documents = load_all(list(sources))
+    """Validate ``sources`` and build the briefing database at ``target``, replacing it atomically.
+
+    Written with :func:`~briefing_app.data.atomic.write_atomically`: refused (OutputError, nothing
+    written) when ``target`` is a briefing file or article being built from, or not a regular
+    file; an existing database is replaced only under its exclusive lock.
+    """
+    sources = list(sources)
     target = Path(target)
-    folder = target.parent if str(target.parent) else Path(".")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".building", dir=folder)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
+    check_output(target, sources, database=True)  # before the validation, which takes a while
+    documents = load_all(sources)
+    inputs = [*sources, *(d.article_path for d in documents if d.article_path is not None)]
+    counts: dict[str, int] = {}
+
+    def build(tmp: Path) -> None:
         db = sqlite_utils.Database(tmp)
         try:
-            counts: dict[str, int] = {}
             with db.conn:
                 create_schema(db)
                 for position, document in enumerate(documents, start=1):
@@ -261,9 +265,6 @@ def build_database(sources: Iterable[Path], target: Path) -> BuildResult:
             db.execute("VACUUM")
         finally:
             db.close()
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+
+    write_atomically(target, build, inputs, database=True, suffix=".building")
     return BuildResult(target, len(documents), counts)

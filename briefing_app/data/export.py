@@ -1,21 +1,20 @@
-"""Export a briefing database as JSON or CSV. Export only reads; it never changes a database."""
+"""Export a briefing database as JSON or CSV. Export only reads; it never changes a database.
+
+Files are written with :mod:`briefing_app.data.atomic`, the app's one atomic write.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
-import os
-import tempfile
-from pathlib import Path
 from typing import Any
 
 from .numbers import NumberFormatError, parse_number
 from .schema import TABLES
 from .store import BriefingStore, StoreError
 
-__all__ = ["EXPORT_SECTIONS", "export_json", "export_csv", "write_text_atomically",
-           "write_bytes_atomically"]
+__all__ = ["EXPORT_SECTIONS", "export_json", "export_csv"]
 
 #: Sections ``export --format csv --section`` accepts.
 EXPORT_SECTIONS = ("briefings", "sectors", "indicators", "achievements", "limitations", "directives",
@@ -89,27 +88,3 @@ def export_csv(store: BriefingStore, section: str, briefing_id: str | None = Non
                 cleaned[name] = "; ".join(map(str, cleaned[name]))
         writer.writerow(cleaned)
     return buffer.getvalue()
-
-
-def write_text_atomically(path: Path, text: str, encoding: str = "utf-8") -> None:
-    """Write ``text`` to a temporary file beside ``path`` and move it into place; no partial file on failure."""
-    write_bytes_atomically(path, text.encode(encoding))
-
-
-def write_bytes_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary file beside ``path`` and move it into place; no partial file on failure."""
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    if path.is_dir():
-        raise OSError(f"{path} is a folder")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -21,10 +21,10 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from .atomic import NEW_FILE_MODE, temporary_beside
 from .schema import VERSIONS_CREATE_SQL, VERSIONS_TABLE
 from .store import StoreError, database_uri
 
@@ -87,10 +87,7 @@ def prepare_library(library: Path, bundled_db: Path, bundled_briefings: Path) ->
 def _create(library: Path, bundled_db: Path) -> bool:
     """Copy the bundled database into place as the library; False if another process made it first."""
     library.parent.mkdir(parents=True, exist_ok=True)
-    fd, name = tempfile.mkstemp(prefix=f".{library.name}.", suffix=".creating", dir=library.parent)
-    os.close(fd)
-    tmp = Path(name)
-    try:
+    with temporary_beside(library, ".creating") as tmp:
         source = sqlite3.connect(database_uri(bundled_db), uri=True)
         try:
             copy = sqlite3.connect(tmp)
@@ -107,7 +104,7 @@ def _create(library: Path, bundled_db: Path) -> bool:
             raise StoreError(bundled_db, f"cannot be copied into the library ({exc})") from None
         finally:
             source.close()
-        os.chmod(tmp, 0o644)
+        os.chmod(tmp, NEW_FILE_MODE)
         try:
             # A hard link never replaces a library another process created meanwhile.
             os.link(tmp, library)
@@ -118,8 +115,6 @@ def _create(library: Path, bundled_db: Path) -> bool:
                 return False
             os.replace(tmp, library)
         return True
-    finally:
-        tmp.unlink(missing_ok=True)
 
 
 def _plan(bundled: dict[str, _Version], present: set[str], mine: dict[str, _Version]

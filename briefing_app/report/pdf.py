@@ -1,23 +1,25 @@
 """Write the briefing pack as a PDF, atomically: a complete, checked file or none at all.
 
 The PDF is painted into memory with :class:`QPdfWriter`, checked (it starts
-with ``%PDF`` and ends with ``%%EOF``), written to a temporary file beside the
-target, flushed to disk and moved into place with :func:`os.replace`. Any
-failure — a missing folder, a read-only one, a folder's name, a full disk —
-removes the temporary file and leaves the target as it was.
+with ``%PDF`` and ends with ``%%EOF``) and written with the app's one atomic
+write (:func:`briefing_app.data.atomic.write_atomically`): to a temporary file
+beside the target, flushed to disk, checked again there and moved into place.
+Any failure — a missing folder, a read-only one, a folder's name, a full disk —
+removes the temporary file and leaves the target as it was; a device, a FIFO, a
+read-only file, a database or the database printed from is refused before any
+painting, and a symbolic link is written through.
 """
 
 from __future__ import annotations
 
 import errno
-import os
-import tempfile
 from pathlib import Path
-from typing import Callable, TypeVar
+from typing import Callable, Iterable, TypeVar
 
 from PySide6.QtCore import QBuffer, QIODevice
 from PySide6.QtGui import QPdfWriter
 
+from ..data.atomic import OutputError, write_atomically
 from ..data.snapshot import Snapshot
 from .document import PackInfo, RenderedPack, paint_report
 from .options import ReportOptions
@@ -54,28 +56,19 @@ def check_pdf(data: bytes) -> None:
         raise OSError(errno.EIO, "the PDF is incomplete (no %%EOF at its end)")
 
 
-def _write_atomically(path: Path | str, produce: Callable[[], tuple[bytes, T]]) -> T:
-    """Create the temporary file beside ``path`` first (so an unwritable folder fails before any
-    painting), fill it with what ``produce`` returns, check it, and move it into place."""
-    path = Path(path)
-    if path.is_dir():
-        raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
-    folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            data, result = produce()
-            check_pdf(data)
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        _check_written(Path(tmp), len(data))
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return result
+def _write_atomically(path: Path | str, produce: Callable[[], tuple[bytes, T]], inputs: Iterable[Path | str] = ()) -> T:
+    """Paint with ``produce`` only once the temporary file exists (so an unwritable folder fails
+    before any painting), check the PDF in memory and on disk, and move it into place."""
+    painted: list[tuple[int, T]] = []
+
+    def paint(_tmp: Path) -> bytes:
+        data, result = produce()
+        check_pdf(data)
+        painted.append((len(data), result))
+        return data
+
+    write_atomically(path, paint, inputs, verify=lambda tmp: _check_written(tmp, painted[0][0]))
+    return painted[0][1]
 
 
 def write_bytes_atomically(path: Path | str, data: bytes) -> None:
@@ -96,12 +89,14 @@ def _check_written(path: Path, size: int) -> None:
 
 
 def write_pdf(path: Path | str, snapshot: Snapshot, options: ReportOptions,
-              info: PackInfo | None = None) -> RenderedPack:
+              info: PackInfo | None = None, inputs: Iterable[Path | str] = ()) -> RenderedPack:
     """Paint the pack and write it to ``path`` atomically; return what was painted.
 
-    Raises OSError (nothing written, no temporary file left) when the path cannot be written.
+    Raises OSError (nothing written, no temporary file left) when the path cannot be written,
+    :class:`~briefing_app.data.atomic.OutputError` when it must not be (it is one of ``inputs``,
+    a device, read-only, a database).
     """
-    return _write_atomically(path, lambda: render_pdf(snapshot, options, info))
+    return _write_atomically(path, lambda: render_pdf(snapshot, options, info), inputs)
 
 
 def describe_write_problem(path: Path | str, exc: BaseException) -> str:
@@ -109,6 +104,8 @@ def describe_write_problem(path: Path | str, exc: BaseException) -> str:
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
     code = getattr(exc, "errno", None)
+    if isinstance(exc, OutputError):
+        return str(exc.strerror)
     if isinstance(exc, IsADirectoryError) or code == errno.EISDIR:
         return "is a folder, not a file name"
     if isinstance(exc, NotADirectoryError) or code == errno.ENOTDIR:

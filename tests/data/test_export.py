@@ -67,3 +67,88 @@ def test_export_of_a_bad_database_is_one_line(tmp_path):
 def test_csv_needs_a_section(small_db, capsys):
     assert main(["export", "--format", "csv", "--db", str(small_db)]) == 2
     assert main(["export", "--format", "csv", "--section", "nope", "--db", str(small_db)]) == 2
+
+
+# ------------------------------------------------------------------ outputs that must not be replaced
+
+import os  # noqa: E402
+import sqlite3  # noqa: E402
+import stat  # noqa: E402
+
+import pytest  # noqa: E402
+
+from briefing_fixtures import SMALL_YAML, write_briefing  # noqa: E402
+
+
+def _one_line_error(capsys) -> str:
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("briefing-app: error: ") and "Traceback" not in err, err
+    return err.strip().removeprefix("briefing-app: error: ")
+
+
+def _export(db, out, *extra):
+    return main(["export", "--format", "csv", "--section", "indicators", "--db", str(db), "-o", str(out), *extra])
+
+
+@pytest.mark.parametrize("how", ["same", "symlink", "hardlink", "journal"])
+def test_the_database_as_the_output_is_refused(small_db, tmp_path, capsys, how):
+    before = digest(small_db)
+    out = {"same": small_db, "symlink": tmp_path / "link.csv", "hardlink": tmp_path / "hard.csv",
+           "journal": tmp_path / "small.db-wal"}[how]
+    if how == "symlink":
+        out.symlink_to(small_db)
+    elif how == "hardlink":
+        os.link(small_db, out)
+    elif how == "journal":
+        out.write_bytes(b"")  # the database's write-ahead log, an input too
+    assert _export(small_db, out) == 1
+    source = out if how == "journal" else small_db
+    assert _one_line_error(capsys) == f"{out}: is the same file as the input {source}; nothing was written"
+    assert digest(small_db) == before
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
+
+
+def test_another_database_is_not_overwritten(small_db, tmp_path, capsys):
+    other = tmp_path / "other.db"
+    other.write_bytes(small_db.read_bytes())
+    assert main(["export", "--db", str(small_db), "-o", str(other)]) == 1
+    assert _one_line_error(capsys) == f"{other}: is a database; choose another name"
+    assert other.read_bytes() == small_db.read_bytes()
+
+
+def test_a_fifo_is_not_replaced(small_db, tmp_path, capsys):
+    fifo = tmp_path / "out.csv"
+    os.mkfifo(fifo)
+    assert _export(small_db, fifo) == 1
+    assert _one_line_error(capsys) == f"{fifo}: is not a regular file; nothing was written"
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+
+
+@pytest.mark.skipif(not (hasattr(os, "geteuid") and os.geteuid() == 0), reason="making a device node needs root")
+def test_a_device_is_not_replaced(small_db, tmp_path, capsys):
+    device = tmp_path / "null"
+    os.mknod(device, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    assert main(["export", "--db", str(small_db), "-o", str(device)]) == 1
+    assert _one_line_error(capsys) == f"{device}: is not a regular file; nothing was written"
+    assert stat.S_ISCHR(device.lstat().st_mode)
+
+
+def test_a_read_only_file_is_not_replaced(small_db, tmp_path, capsys):
+    out = tmp_path / "kept.csv"
+    out.write_bytes(b"precious")
+    out.chmod(0o444)
+    assert _export(small_db, out) == 1
+    assert _one_line_error(capsys) == f"{out}: is read-only; nothing was written"
+    assert out.read_bytes() == b"precious"
+
+
+def test_a_symlink_is_written_through_and_the_mode_kept(small_db, tmp_path):
+    real = tmp_path / "real.csv"
+    real.write_bytes(b"old")
+    real.chmod(0o600)
+    link = tmp_path / "link.csv"
+    link.symlink_to(real)
+    assert _export(small_db, link) == 0
+    assert link.is_symlink()
+    assert real.read_bytes().startswith(b"\xef\xbb\xbfid,")
+    assert stat.S_IMODE(real.stat().st_mode) == 0o600

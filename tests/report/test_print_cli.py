@@ -114,3 +114,74 @@ def test_help_names_the_options(args, capsys):
     out = capsys.readouterr().out
     for option in ("--sections", "--lang", "--page-size", "--orientation", "--db"):
         assert option in out
+
+
+# ------------------------------------------------------------------ outputs that must not be replaced
+
+def _digest(path):
+    import hashlib
+
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_the_database_as_the_output_is_refused(qapp, small_db, tmp_path, capsys):
+    before = _digest(small_db)
+    err = _fails(["print", "--db", str(small_db), "-o", str(small_db)], capsys)
+    assert err.strip() == (f"briefing-app: error: {small_db}: is the same file as the input {small_db}; "
+                           "nothing was written")
+    assert _digest(small_db) == before
+
+
+def test_another_database_is_not_overwritten_with_a_pdf(qapp, small_db, tmp_path, capsys):
+    other = tmp_path / "other.db"
+    other.write_bytes(small_db.read_bytes())
+    err = _fails(["print", "--db", str(small_db), "-o", str(other)], capsys)
+    assert err.strip() == f"briefing-app: error: {other}: is a database; choose another name"
+    assert other.read_bytes() == small_db.read_bytes()
+
+
+def test_a_fifo_is_not_replaced(qapp, small_db, tmp_path, capsys):
+    import stat
+
+    fifo = tmp_path / "pack.pdf"
+    os.mkfifo(fifo)
+    err = _fails(["print", "--db", str(small_db), "-o", str(fifo)], capsys)
+    assert err.strip() == f"briefing-app: error: {fifo}: is not a regular file; nothing was written"
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+
+
+@pytest.mark.skipif(not (hasattr(os, "geteuid") and os.geteuid() == 0), reason="making a device node needs root")
+def test_a_device_is_not_replaced(qapp, small_db, tmp_path, capsys):
+    import stat
+
+    device = tmp_path / "null"
+    os.mknod(device, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+    err = _fails(["print", "--db", str(small_db), "-o", str(device)], capsys)
+    assert "is not a regular file" in err
+    assert stat.S_ISCHR(device.lstat().st_mode)
+
+
+def test_a_read_only_pdf_is_not_replaced(qapp, small_db, tmp_path, capsys):
+    out = tmp_path / "kept.pdf"
+    out.write_bytes(b"%PDF-precious")
+    out.chmod(0o444)
+    err = _fails(["print", "--db", str(small_db), "-o", str(out)], capsys)
+    assert err.strip() == f"briefing-app: error: {out}: is read-only; nothing was written"
+    assert out.read_bytes() == b"%PDF-precious"
+
+
+def test_a_symlinked_pdf_is_written_through_the_link(qapp, small_db, tmp_path, capsys, read_pdf):
+    import stat
+
+    folder = tmp_path / "real"
+    folder.mkdir()
+    real = folder / "pack.pdf"
+    real.write_bytes(b"%PDF-old")
+    real.chmod(0o640)
+    link = tmp_path / "link.pdf"
+    link.symlink_to(real)
+    assert main(["print", "--db", str(small_db), "-o", str(link), "--sections", "directives"]) == 0
+    assert capsys.readouterr().out.startswith(f"Wrote {link} (")
+    assert link.is_symlink() and read_pdf(real).pages >= 1
+    assert stat.S_IMODE(real.stat().st_mode) == 0o640
+    assert _listing(folder) == ["pack.pdf"] and not [p for p in tmp_path.iterdir() if p.name.startswith(".")]

@@ -93,8 +93,6 @@ def test_full_disk_leaves_the_old_file_and_no_temporary_file(qapp, bundled_snaps
         raise OSError(errno.ENOSPC, "No space left on device")
 
     if failing == "write":
-        import briefing_app.report.pdf as pdf_module
-
         real_fdopen = os.fdopen
 
         class FullFile:
@@ -114,7 +112,7 @@ def test_full_disk_leaves_the_old_file_and_no_temporary_file(qapp, bundled_snaps
             def __getattr__(self, name):
                 return getattr(self._handle, name)
 
-        monkeypatch.setattr(pdf_module.os, "fdopen", lambda fd, mode: FullFile(real_fdopen(fd, mode)))
+        monkeypatch.setattr(os, "fdopen", lambda fd, mode: FullFile(real_fdopen(fd, mode)))
     else:
         monkeypatch.setattr(os, failing, full)
     with pytest.raises(OSError) as info:

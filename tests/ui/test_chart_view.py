@@ -191,3 +191,29 @@ def test_nothing_to_chart_is_said_in_words_not_drawn_as_empty_axes(open_tab, qtb
 def test_a_view_without_a_spec_says_there_is_nothing_to_chart(view):
     view.set_spec(None, "en")
     assert view.empty_label.isVisible() and view.empty_label.text() == "Nothing to chart."
+
+
+def test_export_writes_through_a_link_and_refuses_special_and_read_only_files(qtbot, view, snapshot, tmp_path):
+    import os
+    import stat
+
+    from briefing_app.data.atomic import OutputError
+
+    view.set_spec(postal(snapshot), "vi")
+    real = tmp_path / "real.png"
+    real.write_bytes(b"old")
+    link = tmp_path / "link.png"
+    link.symlink_to(real)
+    view.export(str(link), "png")
+    assert link.is_symlink() and real.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    fifo = tmp_path / "pipe.svg"
+    os.mkfifo(fifo)
+    with pytest.raises(OutputError, match="is not a regular file"):
+        view.export(str(fifo), "svg")
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+    kept = tmp_path / "kept.svg"
+    kept.write_bytes(b"<svg/>")
+    kept.chmod(0o444)
+    with pytest.raises(OutputError, match="is read-only"):
+        view.export(str(kept), "svg")
+    assert kept.read_bytes() == b"<svg/>"

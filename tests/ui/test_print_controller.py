@@ -222,3 +222,16 @@ def test_an_empty_chart_offers_nothing_to_print(qtbot, window, monkeypatch):
     chart.print_action.trigger()
     chart.pdf_action.trigger()
     assert requested == []
+
+
+def test_export_over_a_database_is_refused_in_a_dialog(qtbot, window, monkeypatch, tmp_path, small_db):
+    before = small_db.read_bytes()
+    link = tmp_path / "pack.pdf"
+    link.symlink_to(small_db)  # written through: the database would be replaced
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(link), ""))
+    assert window.print_controller.export_pdf(ReportOptions(sections=("overview",))) is None
+    box = window.print_controller.last_error_box
+    assert isinstance(box, QMessageBox) and box.isVisible()
+    assert str(link) in box.text() and "is a database; choose another name" in box.text()
+    assert small_db.read_bytes() == before
+    box.close()

@@ -1,33 +1,26 @@
-"""Write a chart as PNG or SVG."""
+"""Write a chart as PNG or SVG, with the app's one atomic write (never over a database, a device or a read-only file)."""
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from PySide6.QtCore import QRect, QSize
 from PySide6.QtGui import QPainter
 
+from ...data.atomic import write_atomically
+
 __all__ = ["write_png", "write_svg"]
 
 
-def _replace_atomically(path: str, write) -> None:
-    target = Path(path)
-    if target.is_dir():
-        raise IsADirectoryError(21, "is a folder", str(target))
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-    os.close(fd)
-    try:
-        write(tmp)
-        if os.path.getsize(tmp) == 0:
-            raise OSError(5, "nothing was written", str(target))
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+def _replace_atomically(path: str, write: Callable[[str], None]) -> None:
+    """Let ``write`` fill a temporary file, refuse an empty one, and move it into place (the app's one atomic write)."""
+    def fill(tmp: Path) -> None:
+        write(str(tmp))
+        if tmp.stat().st_size == 0:
+            raise OSError(5, "nothing was written", path)
+
+    write_atomically(path, fill)
 
 
 def write_png(widget: Any, path: str) -> None:
