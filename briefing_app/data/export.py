@@ -14,11 +14,14 @@ from .numbers import NumberFormatError, parse_number
 from .schema import TABLES
 from .store import BriefingStore, StoreError
 
-__all__ = ["EXPORT_SECTIONS", "export_json", "export_csv"]
+__all__ = ["EXPORT_SECTIONS", "export_json", "export_csv", "spreadsheet_safe"]
 
 #: Sections ``export --format csv --section`` accepts.
 EXPORT_SECTIONS = ("briefings", "sectors", "indicators", "achievements", "limitations", "directives",
                    "enterprises", "links", "derived_values", "checks")
+
+# A spreadsheet reads a cell that starts with one of these as a formula (OWASP, "CSV Injection").
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _clean(row: dict[str, Any]) -> dict[str, Any]:
@@ -73,7 +76,10 @@ def export_json(store: BriefingStore, briefing_id: str | None = None) -> dict[st
 
 
 def export_csv(store: BriefingStore, section: str, briefing_id: str | None = None) -> str:
-    """One section as CSV text (every column); write it with a BOM so spreadsheets read UTF-8."""
+    """One section as CSV text (every column); write it with a BOM so spreadsheets read UTF-8.
+
+    Text cells that a spreadsheet would run as a formula are neutralised (:func:`spreadsheet_safe`).
+    """
     if section not in EXPORT_SECTIONS:
         raise ValueError(f"unknown section {section!r}; choose one of {', '.join(EXPORT_SECTIONS)}")
     bid = _briefing_id(store, briefing_id)
@@ -86,5 +92,24 @@ def export_csv(store: BriefingStore, section: str, briefing_id: str | None = Non
         for name in ("attendees", "source_authors", "items"):
             if isinstance(cleaned.get(name), list):
                 cleaned[name] = "; ".join(map(str, cleaned[name]))
-        writer.writerow(cleaned)
+        writer.writerow({name: spreadsheet_safe(value) for name, value in cleaned.items()})
     return buffer.getvalue()
+
+
+def _is_number(text: str) -> bool:
+    for lang in ("vi", "en"):
+        try:
+            parse_number(text, lang)
+        except NumberFormatError:
+            continue
+        return True
+    return False
+
+
+def spreadsheet_safe(value: Any) -> Any:
+    """``value`` as a CSV cell a spreadsheet shows but never runs: text that would start a formula
+    (``=``, ``+``, ``-``, ``@``, tab, carriage return) gets a leading ``'``, as OWASP advises.
+    Numbers, and text that is a plain number (``-9``, ``-2,1``), stay as they are."""
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS) and not _is_number(value):
+        return "'" + value
+    return value

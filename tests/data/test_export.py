@@ -152,3 +152,61 @@ def test_a_symlink_is_written_through_and_the_mode_kept(small_db, tmp_path):
     assert link.is_symlink()
     assert real.read_bytes().startswith(b"\xef\xbb\xbfid,")
     assert stat.S_IMODE(real.stat().st_mode) == 0o600
+
+
+# ------------------------------------------------------------------ CSV cells that a spreadsheet would run
+
+HOSTILE_YAML = (SMALL_YAML
+                .replace('short: "VNPT"', 'short: "=HYPERLINK(\\"http://evil.example\\",\\"VNPT\\")"')
+                .replace('title: {vi: "Doanh thu viễn thông tăng", en: "Telecom revenue grew"}',
+                         'title: {vi: "+cmd|\' /C calc\'!A0", en: "@SUM(A1:A9)"}')
+                .replace('title: {vi: "Sim rác còn tồn tại", en: "Junk SIMs remain"}',
+                         'title: {vi: "-2+3+cmd|\' /C calc\'!A0", en: "−2,1 is a number with a true minus"}'))
+
+
+@pytest.fixture
+def hostile_db(tmp_path):
+    from briefing_app.data.build import build_database
+
+    target = tmp_path / "hostile.db"
+    build_database([write_briefing(tmp_path / "hostile", HOSTILE_YAML)], target)
+    conn = sqlite3.connect(target)
+    # Cells a briefing file cannot give (leading whitespace is trimmed there) but another tool's database can.
+    conn.execute("UPDATE directives SET title_vi = char(9) || '=1+1', title_en = char(13) || '=2+2' WHERE key = 'd01'")
+    conn.execute("UPDATE indicators SET value_text = '-2,1', value = -2.1, change_pct_text = '-9', change_pct = -9 "
+                 "WHERE key = 'postal.radius'")
+    conn.commit()
+    conn.close()
+    return target
+
+
+def _csv_rows(db, tmp_path, section):
+    out = tmp_path / f"{section}.csv"
+    assert main(["export", "--format", "csv", "--section", section, "--db", str(db), "-o", str(out)]) == 0
+    return list(csv.DictReader(io.StringIO(out.read_bytes().decode("utf-8-sig"))))
+
+
+def test_formula_cells_are_neutralised(hostile_db, tmp_path):
+    enterprise = _csv_rows(hostile_db, tmp_path, "enterprises")[0]
+    assert enterprise["short_name"] == "'=HYPERLINK(\"http://evil.example\",\"VNPT\")"
+    assert enterprise["name_vi"] == "Tập đoàn VNPT"
+    achievement = _csv_rows(hostile_db, tmp_path, "achievements")[0]
+    assert achievement["title_vi"] == "'+cmd|' /C calc'!A0"
+    assert achievement["title_en"] == "'@SUM(A1:A9)"
+    limitation = _csv_rows(hostile_db, tmp_path, "limitations")[0]
+    assert limitation["title_vi"] == "'-2+3+cmd|' /C calc'!A0"
+    assert limitation["title_en"] == "−2,1 is a number with a true minus"
+    directive = next(r for r in _csv_rows(hostile_db, tmp_path, "directives") if r["key"] == "d01")
+    assert directive["title_vi"] == "'\t=1+1" and directive["title_en"] == "'\r=2+2"
+
+
+def test_numbers_stay_numbers(hostile_db, tmp_path):
+    radius = next(r for r in _csv_rows(hostile_db, tmp_path, "indicators") if r["key"] == "postal.radius")
+    assert radius["value_text"] == "-2,1" and radius["value"] == "-2.1"
+    assert radius["change_pct_text"] == "-9" and radius["change_pct"] == "-9"
+
+
+def test_json_export_keeps_the_text_as_it_is(hostile_db, capsysbinary):
+    assert main(["export", "--db", str(hostile_db)]) == 0
+    data = json.loads(capsysbinary.readouterr().out.decode("utf-8"))
+    assert data["enterprises"][0]["short_name"] == "=HYPERLINK(\"http://evil.example\",\"VNPT\")"
