@@ -270,3 +270,26 @@ def test_exec_quoting_reads_back_as_the_same_path(tmp_path, path):
     if path == "/usr/bin/briefing-app":
         assert "Exec=/usr/bin/briefing-app %f" in text  # no quotes where none are needed
     assert validate(installed) == ""
+
+
+def test_install_writes_through_a_linked_entry(xdg, tmp_path):
+    dotfiles = tmp_path / "dotfiles"
+    dotfiles.mkdir()
+    (dotfiles / "briefing-app.desktop").write_text("[Desktop Entry]\nName=old\n")
+    (xdg / ENTRY).parent.mkdir(parents=True)
+    (xdg / ENTRY).symlink_to(dotfiles / "briefing-app.desktop")
+    assert main(["desktop", "install"]) == 0
+    assert (xdg / ENTRY).is_symlink()
+    assert read_entry(dotfiles / "briefing-app.desktop")[desktop.MARKER_KEY] == "true"
+
+
+def test_install_over_a_read_only_entry_says_so_and_adds_no_icon(xdg, capsys):
+    entry = xdg / ENTRY
+    entry.parent.mkdir(parents=True)
+    entry.write_text("[Desktop Entry]\nName=mine\n")
+    entry.chmod(0o444)
+    assert main(["desktop", "install"]) == 1
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert lines == [f"briefing-app: error: {entry}: is read-only; nothing was written"]
+    assert entry.read_text() == "[Desktop Entry]\nName=mine\n"
+    assert not (xdg / ICON).exists()
