@@ -181,6 +181,7 @@ def _build_db(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
+    from .data import importer
     from .data.briefing_file import BriefingFileError
     from .data.importer import import_briefing
     from .data.store import StoreError
@@ -189,8 +190,12 @@ def _import(args: argparse.Namespace) -> int:
         target = _database(args.db, writing=True)
     except _Stop as exc:
         return _fail(str(exc))
+
+    def say_waiting() -> None:
+        print(f"briefing-app: another program is writing to {target}; waiting (up to {importer.WRITE_WAIT_S:g} s)…",
+              file=sys.stderr, flush=True)
     try:
-        result = import_briefing(args.file, target, replace=args.replace)
+        result = import_briefing(args.file, target, replace=args.replace, on_wait=say_waiting)
     except BriefingFileError as exc:
         return _fail_with_problems(exc, target)
     except StoreError as exc:
