@@ -9,7 +9,12 @@ from __future__ import annotations
 import argparse
 import gc
 import sys
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING, Iterator
+
+if TYPE_CHECKING:
+    from .data.store import BriefingStore
 
 __all__ = ["main"]
 
@@ -65,6 +70,54 @@ def _database(chosen: Path | None, writing: bool = False) -> Path:
         for line in describe_update(update):
             print(f"briefing-app: {line}", file=sys.stderr)
     return update.path
+
+
+#: How long a reading command waits while another program holds the database (seconds).
+READ_WAIT_S = 10.0
+_FIRST_TRY_S = 0.25
+
+
+@contextmanager
+def _reading_store(path: Path) -> Iterator["BriefingStore"]:
+    """``open_store`` for a command that reads: a quick try; while another program holds the database,
+    a note (once) and a wait of up to :data:`READ_WAIT_S`, then :class:`StoreBusy` saying so."""
+    import time
+
+    from .data.store import StoreBusy, StoreError, open_store
+
+    still_busy = StoreBusy(path, f"still busy after {READ_WAIT_S:g} s (another program is writing)")
+    started = time.monotonic()
+    try:
+        store = open_store(path, timeout=min(_FIRST_TRY_S, READ_WAIT_S))
+    except StoreBusy:
+        store = None
+    except StoreError:
+        if not Path(f"{path}-journal").is_file():
+            raise
+        # A writer was killed mid-transaction and left its journal: nothing can read the database until
+        # SQLite rolls that back, which puts it back as it was before that write.
+        from .data.importer import recover_interrupted_write
+
+        recover_interrupted_write(path, wait=READ_WAIT_S)
+        store = open_store(path, timeout=READ_WAIT_S)
+    if store is None:
+        print(f"briefing-app: another program is writing to {path}; waiting (up to {READ_WAIT_S:g} s)…",
+              file=sys.stderr, flush=True)
+        remaining = READ_WAIT_S - (time.monotonic() - started)
+        if remaining <= 0:
+            raise still_busy from None
+        try:
+            store = open_store(path, timeout=remaining)
+        except StoreBusy:
+            raise still_busy from None
+    # Reads after the opening wait as long, without another note.
+    store.connection().execute(f"PRAGMA busy_timeout = {int(READ_WAIT_S * 1000)}")
+    try:
+        yield store
+    except StoreBusy:
+        raise still_busy from None
+    finally:
+        store.close()
 
 
 class _Stop(Exception):
@@ -244,13 +297,13 @@ def _export(args: argparse.Namespace) -> int:
     import json
 
     from .data.export import export_csv, export_json, write_text_atomically
-    from .data.store import StoreError, open_store
+    from .data.store import StoreError
 
     path = _database(args.db)
     if args.format == "csv" and not args.section:
         return _fail("--format csv needs --section (e.g. --section indicators)", 2)
     try:
-        with open_store(path) as store:
+        with _reading_store(path) as store:
             if args.format == "json":
                 text = json.dumps(export_json(store, args.briefing), ensure_ascii=False, indent=2) + "\n"
             else:
@@ -276,13 +329,13 @@ def _export(args: argparse.Namespace) -> int:
 
 def _search(args: argparse.Namespace) -> int:
     from .data.search import search
-    from .data.store import StoreError, open_store
+    from .data.store import StoreError
 
     path = _database(args.db)
     if args.limit < 1:
         return _fail("--limit must be at least 1", 2)
     try:
-        with open_store(path) as store:
+        with _reading_store(path) as store:
             results = search(store, args.query, args.briefing, args.limit)
     except StoreError as exc:
         return _fail(str(exc))
@@ -305,7 +358,7 @@ def _print(args: argparse.Namespace) -> int:
     import os
 
     from .data.snapshot import load_snapshot
-    from .data.store import StoreError, open_store
+    from .data.store import StoreError
     from .report.options import SECTIONS, ReportOptions, parse_sections
 
     try:
@@ -316,7 +369,7 @@ def _print(args: argparse.Namespace) -> int:
         return _fail(str(exc), 2)
     path = _database(args.db)
     try:
-        with open_store(path) as store:
+        with _reading_store(path) as store:
             ids = [b.id for b in store.briefing_summaries()]
             if not ids:
                 raise StoreError(path, "holds no briefing")
