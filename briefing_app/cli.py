@@ -9,7 +9,12 @@ from __future__ import annotations
 import argparse
 import gc
 import sys
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING, Iterator
+
+if TYPE_CHECKING:
+    from .data.store import BriefingStore
 
 __all__ = ["main"]
 
@@ -65,6 +70,54 @@ def _database(chosen: Path | None, writing: bool = False) -> Path:
         for line in describe_update(update):
             print(f"briefing-app: {line}", file=sys.stderr)
     return update.path
+
+
+#: How long a reading command waits while another program holds the database (seconds).
+READ_WAIT_S = 10.0
+_FIRST_TRY_S = 0.25
+
+
+@contextmanager
+def _reading_store(path: Path) -> Iterator["BriefingStore"]:
+    """``open_store`` for a command that reads: a quick try; while another program holds the database,
+    a note (once) and a wait of up to :data:`READ_WAIT_S`, then :class:`StoreBusy` saying so."""
+    import time
+
+    from .data.store import StoreBusy, StoreError, open_store
+
+    still_busy = StoreBusy(path, f"still busy after {READ_WAIT_S:g} s (another program is writing)")
+    started = time.monotonic()
+    try:
+        store = open_store(path, timeout=min(_FIRST_TRY_S, READ_WAIT_S))
+    except StoreBusy:
+        store = None
+    except StoreError:
+        if not Path(f"{path}-journal").is_file():
+            raise
+        # A writer was killed mid-transaction and left its journal: nothing can read the database until
+        # SQLite rolls that back, which puts it back as it was before that write.
+        from .data.importer import recover_interrupted_write
+
+        recover_interrupted_write(path, wait=READ_WAIT_S)
+        store = open_store(path, timeout=READ_WAIT_S)
+    if store is None:
+        print(f"briefing-app: another program is writing to {path}; waiting (up to {READ_WAIT_S:g} s)…",
+              file=sys.stderr, flush=True)
+        remaining = READ_WAIT_S - (time.monotonic() - started)
+        if remaining <= 0:
+            raise still_busy from None
+        try:
+            store = open_store(path, timeout=remaining)
+        except StoreBusy:
+            raise still_busy from None
+    # Reads after the opening wait as long, without another note.
+    store.connection().execute(f"PRAGMA busy_timeout = {int(READ_WAIT_S * 1000)}")
+    try:
+        yield store
+    except StoreBusy:
+        raise still_busy from None
+    finally:
+        store.close()
 
 
 class _Stop(Exception):
@@ -184,6 +237,7 @@ def _build_db(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
+    from .data import importer
     from .data.briefing_file import BriefingFileError
     from .data.importer import import_briefing
     from .data.store import StoreError
@@ -192,8 +246,12 @@ def _import(args: argparse.Namespace) -> int:
         target = _database(args.db, writing=True)
     except _Stop as exc:
         return _fail(str(exc))
+
+    def say_waiting() -> None:
+        print(f"briefing-app: another program is writing to {target}; waiting (up to {importer.WRITE_WAIT_S:g} s)…",
+              file=sys.stderr, flush=True)
     try:
-        result = import_briefing(args.file, target, replace=args.replace)
+        result = import_briefing(args.file, target, replace=args.replace, on_wait=say_waiting)
     except BriefingFileError as exc:
         return _fail_with_problems(exc, target)
     except StoreError as exc:
@@ -243,7 +301,7 @@ def _export(args: argparse.Namespace) -> int:
 
     from .data.atomic import OutputError, check_output, database_files, write_text_atomically
     from .data.export import export_csv, export_json
-    from .data.store import StoreError, open_store
+    from .data.store import StoreError
 
     path = _database(args.db)
     if args.format == "csv" and not args.section:
@@ -257,7 +315,7 @@ def _export(args: argparse.Namespace) -> int:
         except OSError:
             pass  # a missing or unusable folder: said when the file is written, as before
     try:
-        with open_store(path) as store:
+        with _reading_store(path) as store:
             if args.format == "json":
                 text = json.dumps(export_json(store, args.briefing), ensure_ascii=False, indent=2) + "\n"
             else:
@@ -285,13 +343,13 @@ def _export(args: argparse.Namespace) -> int:
 
 def _search(args: argparse.Namespace) -> int:
     from .data.search import search
-    from .data.store import StoreError, open_store
+    from .data.store import StoreError
 
     path = _database(args.db)
     if args.limit < 1:
         return _fail("--limit must be at least 1", 2)
     try:
-        with open_store(path) as store:
+        with _reading_store(path) as store:
             results = search(store, args.query, args.briefing, args.limit)
     except StoreError as exc:
         return _fail(str(exc))
@@ -315,7 +373,7 @@ def _print(args: argparse.Namespace) -> int:
 
     from .data.atomic import OutputError, check_output, database_files
     from .data.snapshot import load_snapshot
-    from .data.store import StoreError, open_store
+    from .data.store import StoreError
     from .report.options import SECTIONS, ReportOptions, parse_sections
 
     try:
@@ -333,7 +391,7 @@ def _print(args: argparse.Namespace) -> int:
     except OSError:
         pass  # a missing or unusable folder: said when the file is written, as before
     try:
-        with open_store(path) as store:
+        with _reading_store(path) as store:
             ids = [b.id for b in store.briefing_summaries()]
             if not ids:
                 raise StoreError(path, "holds no briefing")

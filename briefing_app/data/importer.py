@@ -1,33 +1,42 @@
 """Add one briefing file to an existing briefing database, all or nothing.
 
-The database is copied aside (in the same folder), the briefing is written into
-the copy in one transaction, the copy is checked, and only then is it moved over
-the original with an atomic rename. A failure at any point — a bad file, a full
-disk, the process being killed — leaves the original byte for byte as it was.
-A copy left behind by a killed import is removed by the next import.
+The file and the database are checked first, writing nothing. Then the briefing is written inside one
+``BEGIN IMMEDIATE`` transaction on the database itself (:func:`write_in_one_transaction`), which is
+checked with ``PRAGMA quick_check`` before it commits. SQLite's own journal makes that all or nothing,
+in rollback-journal and WAL mode alike, and keeps what other programs committed meanwhile: a bad file,
+a full disk or an error rolls the transaction back; a killed process leaves a journal that SQLite rolls
+back the next time the database is opened for writing (:func:`recover_interrupted_write`).
+
+``BEGIN IMMEDIATE`` takes SQLite's write lock, so two imports (or an import and the library update)
+into one database run one after the other: the second waits, saying so once, up to a stated limit.
 """
 
 from __future__ import annotations
 
-import os
-import shutil
 import sqlite3
-import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable, TypeVar
 
 import sqlite_utils
 
 from .briefing_file import BriefingFileError, Problem, load_briefing_file
 from .build import write_briefing
 from .schema import ADDED_COLUMNS, FTS_TABLE, SCHEMA_VERSION, TABLES, VERSIONS_CREATE_SQL, VERSIONS_TABLE
-from .store import StoreError, database_uri, open_store
+from .store import StoreBusy, StoreError, database_uri, open_store
 
-__all__ = ["ImportResult", "import_briefing", "remove_briefing", "upgrade_schema", "TEMP_SUFFIX"]
+__all__ = ["ImportResult", "import_briefing", "remove_briefing", "upgrade_schema", "write_in_one_transaction",
+           "recover_interrupted_write", "WRITE_WAIT_S"]
 
-TEMP_SUFFIX = ".importing"
+#: How long a write waits for another program's write lock before giving up (seconds).
+WRITE_WAIT_S = 30.0
+#: The first, quiet attempt: a lock held longer than this gets the "waiting" note.
+_FIRST_TRY_S = 0.25
 _DELETE_ORDER = ("links", "derived_values", "checks", "indicators", "achievements", "limitations", "directives",
                  "enterprises", "sectors")
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -37,58 +46,205 @@ class ImportResult:
     counts: dict[str, int]
 
 
-def _remove_stale_copies(target: Path) -> None:
-    for stale in target.parent.glob(f".{target.name}.*{TEMP_SUFFIX}"):
-        try:
-            stale.unlink()
-        except OSError:
-            pass
+def import_briefing(source: Path, target: Path, replace: bool = False, *, wait: float | None = None,
+                    on_wait: Callable[[], None] | None = None) -> ImportResult:
+    """Validate ``source`` and add its briefing to the database ``target``, all or nothing.
 
-
-def import_briefing(source: Path, target: Path, replace: bool = False) -> ImportResult:
-    """Validate ``source`` and add its briefing to the database ``target``.
-
-    Raises :class:`BriefingFileError` (every problem of the file), :class:`StoreError`
-    (the database cannot be used) or :class:`OSError` (it cannot be written).
+    While another program writes to ``target``, the import waits up to ``wait`` seconds (default
+    :data:`WRITE_WAIT_S`), calling ``on_wait`` once when it starts waiting. Raises
+    :class:`BriefingFileError` (every problem of the file, or the briefing is there and ``replace`` is
+    false), :class:`StoreBusy` (still locked after ``wait``), :class:`StoreError` (the database cannot be
+    used or written) or :class:`OSError`; in every case the database's content is as it was.
     """
     source, target = Path(source), Path(target)
+    wait = WRITE_WAIT_S if wait is None else wait
+    on_wait = _once(on_wait)
     document = load_briefing_file(source)
-    # The same checks as opening it in the viewer: it must be a briefing database we can read.
-    with open_store(target) as store:
-        existing = {b.id for b in store.briefing_summaries()}
     briefing_id = document.briefing["id"]
-    if briefing_id in existing and not replace:
-        raise BriefingFileError([Problem(str(source), None, None, "briefing.id",
-                                         f"briefing {briefing_id!r} is already in {target}; "
-                                         "use --replace to replace it")])
-    _remove_stale_copies(target)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=target.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
+    recover_interrupted_write(target, wait=wait, on_wait=on_wait)
+    # The same checks as opening it in the viewer: it must be a briefing database this version can read.
+    if briefing_id in _briefing_ids(target, wait, on_wait) and not replace:
+        raise _already_there(source, target, briefing_id)
+
+    def write(db: sqlite_utils.Database) -> ImportResult:
+        # Checked again under the write lock: another import may have added it since.
+        there = db.execute("SELECT 1 FROM briefings WHERE id = ?", [briefing_id]).fetchone() is not None
+        if there and not replace:
+            raise _already_there(source, target, briefing_id)
+        upgrade_schema(db)
+        position = remove_briefing(db, briefing_id)
+        counts = write_briefing(db, document, position, origin="imported")
+        return ImportResult(briefing_id, there, counts)
+
+    result = write_in_one_transaction(target, write, wait=wait, on_wait=on_wait)
+    _confirm_present(target, briefing_id, wait)
+    return result
+
+
+def _once(callback: Callable[[], None] | None) -> Callable[[], None] | None:
+    """``callback``, called at most once however many steps have to wait."""
+    if callback is None:
+        return None
+    called = False
+
+    def call() -> None:
+        nonlocal called
+        if not called:
+            called = True
+            callback()
+    return call
+
+
+def _briefing_ids(target: Path, wait: float, on_wait: Callable[[], None] | None) -> set[str]:
+    """The briefings in ``target``, read through the viewer's checks; a quick try, then a stated wait."""
+    started = time.monotonic()
     try:
-        shutil.copyfile(target, tmp)
-        for suffix in ("-wal", "-journal"):
-            # A database with pending WAL content must be read through SQLite, not copied raw.
-            if Path(str(target) + suffix).exists():
-                _backup(target, tmp)
-                break
-        db = sqlite_utils.Database(tmp)
+        with open_store(target, timeout=min(_FIRST_TRY_S, wait)) as store:
+            return {b.id for b in store.briefing_summaries()}
+    except StoreBusy:
+        if on_wait is not None:
+            on_wait()
+    remaining = wait - (time.monotonic() - started)
+    try:
+        if remaining > 0:
+            with open_store(target, timeout=remaining) as store:
+                return {b.id for b in store.briefing_summaries()}
+    except StoreBusy:
+        pass
+    raise _still_busy(target, wait)
+
+
+def _already_there(source: Path, target: Path, briefing_id: str) -> BriefingFileError:
+    return BriefingFileError([Problem(str(source), None, None, "briefing.id",
+                                      f"briefing {briefing_id!r} is already in {target}; use --replace to replace it")])
+
+
+def _confirm_present(target: Path, briefing_id: str, wait: float) -> None:
+    """Success is reported only for a briefing that a fresh reader finds in the committed database."""
+    try:
+        conn = sqlite3.connect(database_uri(target), uri=True, timeout=wait)
         try:
-            with db.conn:
-                upgrade_schema(db)
-                position = remove_briefing(db, briefing_id)
-                counts = write_briefing(db, document, position, origin="imported")
-            problems = db.execute("PRAGMA quick_check").fetchall()
-            if problems != [("ok",)]:
-                raise StoreError(target, "the updated copy failed its integrity check; nothing was changed")
+            found = conn.execute("SELECT 1 FROM briefings WHERE id = ?", [briefing_id]).fetchone()
         finally:
-            db.close()
-        os.chmod(tmp, os.stat(target).st_mode & 0o777)
-        os.replace(tmp, target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    return ImportResult(briefing_id, briefing_id in existing, counts)
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(target, f"cannot be read back after the import ({exc})") from None
+    if found is None:
+        raise StoreError(target, f"briefing {briefing_id!r} is not there after the import "
+                                 "(another program removed it)")
+
+
+def write_in_one_transaction(path: Path, write: Callable[[sqlite_utils.Database], T], *, wait: float = WRITE_WAIT_S,
+                             on_wait: Callable[[], None] | None = None) -> T:
+    """Run ``write(db)`` inside one ``BEGIN IMMEDIATE`` transaction on the database ``path`` itself.
+
+    The changes commit only if ``write`` returns and ``PRAGMA quick_check`` passes; any exception rolls
+    them back. sqlite-utils nests its own writes as savepoints inside the open transaction. The
+    database is never created. When another program holds the write lock, ``on_wait`` is called once
+    and the lock is awaited up to ``wait`` seconds in all. Raises :class:`StoreBusy` ("still busy after
+    N s"), :class:`StoreError` (SQLite refused: full disk, read-only file, not a database) or whatever
+    ``write`` raised.
+    """
+    path = Path(path)
+    try:
+        conn = sqlite3.connect(_writable_uri(path), uri=True, isolation_level=None, timeout=min(_FIRST_TRY_S, wait))
+    except sqlite3.Error as exc:
+        raise StoreError(path, f"cannot be opened for writing ({exc})") from None
+    db = sqlite_utils.Database(conn)
+    try:
+        try:
+            _begin_immediate(conn, path, wait, on_wait)
+            try:
+                result = write(db)
+                verdict = db.execute("PRAGMA quick_check").fetchone()[0]
+                if verdict != "ok":
+                    raise StoreError(path, f"failed its integrity check after the change ({verdict})")
+                conn.execute("COMMIT")
+            except BaseException:
+                # A full disk may already have ended the transaction; ROLLBACK then has nothing to do.
+                if conn.in_transaction:
+                    try:
+                        conn.execute("ROLLBACK")
+                    except sqlite3.Error:
+                        pass  # closing the connection rolls back; the first error is the one to report
+                raise
+        except sqlite3.DatabaseError as exc:
+            if _is_busy(exc):
+                raise _still_busy(path, wait) from None
+            raise StoreError(path, f"cannot be written ({exc})") from None
+    finally:
+        conn.close()
+    return result
+
+
+def recover_interrupted_write(path: Path, *, wait: float = WRITE_WAIT_S,
+                              on_wait: Callable[[], None] | None = None) -> None:
+    """Let SQLite roll back the journal a killed writer left beside ``path`` (a "hot journal").
+
+    Until that is done, no read-only connection can open the database ("attempt to write a readonly
+    database"). Opening it for writing and reading one value is SQLite's documented recovery; it puts
+    the database back as it was before the interrupted transaction. Does nothing when there is no such
+    journal; problems of the database itself are left for the caller's own checks to report.
+    """
+    path = Path(path)
+    if not Path(f"{path}-journal").is_file():
+        return
+    try:
+        conn = sqlite3.connect(_writable_uri(path), uri=True, isolation_level=None, timeout=min(_FIRST_TRY_S, wait))
+    except sqlite3.Error:
+        return
+    try:
+        # Taking a shared lock to read is where SQLite finds and rolls back a hot journal.
+        _waiting(conn, path, wait, on_wait, "SELECT COUNT(*) FROM sqlite_master")
+    except sqlite3.DatabaseError:
+        pass
+    finally:
+        conn.close()
+
+
+def _begin_immediate(conn: sqlite3.Connection, path: Path, wait: float, on_wait: Callable[[], None] | None) -> None:
+    _waiting(conn, path, wait, on_wait, "BEGIN IMMEDIATE")
+    # COMMIT may still have to wait for readers to finish (rollback-journal mode): the same limit.
+    conn.execute(f"PRAGMA busy_timeout = {int(wait * 1000)}")
+
+
+def _waiting(conn: sqlite3.Connection, path: Path, wait: float, on_wait: Callable[[], None] | None,
+             statement: str) -> None:
+    """Run ``statement`` (a BEGIN); a first short try, then — saying so — SQLite's busy wait up to ``wait`` s."""
+    started = time.monotonic()
+    try:
+        conn.execute(statement)
+        return
+    except sqlite3.OperationalError as exc:
+        if not _is_busy(exc):
+            raise
+    if on_wait is not None:
+        on_wait()
+    remaining = wait - (time.monotonic() - started)
+    if remaining > 0:
+        conn.execute(f"PRAGMA busy_timeout = {int(remaining * 1000)}")
+        try:
+            conn.execute(statement)
+            return
+        except sqlite3.OperationalError as exc:
+            if not _is_busy(exc):
+                raise
+    raise _still_busy(path, wait)
+
+
+def _still_busy(path: Path, wait: float) -> StoreBusy:
+    return StoreBusy(path, f"still busy after {wait:g} s (another program is writing)")
+
+
+def _is_busy(exc: sqlite3.Error) -> bool:
+    # Extended codes (SQLITE_BUSY_SNAPSHOT, …) keep the primary code in the low byte.
+    code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+    return code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) or "database is locked" in str(exc)
+
+
+def _writable_uri(path: Path) -> str:
+    # mode=rw: a database that vanished is an error, never silently created empty.
+    return path.absolute().as_uri() + "?mode=rw"
 
 
 def remove_briefing(db: sqlite_utils.Database, briefing_id: str) -> int:
@@ -110,8 +266,8 @@ def remove_briefing(db: sqlite_utils.Database, briefing_id: str) -> int:
 
 
 def upgrade_schema(db: sqlite_utils.Database) -> None:
-    """Add the columns a database from an older schema version lacks (in the copy, inside the import's
-    transaction), so a briefing with those fields can be written into it."""
+    """Add the columns a database from an older schema version lacks (inside the caller's transaction),
+    so a briefing with those fields can be written into it."""
     version = db.execute("PRAGMA user_version").fetchone()[0]
     if version >= SCHEMA_VERSION:
         return
@@ -120,16 +276,6 @@ def upgrade_schema(db: sqlite_utils.Database) -> None:
             sql_type = {str: "TEXT", int: "INTEGER", float: "REAL"}[TABLES[table][column]]
             db.execute(f"ALTER TABLE [{table}] ADD COLUMN [{column}] {sql_type}")
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-
-
-def _backup(source: Path, destination: Path) -> None:
-    src = sqlite3.connect(database_uri(source), uri=True)
-    dst = sqlite3.connect(destination)
-    try:
-        src.backup(dst)
-    finally:
-        dst.close()
-        src.close()
 
 
 # Keep the schema names used here in step with the schema module.

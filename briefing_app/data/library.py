@@ -28,6 +28,9 @@ from .atomic import NEW_FILE_MODE, temporary_beside
 from .schema import VERSIONS_CREATE_SQL, VERSIONS_TABLE
 from .store import StoreError, database_uri
 
+#: How long bringing in a newer bundle waits for another program that is writing to the library (seconds).
+_WRITE_WAIT_S = 10.0
+
 __all__ = ["LibraryUpdate", "prepare_library", "prepare_user_library", "describe_update", "briefing_versions"]
 
 
@@ -168,7 +171,7 @@ def _write(library: Path, bundled: dict[str, _Version], folder: Path, added: lis
 
     from .briefing_file import BriefingFileError, load_briefing_file
     from .build import content_sha256, write_briefing
-    from .importer import remove_briefing, upgrade_schema
+    from .importer import remove_briefing, upgrade_schema, write_in_one_transaction
 
     documents, problems = {}, []
     for bid in added + replaced:
@@ -184,24 +187,18 @@ def _write(library: Path, bundled: dict[str, _Version], folder: Path, added: lis
         documents[bid] = document
     if not documents:
         return LibraryUpdate(library, kept=tuple(kept), problems=tuple(problems))
-    db = sqlite_utils.Database(sqlite3.connect(library, timeout=10, isolation_level=None))
+
+    def write(db: sqlite_utils.Database) -> None:
+        upgrade_schema(db)  # a library made by an older version lacks newer columns
+        for bid, document in documents.items():
+            position = remove_briefing(db, bid)
+            write_briefing(db, document, position, origin="bundled")
+
     try:
-        db.execute("BEGIN IMMEDIATE")
-        try:
-            upgrade_schema(db)  # a library made by an older version lacks newer columns
-            for bid, document in documents.items():
-                position = remove_briefing(db, bid)
-                write_briefing(db, document, position, origin="bundled")
-            if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-                raise StoreError(library, "failed its integrity check after the update; nothing was changed")
-            db.execute("COMMIT")
-        except BaseException:
-            db.rollback()
-            raise
-    except sqlite3.DatabaseError as exc:
-        raise StoreError(library, f"cannot be updated ({exc}); nothing was changed") from None
-    finally:
-        db.close()
+        write_in_one_transaction(library, write, wait=_WRITE_WAIT_S)
+    except StoreError as exc:
+        # The same kind (StoreBusy stays StoreBusy), saying what was not done.
+        raise type(exc)(library, f"{exc.problem}; the library was not updated") from None
     return LibraryUpdate(library, added=tuple(b for b in added if b in documents),
                          replaced=tuple(b for b in replaced if b in documents), kept=tuple(kept),
                          problems=tuple(problems))

@@ -124,7 +124,7 @@ class BriefingStore:
         except sqlite3.DatabaseError as exc:
             self.close()
             if _is_busy(exc):
-                raise StoreBusy(path, "is locked by another program (busy); trying again") from None
+                raise StoreBusy(path, "is locked by another program (busy)") from None
             raise StoreError(path, f"is not a readable briefing database ({exc})") from None
         except StoreError:
             self.close()
@@ -201,7 +201,7 @@ class BriefingStore:
             self._conn.execute("BEGIN")
         except sqlite3.Error as exc:
             if _is_busy(exc):
-                raise StoreBusy(self.path, "is locked by another program (busy); trying again") from None
+                raise StoreBusy(self.path, "is locked by another program (busy)") from None
             raise StoreError(self.path, f"cannot be read ({exc})") from None
         try:
             yield
@@ -224,7 +224,7 @@ class BriefingStore:
             raise StoreError(self.path, f"is damaged: it holds text that is not UTF-8 ({exc.reason})") from None
         except sqlite3.Error as exc:
             if _is_busy(exc):
-                raise StoreBusy(self.path, "is locked by another program (busy); trying again") from None
+                raise StoreBusy(self.path, "is locked by another program (busy)") from None
             raise StoreError(self.path, f"cannot be read ({exc})") from None
 
     # ------------------------------------------------------------ reads
