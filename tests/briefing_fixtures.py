@@ -179,3 +179,47 @@ def make_bad_database(tmp_path, small_db, case):
     return path, expected
 
 
+
+class FifoUnblocker:
+    """A hang guard for tests that hand a FIFO to the code under test.
+
+    Opening a FIFO for reading waits for a writer. Until ``after`` seconds have passed this
+    thread, as that writer, keeps checking whether anybody is waiting to read and, once the time
+    is up, releases them (opens the FIFO for writing and closes it), so that code which wrongly
+    opens the FIFO fails its test (too slow, or the wrong message) instead of hanging the suite.
+    ``released`` says whether anybody was waiting.
+    """
+
+    def __init__(self, fifo, after: float = 3.0):
+        import threading
+
+        self.fifo = str(fifo)
+        self.after = after
+        self.released = False
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        import errno
+        import time
+
+        deadline = time.monotonic() + self.after
+        while not self._stop.wait(0.05):
+            if time.monotonic() < deadline:
+                continue
+            try:
+                fd = os.open(self.fifo, os.O_WRONLY | os.O_NONBLOCK)
+            except OSError as exc:
+                if exc.errno in (errno.ENXIO, errno.ENOENT):  # nobody is reading (or it is gone): fine
+                    continue
+                raise
+            self.released = True
+            os.close(fd)
+
+    def __enter__(self) -> "FifoUnblocker":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()

@@ -9,7 +9,9 @@ path containing ``#``, ``?``, ``%`` or spaces works.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+import stat
 from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
@@ -19,7 +21,8 @@ from .numbers import NumberFormatError, parse_number, to_decimal
 from .records import Briefing, BriefingSummary, Check, DerivedValue, Enterprise, Indicator, Item, Link, Sector
 from .schema import ADDED_COLUMNS, APPLICATION_ID, ITEM_SECTIONS, SCHEMA_VERSION, TABLES
 
-__all__ = ["BriefingStore", "StoreError", "StoreBusy", "open_store", "database_uri", "file_fingerprint"]
+__all__ = ["BriefingStore", "StoreError", "StoreBusy", "open_store", "database_uri", "file_fingerprint",
+           "file_kind"]
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
 #: Databases up to this size get a full integrity check (PRAGMA quick_check) when opened.
@@ -58,6 +61,16 @@ def _reading(method):
         except (ValueError, TypeError, KeyError, IndexError) as exc:
             raise StoreError(self.path, f"is damaged: {type(exc).__name__}: {exc}") from None
     return wrapper
+
+
+def file_kind(mode: int) -> str:
+    """What a file that is not a regular file is, in words ("a FIFO"), from its ``st_mode``."""
+    for test, kind in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a folder"),
+                       (stat.S_ISLNK, "a symbolic link")):
+        if test(mode):
+            return kind
+    return "not a regular file"
 
 
 def file_fingerprint(path: Path | str) -> tuple | None:
@@ -133,22 +146,48 @@ class BriefingStore:
     # ------------------------------------------------------------ checks
     def _check_file(self) -> None:
         path = self.path
-        if not path.exists():
-            raise StoreError(path, "file not found")
-        if path.is_dir():
-            raise StoreError(path, "is a folder, not a database file")
+        # The type is checked before anything is opened: opening a FIFO waits for a writer forever,
+        # and a device (/dev/zero) never ends.
         try:
-            with path.open("rb") as handle:
-                header = handle.read(100)
+            st = os.stat(path)
+        except FileNotFoundError:
+            raise StoreError(path, "file not found") from None
         except OSError as exc:
             raise StoreError(path, f"cannot be read ({exc.strerror or exc})") from None
+        if stat.S_ISDIR(st.st_mode):
+            raise StoreError(path, "is a folder, not a database file")
+        if not stat.S_ISREG(st.st_mode):
+            raise StoreError(path, f"is not a regular file ({file_kind(st.st_mode)})")
+        for suffix in ("-wal", "-shm", "-journal"):
+            # SQLite opens these beside the database; one that is a FIFO would block it the same way.
+            try:
+                side = os.stat(f"{path}{suffix}")
+            except OSError:
+                continue
+            if not stat.S_ISREG(side.st_mode):
+                raise StoreError(path, f"cannot be read: {path.name}{suffix} is not a regular file "
+                                       f"({file_kind(side.st_mode)})")
+        try:
+            # O_NONBLOCK: should the file become a FIFO between the stat and here, the open returns at once.
+            fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        except OSError as exc:
+            raise StoreError(path, f"cannot be read ({exc.strerror or exc})") from None
+        try:
+            st = os.fstat(fd)
+            if not stat.S_ISREG(st.st_mode):
+                raise StoreError(path, f"is not a regular file ({file_kind(st.st_mode)})")
+            header = os.read(fd, 100)
+        except OSError as exc:
+            raise StoreError(path, f"cannot be read ({exc.strerror or exc})") from None
+        finally:
+            os.close(fd)
         if not header:
             raise StoreError(path, "is empty (0 bytes)")
         if not header.startswith(_SQLITE_HEADER):
             raise StoreError(path, "is not an SQLite database")
         if len(header) < 100:
             raise StoreError(path, "is truncated (shorter than an SQLite header)")
-        self._size = path.stat().st_size
+        self._size = st.st_size
 
     def _check_schema(self) -> None:
         path = self.path
