@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 
 import textwrap
@@ -223,3 +224,33 @@ class FifoUnblocker:
     def __exit__(self, *exc) -> None:
         self._stop.set()
         self._thread.join()
+
+
+#: the small briefing's English title, before the change :func:`wal_database_files` leaves in the -wal
+WAL_ORIGINAL_TITLE = "Test meeting"
+#: which of the files beside the database are present
+WAL_VARIANTS = {"no side files": (), "wal and shm": ("-wal", "-shm"), "wal only": ("-wal",), "shm only": ("-shm",)}
+
+
+def wal_database_files(small_db: Path, work: Path, variant: str) -> dict[str, Path]:
+    """A WAL database whose last commit (English title → "changed") is still in its -wal file,
+    as a copy taken while the writer was running: {name: file} for ``read_only_folder``."""
+    work.mkdir()
+    db = work / "wal.db"
+    shutil.copy(small_db, db)
+    writer = sqlite3.connect(db, isolation_level=None)
+    writer.execute("PRAGMA journal_mode=WAL")
+    writer.execute("PRAGMA wal_autocheckpoint=0")
+    writer.execute("UPDATE briefings SET title_en = 'changed'")
+    files = {"wal.db": work / "copy.db"}
+    shutil.copy(db, files["wal.db"])
+    for suffix in WAL_VARIANTS[variant]:
+        files["wal.db" + suffix] = work / f"copy.db{suffix}"
+        shutil.copy(f"{db}{suffix}", files["wal.db" + suffix])
+    writer.close()
+    return files
+
+
+def wal_expected_title(variant: str) -> str:
+    # The -wal's commit can be read only with its -shm; without one the database file is all there is.
+    return "changed" if variant == "wal and shm" else WAL_ORIGINAL_TITLE

@@ -112,6 +112,11 @@ class BriefingStore:
         self.path = path
         #: Columns an older schema version lacks; they read as NULL.
         self._absent: set[tuple[str, str]] = set()
+        #: Read as a fixed file (SQLite's ``immutable``): its folder cannot be written, so SQLite
+        #: cannot keep the shared-memory file a WAL database needs. Changes are not followed.
+        self.immutable = False
+        #: Immutable, and a non-empty ``-wal`` beside it holds changes that cannot be read.
+        self.unread_wal = False
         self._check_file()
         try:
             self._conn = sqlite3.connect(database_uri(path), uri=True, check_same_thread=False, timeout=timeout)
@@ -122,14 +127,17 @@ class BriefingStore:
             try:
                 self._check_schema()
             except sqlite3.OperationalError as exc:
-                if "unable to open" not in str(exc):
+                if not self._cannot_share_memory(exc):
                     raise
-                # A WAL database in a read-only folder: SQLite cannot create its -shm file.
-                # Nobody can write there either, so reading it as immutable is exact.
                 self._conn.close()
                 self._conn = sqlite3.connect(database_uri(path, immutable=True), uri=True,
                                              check_same_thread=False, timeout=timeout)
                 self._conn.row_factory = sqlite3.Row
+                self.immutable = True
+                try:
+                    self.unread_wal = os.stat(f"{path}-wal").st_size > 0
+                except OSError:
+                    pass
                 self._check_schema()
         except UnicodeDecodeError as exc:
             self.close()
@@ -144,6 +152,23 @@ class BriefingStore:
             raise
 
     # ------------------------------------------------------------ checks
+    def _cannot_share_memory(self, exc: sqlite3.Error) -> bool:
+        """Whether ``exc`` is SQLite failing to create or write the ``-shm`` file of a WAL database
+        whose folder cannot be written.
+
+        As root on a read-only file system SQLite says "unable to open database file"; as a user
+        without write permission, "attempt to write a readonly database" (SQLITE_READONLY_*). Either
+        way nobody can write beside the file without changing the folder, so reading it as
+        immutable shows exactly what is there.
+        """
+        code = getattr(exc, "sqlite_errorcode", None)
+        primary = code & 0xFF if isinstance(code, int) else None
+        text = str(exc).lower()
+        if primary not in (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN) and \
+                "unable to open" not in text and "readonly" not in text:
+            return False
+        return not os.access(self.path.absolute().parent, os.W_OK)
+
     def _check_file(self) -> None:
         path = self.path
         # The type is checked before anything is opened: opening a FIFO waits for a writer forever,
