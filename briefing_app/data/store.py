@@ -17,6 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Iterator
 
+from .damage import NUMBER_TEXTS, describe_damage, first_damage
 from .numbers import NumberFormatError, parse_number, to_decimal
 from .records import Briefing, BriefingSummary, Check, DerivedValue, Enterprise, Indicator, Item, Link, Sector
 from .schema import ADDED_COLUMNS, APPLICATION_ID, ITEM_SECTIONS, SCHEMA_VERSION, TABLES
@@ -283,13 +284,31 @@ class BriefingStore:
 
     def _rows(self, sql: str, params: tuple = ()) -> Iterator[sqlite3.Row]:
         try:
-            yield from self._conn.execute(sql, params)
+            # A loop, not ``yield from``: a read abandoned half-way (a damaged row) would otherwise close
+            # the cursor when the generator is collected, perhaps after the connection, and raise there.
+            for row in self._conn.execute(sql, params):
+                yield row
         except UnicodeDecodeError as exc:
             raise StoreError(self.path, f"is damaged: it holds text that is not UTF-8 ({exc.reason})") from None
         except sqlite3.Error as exc:
             if _is_busy(exc):
                 raise StoreBusy(self.path, "is locked by another program (busy); trying again") from None
             raise StoreError(self.path, f"cannot be read ({exc})") from None
+
+    def _check_rows(self, table: str, briefing_id: str | None) -> None:
+        """Refuse the read if a row of ``table`` (of the briefing) holds a damaged value: a wrong type,
+        a word where a number belongs, a reference to nothing or to itself."""
+        try:
+            problem = first_damage(self._conn, table, briefing_id,
+                                   absent={c for t, c in self._absent if t == table})
+        except UnicodeDecodeError as exc:
+            raise StoreError(self.path, f"is damaged: it holds text that is not UTF-8 ({exc.reason})") from None
+        except sqlite3.Error as exc:
+            if _is_busy(exc):
+                raise StoreBusy(self.path, "is locked by another program (busy); trying again") from None
+            raise StoreError(self.path, f"cannot be read ({exc})") from None
+        if problem is not None:
+            raise StoreError(self.path, f"is damaged: {problem}")
 
     # ------------------------------------------------------------ reads
     def data_version(self) -> int:
@@ -303,10 +322,12 @@ class BriefingStore:
 
     @_reading
     def briefings(self) -> list[Briefing]:
+        self._check_rows("briefings", None)
         return [self._briefing(row) for row in self._rows("SELECT * FROM briefings ORDER BY position, id")]
 
     @_reading
     def briefing(self, briefing_id: str) -> Briefing:
+        self._check_rows("briefings", briefing_id)
         for row in self._rows("SELECT * FROM briefings WHERE id = ?", (briefing_id,)):
             return self._briefing(row)
         raise StoreError(self.path, f"has no briefing {briefing_id!r}")
@@ -319,10 +340,12 @@ class BriefingStore:
         return Briefing(**data)
 
     def sectors(self, briefing_id: str) -> list[Sector]:
+        self._check_rows("sectors", briefing_id)
         return [Sector(r["id"], r["key"], r["position"], r["name_vi"], r["name_en"]) for r in
                 self._rows("SELECT * FROM sectors WHERE briefing_id = ? ORDER BY position", (briefing_id,))]
 
     def enterprises(self, briefing_id: str) -> list[Enterprise]:
+        self._check_rows("enterprises", briefing_id)
         return [Enterprise(r["id"], r["key"], r["position"], r["name_vi"], r["name_en"], r["short_name"]) for r in
                 self._rows("SELECT * FROM enterprises WHERE briefing_id = ? ORDER BY position", (briefing_id,))]
 
@@ -336,6 +359,7 @@ class BriefingStore:
 
     @_reading
     def indicators(self, briefing_id: str) -> list[Indicator]:
+        self._check_rows("indicators", briefing_id)
         columns = self._INDICATOR_COLUMNS
         if ("indicators", "plan_qualifier") in self._absent:
             columns = columns.replace("plan_qualifier", "NULL AS plan_qualifier")
@@ -344,15 +368,25 @@ class BriefingStore:
 
     @staticmethod
     def _exact(text: str | None, stored: float | None) -> Decimal | None:
-        """The stated number: parsed from its stated text, so no digit is lost to floating point."""
+        """The stated number: parsed from its stated text, so no digit is lost to floating point.
+
+        A text that does not parse raises :class:`NumberFormatError` (see :meth:`_indicator`).
+        """
         if text is not None:
-            try:
-                return parse_number(text, "vi")
-            except NumberFormatError:
-                pass
+            return parse_number(text, "vi")
         return None if stored is None else to_decimal(stored)
 
     def _indicator(self, r: sqlite3.Row) -> Indicator:
+        try:
+            return self._indicator_record(r)
+        except NumberFormatError:
+            # Rare, so the column is found again here rather than tracked on every row.
+            for name in NUMBER_TEXTS["indicators"]:
+                if r[name] is not None:
+                    self._number("indicators", r["id"], name, r[name])
+            raise
+
+    def _indicator_record(self, r: sqlite3.Row) -> Indicator:
         (id_, key, position, sector_id, enterprise_id, metric, label_vi, label_en, value, value_text, value_max,
          value_max_text, unit_vi, unit_en, qualifier, as_of, parent_id, depth, plan_pct, plan_pct_text, plan_vi,
          plan_en, change_pct, change_pct_text, change_qualifier, same_period_pct, same_period_pct_text,
@@ -373,6 +407,7 @@ class BriefingStore:
         """Achievements, limitations or directives of a briefing, in the source's order."""
         if section not in ITEM_SECTIONS:
             raise ValueError(f"not an item section: {section}")
+        self._check_rows(section, briefing_id)
         return [self._item(section, r) for r in
                 self._rows(f"SELECT * FROM {section} WHERE briefing_id = ? ORDER BY position", (briefing_id,))]
 
@@ -383,17 +418,20 @@ class BriefingStore:
 
     @_reading
     def links(self, briefing_id: str) -> list[Link]:
+        self._check_rows("links", briefing_id)
         return [Link(r["from_section"], r["from_id"], r["to_section"], r["to_id"], r["relation"]) for r in
                 self._rows("SELECT * FROM links WHERE briefing_id = ? ORDER BY id", (briefing_id,))]
 
     @_reading
     def derived_values(self, briefing_id: str) -> list[DerivedValue]:
+        self._check_rows("derived_values", briefing_id)
         return [DerivedValue(r["id"], r["indicator_id"], r["kind"], to_decimal(r["value"]), r["unit_vi"], r["unit_en"],
                              r["formula"], r["label_vi"], r["label_en"]) for r in
                 self._rows("SELECT * FROM derived_values WHERE briefing_id = ? ORDER BY id", (briefing_id,))]
 
     @_reading
     def checks(self, briefing_id: str) -> list[Check]:
+        self._check_rows("checks", briefing_id)
         out = []
         for r in self._rows("SELECT * FROM checks WHERE briefing_id = ? ORDER BY id", (briefing_id,)):
             items = tuple((ref.split(":")[0], int(ref.split(":")[1])) for ref in json.loads(r["items"] or "[]"))
@@ -405,7 +443,24 @@ class BriefingStore:
         """Every column of a table's rows as plain dicts (for export)."""
         if table not in TABLES:
             raise ValueError(f"unknown table: {table}")
+        self._check_rows(table, briefing_id)
         if briefing_id is None:
-            return [dict(r) for r in self._rows(f"SELECT * FROM [{table}] ORDER BY rowid")]
-        column = "id" if table == "briefings" else "briefing_id"
-        return [dict(r) for r in self._rows(f"SELECT * FROM [{table}] WHERE {column} = ? ORDER BY rowid", (briefing_id,))]
+            rows = [dict(r) for r in self._rows(f"SELECT rowid AS [__row], * FROM [{table}] ORDER BY rowid")]
+        else:
+            column = "id" if table == "briefings" else "briefing_id"
+            rows = [dict(r) for r in self._rows(
+                f"SELECT rowid AS [__row], * FROM [{table}] WHERE {column} = ? ORDER BY rowid", (briefing_id,))]
+        texts = NUMBER_TEXTS.get(table, ())
+        for row in rows:
+            rowid = row.pop("__row")
+            for name in texts:
+                if row.get(name) is not None:
+                    self._number(table, rowid, name, row[name])
+        return rows
+
+    def _number(self, table: str, rowid: int, column: str, text: str) -> Decimal:
+        """A stated number text parsed; one that does not parse is a damaged value."""
+        try:
+            return parse_number(text, "vi")
+        except NumberFormatError:
+            raise StoreError(self.path, f"is damaged: {describe_damage(table, rowid, column, text)}") from None
