@@ -254,3 +254,25 @@ def wal_database_files(small_db: Path, work: Path, variant: str) -> dict[str, Pa
 def wal_expected_title(variant: str) -> str:
     # The -wal's commit can be read only with its -shm; without one the database file is all there is.
     return "changed" if variant == "wal and shm" else WAL_ORIGINAL_TITLE
+
+
+#: 1,000,000 characters without a space: the worst case for line breaking (a 1 MB title froze the window).
+LONG_TEXT = ("Tiêuđềrấtdài" * 90_000)[:1_000_000]
+#: (table, column) set to :data:`LONG_TEXT` in the first row by :func:`long_text_database`.
+LONG_FIELDS = [("briefings", "title_vi"), ("briefings", "title_en"), ("indicators", "label_vi"),
+               ("indicators", "label_en"), ("indicators", "source_text"), ("achievements", "title_vi"),
+               ("achievements", "title_en"), ("achievements", "source_text"), ("directives", "title_en"),
+               ("sectors", "name_en"), ("enterprises", "name_en")]
+
+
+def long_text_database(small_db: Path, path: Path) -> Path:
+    """A copy of ``small_db`` whose first briefing title, figure, achievement, directive, sector and
+    enterprise have 1 MB titles, names and source passages (as any program may write them)."""
+    shutil.copy(small_db, path)
+    conn = sqlite3.connect(path)
+    for table, column in LONG_FIELDS:
+        conn.execute(f"UPDATE {table} SET {column} = ? WHERE rowid = (SELECT min(rowid) FROM {table})",
+                     (LONG_TEXT,))
+    conn.commit()
+    conn.close()
+    return path
