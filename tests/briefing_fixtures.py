@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 
 import textwrap
@@ -179,3 +180,99 @@ def make_bad_database(tmp_path, small_db, case):
     return path, expected
 
 
+
+class FifoUnblocker:
+    """A hang guard for tests that hand a FIFO to the code under test.
+
+    Opening a FIFO for reading waits for a writer. Until ``after`` seconds have passed this
+    thread, as that writer, keeps checking whether anybody is waiting to read and, once the time
+    is up, releases them (opens the FIFO for writing and closes it), so that code which wrongly
+    opens the FIFO fails its test (too slow, or the wrong message) instead of hanging the suite.
+    ``released`` says whether anybody was waiting.
+    """
+
+    def __init__(self, fifo, after: float = 3.0):
+        import threading
+
+        self.fifo = str(fifo)
+        self.after = after
+        self.released = False
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        import errno
+        import time
+
+        deadline = time.monotonic() + self.after
+        while not self._stop.wait(0.05):
+            if time.monotonic() < deadline:
+                continue
+            try:
+                fd = os.open(self.fifo, os.O_WRONLY | os.O_NONBLOCK)
+            except OSError as exc:
+                if exc.errno in (errno.ENXIO, errno.ENOENT):  # nobody is reading (or it is gone): fine
+                    continue
+                raise
+            self.released = True
+            os.close(fd)
+
+    def __enter__(self) -> "FifoUnblocker":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
+#: the small briefing's English title, before the change :func:`wal_database_files` leaves in the -wal
+WAL_ORIGINAL_TITLE = "Test meeting"
+#: which of the files beside the database are present
+WAL_VARIANTS = {"no side files": (), "wal and shm": ("-wal", "-shm"), "wal only": ("-wal",), "shm only": ("-shm",)}
+
+
+def wal_database_files(small_db: Path, work: Path, variant: str) -> dict[str, Path]:
+    """A WAL database whose last commit (English title → "changed") is still in its -wal file,
+    as a copy taken while the writer was running: {name: file} for ``read_only_folder``."""
+    work.mkdir()
+    db = work / "wal.db"
+    shutil.copy(small_db, db)
+    writer = sqlite3.connect(db, isolation_level=None)
+    writer.execute("PRAGMA journal_mode=WAL")
+    writer.execute("PRAGMA wal_autocheckpoint=0")
+    writer.execute("UPDATE briefings SET title_en = 'changed'")
+    files = {"wal.db": work / "copy.db"}
+    shutil.copy(db, files["wal.db"])
+    for suffix in WAL_VARIANTS[variant]:
+        files["wal.db" + suffix] = work / f"copy.db{suffix}"
+        shutil.copy(f"{db}{suffix}", files["wal.db" + suffix])
+    writer.close()
+    return files
+
+
+def wal_expected_title(variant: str) -> str:
+    # The -wal's commit can be read only with its -shm; without one the database file is all there is.
+    return "changed" if variant == "wal and shm" else WAL_ORIGINAL_TITLE
+
+
+#: 1,000,000 characters without a space: the worst case for line breaking (a 1 MB title froze the window).
+LONG_TEXT = ("Tiêuđềrấtdài" * 90_000)[:1_000_000]
+#: (table, column) set to :data:`LONG_TEXT` in the first row by :func:`long_text_database`.
+LONG_FIELDS = [("briefings", "title_vi"), ("briefings", "title_en"), ("indicators", "label_vi"),
+               ("indicators", "label_en"), ("indicators", "source_text"), ("achievements", "title_vi"),
+               ("achievements", "title_en"), ("achievements", "source_text"), ("directives", "title_en"),
+               ("sectors", "name_en"), ("enterprises", "name_en")]
+
+
+def long_text_database(small_db: Path, path: Path) -> Path:
+    """A copy of ``small_db`` whose first briefing title, figure, achievement, directive, sector and
+    enterprise have 1 MB titles, names and source passages (as any program may write them)."""
+    shutil.copy(small_db, path)
+    conn = sqlite3.connect(path)
+    for table, column in LONG_FIELDS:
+        conn.execute(f"UPDATE {table} SET {column} = ? WHERE rowid = (SELECT min(rowid) FROM {table})",
+                     (LONG_TEXT,))
+    conn.commit()
+    conn.close()
+    return path

@@ -9,17 +9,21 @@ path containing ``#``, ``?``, ``%`` or spaces works.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+import stat
 from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Iterator
 
+from .damage import NUMBER_TEXTS, describe_damage, first_damage
 from .numbers import NumberFormatError, parse_number, to_decimal
 from .records import Briefing, BriefingSummary, Check, DerivedValue, Enterprise, Indicator, Item, Link, Sector
 from .schema import ADDED_COLUMNS, APPLICATION_ID, ITEM_SECTIONS, SCHEMA_VERSION, TABLES
 
-__all__ = ["BriefingStore", "StoreError", "StoreBusy", "open_store", "database_uri", "file_fingerprint"]
+__all__ = ["BriefingStore", "StoreError", "StoreBusy", "open_store", "database_uri", "file_fingerprint",
+           "file_kind"]
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
 #: Databases up to this size get a full integrity check (PRAGMA quick_check) when opened.
@@ -58,6 +62,16 @@ def _reading(method):
         except (ValueError, TypeError, KeyError, IndexError) as exc:
             raise StoreError(self.path, f"is damaged: {type(exc).__name__}: {exc}") from None
     return wrapper
+
+
+def file_kind(mode: int) -> str:
+    """What a file that is not a regular file is, in words ("a FIFO"), from its ``st_mode``."""
+    for test, kind in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a folder"),
+                       (stat.S_ISLNK, "a symbolic link")):
+        if test(mode):
+            return kind
+    return "not a regular file"
 
 
 def file_fingerprint(path: Path | str) -> tuple | None:
@@ -99,6 +113,11 @@ class BriefingStore:
         self.path = path
         #: Columns an older schema version lacks; they read as NULL.
         self._absent: set[tuple[str, str]] = set()
+        #: Read as a fixed file (SQLite's ``immutable``): its folder cannot be written, so SQLite
+        #: cannot keep the shared-memory file a WAL database needs. Changes are not followed.
+        self.immutable = False
+        #: Immutable, and a non-empty ``-wal`` beside it holds changes that cannot be read.
+        self.unread_wal = False
         self._check_file()
         try:
             self._conn = sqlite3.connect(database_uri(path), uri=True, check_same_thread=False, timeout=timeout)
@@ -109,14 +128,17 @@ class BriefingStore:
             try:
                 self._check_schema()
             except sqlite3.OperationalError as exc:
-                if "unable to open" not in str(exc):
+                if not self._cannot_share_memory(exc):
                     raise
-                # A WAL database in a read-only folder: SQLite cannot create its -shm file.
-                # Nobody can write there either, so reading it as immutable is exact.
                 self._conn.close()
                 self._conn = sqlite3.connect(database_uri(path, immutable=True), uri=True,
                                              check_same_thread=False, timeout=timeout)
                 self._conn.row_factory = sqlite3.Row
+                self.immutable = True
+                try:
+                    self.unread_wal = os.stat(f"{path}-wal").st_size > 0
+                except OSError:
+                    pass
                 self._check_schema()
         except UnicodeDecodeError as exc:
             self.close()
@@ -131,24 +153,67 @@ class BriefingStore:
             raise
 
     # ------------------------------------------------------------ checks
+    def _cannot_share_memory(self, exc: sqlite3.Error) -> bool:
+        """Whether ``exc`` is SQLite failing to create or write the ``-shm`` file of a WAL database
+        whose folder cannot be written.
+
+        As root on a read-only file system SQLite says "unable to open database file"; as a user
+        without write permission, "attempt to write a readonly database" (SQLITE_READONLY_*). Either
+        way nobody can write beside the file without changing the folder, so reading it as
+        immutable shows exactly what is there.
+        """
+        code = getattr(exc, "sqlite_errorcode", None)
+        primary = code & 0xFF if isinstance(code, int) else None
+        text = str(exc).lower()
+        if primary not in (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN) and \
+                "unable to open" not in text and "readonly" not in text:
+            return False
+        return not os.access(self.path.absolute().parent, os.W_OK)
+
     def _check_file(self) -> None:
         path = self.path
-        if not path.exists():
-            raise StoreError(path, "file not found")
-        if path.is_dir():
-            raise StoreError(path, "is a folder, not a database file")
+        # The type is checked before anything is opened: opening a FIFO waits for a writer forever,
+        # and a device (/dev/zero) never ends.
         try:
-            with path.open("rb") as handle:
-                header = handle.read(100)
+            st = os.stat(path)
+        except FileNotFoundError:
+            raise StoreError(path, "file not found") from None
         except OSError as exc:
             raise StoreError(path, f"cannot be read ({exc.strerror or exc})") from None
+        if stat.S_ISDIR(st.st_mode):
+            raise StoreError(path, "is a folder, not a database file")
+        if not stat.S_ISREG(st.st_mode):
+            raise StoreError(path, f"is not a regular file ({file_kind(st.st_mode)})")
+        for suffix in ("-wal", "-shm", "-journal"):
+            # SQLite opens these beside the database; one that is a FIFO would block it the same way.
+            try:
+                side = os.stat(f"{path}{suffix}")
+            except OSError:
+                continue
+            if not stat.S_ISREG(side.st_mode):
+                raise StoreError(path, f"cannot be read: {path.name}{suffix} is not a regular file "
+                                       f"({file_kind(side.st_mode)})")
+        try:
+            # O_NONBLOCK: should the file become a FIFO between the stat and here, the open returns at once.
+            fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        except OSError as exc:
+            raise StoreError(path, f"cannot be read ({exc.strerror or exc})") from None
+        try:
+            st = os.fstat(fd)
+            if not stat.S_ISREG(st.st_mode):
+                raise StoreError(path, f"is not a regular file ({file_kind(st.st_mode)})")
+            header = os.read(fd, 100)
+        except OSError as exc:
+            raise StoreError(path, f"cannot be read ({exc.strerror or exc})") from None
+        finally:
+            os.close(fd)
         if not header:
             raise StoreError(path, "is empty (0 bytes)")
         if not header.startswith(_SQLITE_HEADER):
             raise StoreError(path, "is not an SQLite database")
         if len(header) < 100:
             raise StoreError(path, "is truncated (shorter than an SQLite header)")
-        self._size = path.stat().st_size
+        self._size = st.st_size
 
     def _check_schema(self) -> None:
         path = self.path
@@ -219,13 +284,31 @@ class BriefingStore:
 
     def _rows(self, sql: str, params: tuple = ()) -> Iterator[sqlite3.Row]:
         try:
-            yield from self._conn.execute(sql, params)
+            # A loop, not ``yield from``: a read abandoned half-way (a damaged row) would otherwise close
+            # the cursor when the generator is collected, perhaps after the connection, and raise there.
+            for row in self._conn.execute(sql, params):
+                yield row
         except UnicodeDecodeError as exc:
             raise StoreError(self.path, f"is damaged: it holds text that is not UTF-8 ({exc.reason})") from None
         except sqlite3.Error as exc:
             if _is_busy(exc):
                 raise StoreBusy(self.path, "is locked by another program (busy)") from None
             raise StoreError(self.path, f"cannot be read ({exc})") from None
+
+    def _check_rows(self, table: str, briefing_id: str | None) -> None:
+        """Refuse the read if a row of ``table`` (of the briefing) holds a damaged value: a wrong type,
+        a word where a number belongs, a reference to nothing or to itself."""
+        try:
+            problem = first_damage(self._conn, table, briefing_id,
+                                   absent={c for t, c in self._absent if t == table})
+        except UnicodeDecodeError as exc:
+            raise StoreError(self.path, f"is damaged: it holds text that is not UTF-8 ({exc.reason})") from None
+        except sqlite3.Error as exc:
+            if _is_busy(exc):
+                raise StoreBusy(self.path, "is locked by another program (busy); trying again") from None
+            raise StoreError(self.path, f"cannot be read ({exc})") from None
+        if problem is not None:
+            raise StoreError(self.path, f"is damaged: {problem}")
 
     # ------------------------------------------------------------ reads
     def data_version(self) -> int:
@@ -239,10 +322,12 @@ class BriefingStore:
 
     @_reading
     def briefings(self) -> list[Briefing]:
+        self._check_rows("briefings", None)
         return [self._briefing(row) for row in self._rows("SELECT * FROM briefings ORDER BY position, id")]
 
     @_reading
     def briefing(self, briefing_id: str) -> Briefing:
+        self._check_rows("briefings", briefing_id)
         for row in self._rows("SELECT * FROM briefings WHERE id = ?", (briefing_id,)):
             return self._briefing(row)
         raise StoreError(self.path, f"has no briefing {briefing_id!r}")
@@ -255,10 +340,12 @@ class BriefingStore:
         return Briefing(**data)
 
     def sectors(self, briefing_id: str) -> list[Sector]:
+        self._check_rows("sectors", briefing_id)
         return [Sector(r["id"], r["key"], r["position"], r["name_vi"], r["name_en"]) for r in
                 self._rows("SELECT * FROM sectors WHERE briefing_id = ? ORDER BY position", (briefing_id,))]
 
     def enterprises(self, briefing_id: str) -> list[Enterprise]:
+        self._check_rows("enterprises", briefing_id)
         return [Enterprise(r["id"], r["key"], r["position"], r["name_vi"], r["name_en"], r["short_name"]) for r in
                 self._rows("SELECT * FROM enterprises WHERE briefing_id = ? ORDER BY position", (briefing_id,))]
 
@@ -272,6 +359,7 @@ class BriefingStore:
 
     @_reading
     def indicators(self, briefing_id: str) -> list[Indicator]:
+        self._check_rows("indicators", briefing_id)
         columns = self._INDICATOR_COLUMNS
         if ("indicators", "plan_qualifier") in self._absent:
             columns = columns.replace("plan_qualifier", "NULL AS plan_qualifier")
@@ -280,15 +368,25 @@ class BriefingStore:
 
     @staticmethod
     def _exact(text: str | None, stored: float | None) -> Decimal | None:
-        """The stated number: parsed from its stated text, so no digit is lost to floating point."""
+        """The stated number: parsed from its stated text, so no digit is lost to floating point.
+
+        A text that does not parse raises :class:`NumberFormatError` (see :meth:`_indicator`).
+        """
         if text is not None:
-            try:
-                return parse_number(text, "vi")
-            except NumberFormatError:
-                pass
+            return parse_number(text, "vi")
         return None if stored is None else to_decimal(stored)
 
     def _indicator(self, r: sqlite3.Row) -> Indicator:
+        try:
+            return self._indicator_record(r)
+        except NumberFormatError:
+            # Rare, so the column is found again here rather than tracked on every row.
+            for name in NUMBER_TEXTS["indicators"]:
+                if r[name] is not None:
+                    self._number("indicators", r["id"], name, r[name])
+            raise
+
+    def _indicator_record(self, r: sqlite3.Row) -> Indicator:
         (id_, key, position, sector_id, enterprise_id, metric, label_vi, label_en, value, value_text, value_max,
          value_max_text, unit_vi, unit_en, qualifier, as_of, parent_id, depth, plan_pct, plan_pct_text, plan_vi,
          plan_en, change_pct, change_pct_text, change_qualifier, same_period_pct, same_period_pct_text,
@@ -309,6 +407,7 @@ class BriefingStore:
         """Achievements, limitations or directives of a briefing, in the source's order."""
         if section not in ITEM_SECTIONS:
             raise ValueError(f"not an item section: {section}")
+        self._check_rows(section, briefing_id)
         return [self._item(section, r) for r in
                 self._rows(f"SELECT * FROM {section} WHERE briefing_id = ? ORDER BY position", (briefing_id,))]
 
@@ -319,17 +418,20 @@ class BriefingStore:
 
     @_reading
     def links(self, briefing_id: str) -> list[Link]:
+        self._check_rows("links", briefing_id)
         return [Link(r["from_section"], r["from_id"], r["to_section"], r["to_id"], r["relation"]) for r in
                 self._rows("SELECT * FROM links WHERE briefing_id = ? ORDER BY id", (briefing_id,))]
 
     @_reading
     def derived_values(self, briefing_id: str) -> list[DerivedValue]:
+        self._check_rows("derived_values", briefing_id)
         return [DerivedValue(r["id"], r["indicator_id"], r["kind"], to_decimal(r["value"]), r["unit_vi"], r["unit_en"],
                              r["formula"], r["label_vi"], r["label_en"]) for r in
                 self._rows("SELECT * FROM derived_values WHERE briefing_id = ? ORDER BY id", (briefing_id,))]
 
     @_reading
     def checks(self, briefing_id: str) -> list[Check]:
+        self._check_rows("checks", briefing_id)
         out = []
         for r in self._rows("SELECT * FROM checks WHERE briefing_id = ? ORDER BY id", (briefing_id,)):
             items = tuple((ref.split(":")[0], int(ref.split(":")[1])) for ref in json.loads(r["items"] or "[]"))
@@ -341,7 +443,24 @@ class BriefingStore:
         """Every column of a table's rows as plain dicts (for export)."""
         if table not in TABLES:
             raise ValueError(f"unknown table: {table}")
+        self._check_rows(table, briefing_id)
         if briefing_id is None:
-            return [dict(r) for r in self._rows(f"SELECT * FROM [{table}] ORDER BY rowid")]
-        column = "id" if table == "briefings" else "briefing_id"
-        return [dict(r) for r in self._rows(f"SELECT * FROM [{table}] WHERE {column} = ? ORDER BY rowid", (briefing_id,))]
+            rows = [dict(r) for r in self._rows(f"SELECT rowid AS [__row], * FROM [{table}] ORDER BY rowid")]
+        else:
+            column = "id" if table == "briefings" else "briefing_id"
+            rows = [dict(r) for r in self._rows(
+                f"SELECT rowid AS [__row], * FROM [{table}] WHERE {column} = ? ORDER BY rowid", (briefing_id,))]
+        texts = NUMBER_TEXTS.get(table, ())
+        for row in rows:
+            rowid = row.pop("__row")
+            for name in texts:
+                if row.get(name) is not None:
+                    self._number(table, rowid, name, row[name])
+        return rows
+
+    def _number(self, table: str, rowid: int, column: str, text: str) -> Decimal:
+        """A stated number text parsed; one that does not parse is a damaged value."""
+        try:
+            return parse_number(text, "vi")
+        except NumberFormatError:
+            raise StoreError(self.path, f"is damaged: {describe_damage(table, rowid, column, text)}") from None

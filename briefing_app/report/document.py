@@ -18,6 +18,7 @@ from PySide6.QtGui import QFontMetricsF, QPageLayout, QPageSize, QPagedPaintDevi
 
 from ..data.snapshot import Snapshot
 from ..data.wording import date_text
+from ..ui.long_text import elide
 from ..ui.strings import tr
 from .content import Content, build_content
 from .layout import Layout, Page
@@ -97,7 +98,7 @@ class _Frame:
         self.width = width
         lang = content.lang
         fm = QFontMetricsF(s.font("header"), s.device)
-        self.title = fm.elidedText(content.title, Qt.TextElideMode.ElideRight, width)
+        self.title = fm.elidedText(elide(content.title), Qt.TextElideMode.ElideRight, width)
         self.line_h = fm.height()
         self.header_h = self.line_h + s.mm(1.2) + s.mm(4)
         self.lang = lang
@@ -150,7 +151,7 @@ def paint_report(device: QPagedPaintDevice, snapshot: Snapshot, options: ReportO
         if not device.setPageLayout(page_layout(options)):
             raise ReportError("the page size or margins are not supported by this device")
     content = build_content(snapshot, options)
-    style = Style(device)
+    style = Style(device, content.lang)
     width, height = float(device.width()), float(device.height())
     frame = _Frame(style, width, content, info)
     body_height = height - frame.header_h - frame.footer_h

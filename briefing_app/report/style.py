@@ -65,13 +65,15 @@ _COLOURS = {
 class Style:
     """Fonts, colours and lengths for one paint device."""
 
-    def __init__(self, device: QPaintDevice):
+    def __init__(self, device: QPaintDevice, lang: str = "vi"):
         # The pack always uses the bundled DejaVu Sans, so every printout embeds the same
         # Vietnamese-complete font whatever the machine has installed.
         from ..fonts import register_bundled_fonts
 
         register_bundled_fonts()
         self.device = device
+        #: the pack's language (for the note on a shortened text)
+        self.lang = lang
         self.dpi_x = device.logicalDpiX()
         self.dpi_y = device.logicalDpiY()
         self._fonts: dict[str, QFont] = {}

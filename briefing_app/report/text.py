@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QFontMetricsF, QPainter, QTextLayout, QTextOption
 
+from ..ui.long_text import PRINT_CHARS, shorten
 from .style import Style
 
 __all__ = ["TextBox"]
@@ -20,6 +21,9 @@ class TextBox:
     def __init__(self, style: Style, text: str, text_style: str = "body", width: float = 1e9,
                  align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft):
         self.text_style = text_style
+        # Capped, with a visible note: a 1 MB title took 18 s to lay out, and then was scaled down
+        # to fit one page, unreadable. Every printed text passes here.
+        text = shorten(text, style.lang, PRINT_CHARS)
         self.colour = style.text_colour(text_style)
         font = style.font(text_style)
         # keep line breaks the text has; QTextLayout wants U+2028 for them

@@ -9,6 +9,7 @@ from __future__ import annotations
 from ..data.records import Indicator, Item
 from ..data.snapshot import Entry, Snapshot
 from ..data.wording import as_of_text, comparisons, derived_text, figure_text
+from .long_text import elide, shorten
 from .plain import escape
 from .strings import tr
 
@@ -27,12 +28,12 @@ def entry_title(entry: Entry, lang: str) -> str:
 def entry_link(entry: Entry, lang: str) -> str:
     section = tr(f"section.{entry.section}", lang)
     return (f'{escape(section)}: <a href="item:{entry.section}:{entry.id}">'
-            f"{escape(entry_title(entry, lang))}</a>")
+            f"{escape(elide(entry_title(entry, lang)))}</a>")
 
 
 def _source_block(entry: Entry, lang: str, heading_key: str) -> str:
     return (f"<h4>{escape(tr(heading_key, lang))}</h4>"
-            f'<blockquote style="margin-left:12px">{escape(entry.source_text)}</blockquote>'
+            f'<blockquote style="margin-left:12px">{escape(shorten(entry.source_text, lang))}</blockquote>'
             f'<p><a href="source:{entry.source_offset}:{len(entry.source_text)}">'
             f"{escape(tr('action.show_in_source', lang).replace('&', ''))}</a></p>")
 
@@ -49,36 +50,37 @@ def _checks_block(snapshot: Snapshot, section: str, item_id: int, lang: str) -> 
     checks = [c for c in snapshot.checks_for(section, item_id) if c.status == "mismatch"]
     if not checks:
         return ""
-    rows = "".join(f"<li>⚠ {escape(c.what(lang))}</li>" for c in checks)
+    rows = "".join(f"<li>⚠ {escape(shorten(c.what(lang), lang))}</li>" for c in checks)
     return f"<h4>{escape(tr('detail.discrepancies', lang))}</h4><ul>{rows}</ul>"
 
 
 def indicator_html(snapshot: Snapshot, indicator: Indicator, lang: str) -> str:
     """Everything known about one figure: as stated, compared, derived, checked, related."""
-    out = [f"<h3>{escape(indicator.label(lang))}</h3>"]
+    # What is laid out is capped (see long_text): a 1 MB label or passage froze the window for minutes.
+    out = [f"<h3>{escape(shorten(indicator.label(lang), lang))}</h3>"]
     figure = figure_text(indicator, lang)
     if figure:
-        out.append(f'<p style="font-size:large"><b>{escape(figure)}</b></p>')
+        out.append(f'<p style="font-size:large"><b>{escape(shorten(figure, lang))}</b></p>')
     words = comparisons(indicator, lang)
     if words:
-        out.append("<ul>" + "".join(f"<li>{escape(w)}</li>" for w in words) + "</ul>")
+        out.append("<ul>" + "".join(f"<li>{escape(shorten(w, lang))}</li>" for w in words) + "</ul>")
     facts = []
     sector = snapshot.sector(indicator.sector_id)
     if sector:
-        facts.append(f"{escape(tr('col.sector', lang))}: {escape(sector.name(lang))}")
+        facts.append(f"{escape(tr('col.sector', lang))}: {escape(elide(sector.name(lang)))}")
     enterprise = snapshot.enterprise(indicator.enterprise_id)
     if enterprise:
-        facts.append(f"{escape(tr('col.enterprise', lang))}: {escape(enterprise.name(lang))}")
+        facts.append(f"{escape(tr('col.enterprise', lang))}: {escape(elide(enterprise.name(lang)))}")
     if indicator.as_of:
-        facts.append(f"{escape(tr('col.as_of', lang))}: {escape(as_of_text(indicator, lang))}")
+        facts.append(f"{escape(tr('col.as_of', lang))}: {escape(elide(as_of_text(indicator, lang)))}")
     if facts:
         out.append("<p>" + "<br>".join(facts) + "</p>")
     out.append(_source_block(indicator, lang, "detail.source"))
     derived = snapshot.derived_for(indicator.id)
     if derived:
         rows = "".join(
-            f"<li><i>{escape(derived_text(d, indicator, lang))}</i><br>"
-            f"<small>{escape(tr('detail.formula', lang, formula=d.formula))}</small></li>" for d in derived)
+            f"<li><i>{escape(shorten(derived_text(d, indicator, lang), lang))}</i><br>"
+            f"<small>{escape(elide(tr('detail.formula', lang, formula=d.formula)))}</small></li>" for d in derived)
         out.append(f"<h4>{escape(tr('detail.derived', lang))}</h4><ul>{rows}</ul>")
     parent = snapshot.indicator(indicator.parent_id)
     if parent:
@@ -94,10 +96,10 @@ def indicator_html(snapshot: Snapshot, indicator: Indicator, lang: str) -> str:
 
 def item_html(snapshot: Snapshot, item: Item, lang: str) -> str:
     """An achievement, limitation or directive: title, sector, source passage, related items."""
-    out = [f"<h3>{escape(entry_title(item, lang))}</h3>"]
+    out = [f"<h3>{escape(shorten(entry_title(item, lang), lang))}</h3>"]
     sector = snapshot.sector(item.sector_id)
     if sector:
-        out.append(f"<p>{escape(tr('col.sector', lang))}: {escape(sector.name(lang))}</p>")
+        out.append(f"<p>{escape(tr('col.sector', lang))}: {escape(elide(sector.name(lang)))}</p>")
     out.append(_source_block(item, lang, "detail.source"))
     out.append(_checks_block(snapshot, item.section, item.id, lang))
     out.append(_related_block(snapshot, item.section, item.id, lang))

@@ -21,6 +21,7 @@ from ..logs import logger
 from ..data.snapshot import load_snapshot
 from ..data.store import BriefingStore, StoreBusy, StoreError, open_store
 from .live_reload import DatabaseWatcher
+from .long_text import elide
 from .plain import make_plain, plain_label
 from .resources import icon
 from .state import ViewerState
@@ -383,7 +384,7 @@ class MainWindow(QMainWindow):
         if snapshot is None:
             self.setWindowTitle(name)
         else:
-            self.setWindowTitle(f"{snapshot.briefing.title(self.state.lang)} — {name}")
+            self.setWindowTitle(f"{elide(snapshot.briefing.title(self.state.lang))} — {name}")
 
     def _update_status(self) -> None:
         lang = self.state.lang
@@ -395,11 +396,16 @@ class MainWindow(QMainWindow):
         self.database_status.setText(database_label(self._store.path, lang))
         self.database_status.setToolTip(str(self._store.path.absolute()))
         snapshot = self.state.snapshot
-        self.briefing_status.setText(snapshot.briefing.title(lang) if snapshot else "")
+        self.briefing_status.setText(elide(snapshot.briefing.title(lang)) if snapshot else "")
+        loaded = ""
         if self._refreshed_at is not None:
-            self.loaded_status.setText(tr("status.refreshed", lang, time=self._refreshed_at.strftime("%H:%M:%S")))
+            loaded = tr("status.refreshed", lang, time=self._refreshed_at.strftime("%H:%M:%S"))
         elif self._loaded_at is not None:
-            self.loaded_status.setText(tr("status.loaded", lang, time=self._loaded_at.strftime("%H:%M:%S")))
+            loaded = tr("status.loaded", lang, time=self._loaded_at.strftime("%H:%M:%S"))
+        if self._store.immutable:
+            # Read as a fixed file (its folder cannot be written): say that changes are not followed.
+            loaded += " — " + tr("status.fixed_wal" if self._store.unread_wal else "status.fixed", lang)
+        self.loaded_status.setText(loaded)
         if self._problem == "busy":
             self.problem_status.setText(tr("status.busy", lang))
         elif self._problem:
@@ -445,7 +451,7 @@ class MainWindow(QMainWindow):
         self._loaded_at = _dt.datetime.now()
         self._refreshed_at = None
         self._problem = None
-        self.watcher.watch(path)
+        self._watch(store)
         self.state.set_snapshot(snapshot)
         self._fill_briefing_combo()
         self._add_recent(path)
@@ -453,6 +459,15 @@ class MainWindow(QMainWindow):
         self._update_status()
         self._update_title()
         return True
+
+    def _watch(self, store: BriefingStore) -> None:
+        """Follow changes on disk, unless the store reads a fixed file (a read-only folder's WAL database)."""
+        if store.immutable:
+            self.watcher.watch(None)
+        elif self.watcher.path != store.path.absolute():
+            self.watcher.watch(store.path)
+        else:
+            self.watcher.acknowledge()
 
     def _show_open_error(self, exc: StoreError) -> None:
         from PySide6.QtWidgets import QMessageBox
@@ -508,9 +523,9 @@ class MainWindow(QMainWindow):
             self._problem = f"{exc.path.name}: {exc.problem}"
             self._update_status()
             return
-        self.watcher.acknowledge()
         self._store.close()
         self._store = store
+        self._watch(store)
         self._briefings = briefings
         self._problem = None
         self._refreshed_at = _dt.datetime.now()
@@ -537,7 +552,7 @@ class MainWindow(QMainWindow):
         self.briefing_combo.blockSignals(True)
         self.briefing_combo.clear()
         for b in briefings:
-            self.briefing_combo.addItem(f"{b.title(self.state.lang)} — {b.period(self.state.lang)}", b.id)
+            self.briefing_combo.addItem(f"{elide(b.title(self.state.lang))} — {elide(b.period(self.state.lang))}", b.id)
         snapshot = self.state.snapshot
         if snapshot is not None:
             self.briefing_combo.setCurrentIndex(max(0, self.briefing_combo.findData(snapshot.briefing.id)))

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from ..data.search import SECTIONS, SearchResult, parse_query, search
 from ..data.store import StoreError
+from .long_text import TOOLTIP_CHARS, elide
 from .plain import escape, plain_label
 from .strings import tr
 
@@ -133,9 +134,9 @@ class SearchResultModel(QAbstractListModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             if result is None:
                 return self.header_text(index.row())
-            return f"{self.display_title(result)} — {result.snippet}"
+            return f"{elide(self.display_title(result))} — {elide(result.snippet)}"
         if role == Qt.ItemDataRole.ToolTipRole and result is not None:
-            return f"<p>{escape(self.display_title(result))}</p>"
+            return f"<p>{escape(elide(self.display_title(result), TOOLTIP_CHARS))}</p>"
         if role == self.ResultRole:
             return result
         if role == self.HeaderRole:

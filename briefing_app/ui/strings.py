@@ -45,6 +45,13 @@ STRINGS: dict[str, tuple[str, str]] = {
     "status.bundled": ("Dữ liệu kèm ứng dụng: {name} (chỉ đọc)", "Bundled with the app: {name} (read-only)"),
     "status.loaded": ("Tải lúc {time}", "Loaded at {time}"),
     "status.refreshed": ("Cập nhật lúc {time}", "Refreshed at {time}"),
+    "status.fixed": ("thư mục chỉ đọc: đọc như tệp cố định, không tự tải lại khi tệp thay đổi",
+                     "read-only folder: read as a fixed file; live reload is off"),
+    "status.fixed_wal": ("thư mục chỉ đọc: đọc như tệp cố định, không tự tải lại; "
+                         "các thay đổi còn trong tệp -wal không hiển thị được",
+                         "read-only folder: read as a fixed file; live reload is off; "
+                         "changes still in its -wal file cannot be shown"),
+    "text.shortened": ("(đã rút gọn: {n} ký tự)", "(text shortened: {n} characters)"),
     "status.busy": ("Cơ sở dữ liệu đang bận (chương trình khác đang ghi) — đang thử lại…",
                     "The database is busy (another program is writing) — retrying…"),
     "status.kept": ("⚠ {problem} — vẫn hiển thị dữ liệu tải lúc {time}; sẽ tự tải lại khi tệp dùng được",

@@ -145,6 +145,47 @@ def test_replaced_by_something_else_keeps_the_last_good_data(qtbot, window, db):
     assert indicator_row_text(window, "postal.kiosks") == "43"
 
 
+def test_a_fifo_swapped_in_does_not_freeze_the_window(qtbot, window, db, tmp_path):
+    """Issue #13, case 6: a FIFO in the database's place is refused by its type, never opened."""
+    from briefing_fixtures import FifoUnblocker
+
+    fifo = tmp_path / "swap.fifo"
+    os.mkfifo(fifo)
+    with FifoUnblocker(db, after=3) as guard:
+        os.replace(fifo, db)
+        timer = QElapsedTimer()
+        timer.start()
+        window.refresh_from_disk()
+        elapsed = timer.elapsed() / 1000
+        # The watcher notices too, and the window stays responsive while it does.
+        qtbot.wait(1200)
+        responded = QElapsedTimer()
+        responded.start()
+        qtbot.wait(10)
+        assert responded.elapsed() < 1000
+    assert elapsed < 1, f"the refresh took {elapsed:.1f} s"
+    assert not guard.released
+    status = window.problem_status.text()
+    assert "live.db: is not a regular file (a FIFO)" in status and "vẫn hiển thị dữ liệu tải lúc" in status, status
+    assert indicator_row_text(window, "postal.kiosks") == "43"
+
+
+def test_opening_a_fifo_says_so_and_keeps_the_open_database(qtbot, window, db, tmp_path):
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from briefing_fixtures import FifoUnblocker
+
+    fifo = tmp_path / "f.db"
+    os.mkfifo(fifo)
+    with FifoUnblocker(fifo, after=3) as guard:
+        assert not window.open_database(fifo)
+    assert not guard.released
+    boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+    assert len(boxes) == 1 and "is not a regular file (a FIFO)" in boxes[0].text()
+    boxes[0].close()
+    assert window.database_path == db and indicator_row_text(window, "postal.kiosks") == "43"
+
+
 def test_a_held_exclusive_lock_does_not_freeze_the_window(qtbot, window, db):
     script = textwrap.dedent(f"""
         import sqlite3, sys, time

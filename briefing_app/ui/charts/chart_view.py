@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from ...data.charts import ChartSpec
 from ...data.numbers import format_number
+from ..long_text import TOOLTIP_CHARS, elide
 from ..plain import escape, make_plain, plain_label
 from ..strings import tr
 
@@ -41,6 +42,8 @@ def wrap_label(text: str, width: int = LABEL_WIDTH, lines: int = 2) -> str:
     """Wrap a category label onto at most ``lines`` lines, eliding the rest with "…"."""
     words, out, line = text.split(), [], ""
     for word in words:
+        # A word longer than a line is cut too: one 1 MB word froze the window in layout.
+        word = elide(word, width)
         if line and len(line) + 1 + len(word) > width:
             out.append(line)
             line = word
@@ -292,8 +295,8 @@ class ChartView(QWidget):
         spec = self._spec
         assert spec is not None
         s = spec.series[series]
-        label = spec.categories[category].label(self._lang)
-        text = s.text(category, self._lang)
+        label = elide(spec.categories[category].label(self._lang))
+        text = elide(s.text(category, self._lang))
         lines = [label, text]
         if len(spec.series) > 1 and not s.derived:
             lines.insert(1, s.name(self._lang))
@@ -369,10 +372,11 @@ class ChartView(QWidget):
         """Bring the plot and table in line with the spec, redrawing only what changed."""
         spec = self._spec
         lang = self._lang
-        self.title.setText(spec.title(lang) if spec else "")
-        self.title.setAccessibleName(spec.title(lang) if spec else "")
-        self.setAccessibleName(spec.title(lang) if spec else "")
-        notes = spec.notes(lang) if spec else ()
+        title = elide(spec.title(lang)) if spec else ""
+        self.title.setText(title)
+        self.title.setAccessibleName(title)
+        self.setAccessibleName(title)
+        notes = [elide(note, TOOLTIP_CHARS) for note in spec.notes(lang)] if spec else ()
         self.notes.setText("\n".join(notes))
         self.notes.setVisible(bool(notes))
         self._fill_table()
@@ -407,7 +411,7 @@ class ChartView(QWidget):
             swatch = QLabel(self.legend)
             swatch.setPixmap(_swatch(QColor("#8a8a8a") if series.derived else colors[index % len(colors)],
                                      series.derived))
-            name = plain_label(series.name(lang) + (" *" if series.derived else ""), self.legend,
+            name = plain_label(elide(series.name(lang)) + (" *" if series.derived else ""), self.legend,
                                wrap=False, selectable=False)
             self.legend_layout.addWidget(swatch)
             self.legend_layout.addWidget(name)
@@ -423,14 +427,14 @@ class ChartView(QWidget):
             self.table.setRowCount(0)
             self.table.setColumnCount(0)
             return
-        headers = [tr("chart.category", lang)] + [s.name(lang) for s in spec.series]
+        headers = [tr("chart.category", lang)] + [elide(s.name(lang)) for s in spec.series]
         self.table.setColumnCount(len(headers))
         self.table.setHorizontalHeaderLabels(headers)
         self.table.setRowCount(len(spec.categories))
         for r, category in enumerate(spec.categories):
-            self.table.setItem(r, 0, QTableWidgetItem(category.label(lang)))
+            self.table.setItem(r, 0, QTableWidgetItem(elide(category.label(lang))))
             for c, series in enumerate(spec.series, start=1):
-                text = series.text(r, lang) or tr("enterprises.not_stated", lang)
+                text = elide(series.text(r, lang)) or tr("enterprises.not_stated", lang)
                 item = QTableWidgetItem(text)
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(r, c, item)

@@ -18,6 +18,7 @@ from ...data.records import Enterprise, Indicator
 from ...data.snapshot import Snapshot
 from ...data.wording import change_number, change_short, comparisons, figure_text, plan_short
 from ..detail_html import entry_title
+from ..long_text import TOOLTIP_CHARS, elide
 from ..plain import escape
 from ..strings import STRINGS, tr
 
@@ -231,16 +232,16 @@ class EnterpriseTableModel(QAbstractTableModel):
         lang = self._lang
         entry = self._rows[row]
         if key.metric is None:
-            return f"<p>{escape(entry.enterprise.name(lang))}</p>"
+            return f"<p>{escape(elide(entry.enterprise.name(lang), TOOLTIP_CHARS))}</p>"
         results = entry.results.get(key.metric, [])
         if not results:
             return None
-        out = [f"<p>{escape(results[0].source_text)}</p>"]
+        out = [f"<p>{escape(elide(results[0].source_text, TOOLTIP_CHARS))}</p>"]
         for other in results[1:]:
             what = "; ".join([entry_title(other, lang)] + comparisons(other, lang))
-            out.append(f"<p><i>{escape(tr('enterprises.also', lang, what=what))}</i></p>")
+            out.append(f"<p><i>{escape(elide(tr('enterprises.also', lang, what=what), TOOLTIP_CHARS))}</i></p>")
             if other.source_text != results[0].source_text:
-                out.append(f"<p>{escape(other.source_text)}</p>")
+                out.append(f"<p>{escape(elide(other.source_text, TOOLTIP_CHARS))}</p>")
         return "".join(out)
 
     # ------------------------------------------------------------ Qt model
@@ -255,7 +256,8 @@ class EnterpriseTableModel(QAbstractTableModel):
             return None
         row, column = index.row(), index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.cell_text(row, column)
+            # Cut: laying out a 1 MB name froze the window; copying uses cell_text, whole.
+            return elide(self.cell_text(row, column))
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.tooltip(row, column)
         if role == SORT_ROLE:
@@ -264,8 +266,8 @@ class EnterpriseTableModel(QAbstractTableModel):
             return int((_ALIGN_TEXT if column == self.COL_ENTERPRISE else _ALIGN_NUMBER).value)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             if column == self.COL_ENTERPRISE:
-                return self._rows[row].enterprise.name(self._lang)
-            return f"{self.header_text(column, one_line=True)}: {self.cell_text(row, column)}"
+                return elide(self._rows[row].enterprise.name(self._lang))
+            return f"{self.header_text(column, one_line=True)}: {elide(self.cell_text(row, column))}"
         if role == Qt.ItemDataRole.ForegroundRole:
             if column != self.COL_ENTERPRISE and self.cell_text(row, column) == tr("enterprises.not_stated", self._lang):
                 return QGuiApplication.palette().brush(QPalette.ColorRole.PlaceholderText)

@@ -16,6 +16,7 @@ from PySide6.QtGui import QFont
 from ...data.folding import fold
 from ...data.records import Indicator
 from ...data.wording import as_of_text, change_short, plan_short, qualifier_word, value_text
+from ..long_text import TOOLTIP_CHARS, elide
 from ..plain import escape
 from ..strings import tr
 
@@ -188,14 +189,15 @@ class IndicatorTableModel(QAbstractTableModel):
         if indicator is None or not 0 <= column < len(COLUMN_KEYS):
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self.cell_text(indicator, column)
+            # Cut: laying out a 1 MB label froze the window; copying uses cell_text, whole.
+            return elide(self.cell_text(indicator, column))
         if role == SORT_ROLE:
             return self._sort_value(indicator, column)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _RIGHT if column in NUMERIC_COLUMNS else _LEFT
         if role == Qt.ItemDataRole.ToolTipRole:
             # Escaped and wrapped, so Qt never reads database text as markup.
-            return f"<p>{escape(indicator.source_text)}</p>"
+            return f"<p>{escape(elide(indicator.source_text, TOOLTIP_CHARS))}</p>"
         if role == Qt.ItemDataRole.FontRole and column == COL_LABEL and indicator.id in self._totals:
             if self._bold is None:
                 self._bold = QFont()

@@ -7,6 +7,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 
 from ...data.folding import fold
 from ...data.records import Item, Sector
+from ..long_text import TOOLTIP_CHARS, elide
 from ..plain import escape
 from ..strings import tr
 
@@ -111,7 +112,7 @@ class ItemTreeModel(QAbstractItemModel):
         if isinstance(entry, Sector):
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
                 count = len(self._groups[index.row()][1])
-                return f"{entry.name(lang)} ({count})"
+                return f"{elide(entry.name(lang))} ({count})"
             if role == Qt.ItemDataRole.FontRole:
                 from PySide6.QtGui import QFont
 
@@ -128,11 +129,11 @@ class ItemTreeModel(QAbstractItemModel):
                 return str(entry.number) if entry.number is not None else ""
             if column == self.COL_SECTOR:
                 sector = self._sectors.get(entry.sector_id)
-                return sector.name(lang) if sector else ""
-            return entry.title(lang)
+                return elide(sector.name(lang)) if sector else ""
+            return elide(entry.title(lang))
         if role == Qt.ItemDataRole.ToolTipRole and column == self.COL_TITLE:
             # Escaped and wrapped: a tooltip starting with "<" would otherwise be read as markup.
-            return f"<p>{escape(entry.source_text)}</p>"
+            return f"<p>{escape(elide(entry.source_text, TOOLTIP_CHARS))}</p>"
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.COL_NUMBER:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == ITEM_ROLE:

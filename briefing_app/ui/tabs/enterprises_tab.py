@@ -16,6 +16,7 @@ from ..charts.chart_view import ChartView
 from ..clipboard import rows_to_mime
 from ..detail_html import indicator_html
 from ..models.enterprise_table_model import SORT_ROLE, EnterpriseSortProxy, EnterpriseTableModel
+from ..long_text import shorten
 from ..plain import escape
 from ..reading_pane import ReadingPane
 from ..state import ViewerState
@@ -250,7 +251,7 @@ class EnterprisesTab(BriefingTab):
         if enterprise is None or self._snapshot is None:
             self.pane.setHtml(f"<p>{escape(tr('enterprises.none_selected', lang))}</p>")
             return
-        heading = f"<h2>{escape(enterprise.name(lang))}</h2>"
+        heading = f"<h2>{escape(shorten(enterprise.name(lang), lang))}</h2>"
         cell = self.model.indicator_at(source.row(), source.column())
         results = self.model.results_at(source.row(), source.column()) if cell else self._results(enterprise)
         if not results:

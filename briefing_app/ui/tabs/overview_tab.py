@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFrame, QScrollArea, QSplitter, QVBoxLayout, QWidg
 from ...data.records import Indicator
 from ...data.snapshot import Snapshot
 from ...data.wording import comparisons, meeting_facts, qualifier_word, value_text
+from ..long_text import elide, shorten
 from ..plain import escape
 from ..reading_pane import ReadingPane
 from ..state import ViewerState
@@ -32,11 +33,11 @@ TILE_COLUMNS = 3
 def _tile(indicator: Indicator, lang: str) -> str:
     qualifier = qualifier_word(indicator.qualifier, lang)
     percent = indicator.unit_vi == "%"
-    value = value_text(indicator, lang) + ("%" if percent else "")
-    unit = "" if percent else indicator.unit(lang)
-    words = "<br>".join(escape(w) for w in comparisons(indicator, lang))
+    value = elide(value_text(indicator, lang)) + ("%" if percent else "")
+    unit = "" if percent else elide(indicator.unit(lang))
+    words = "<br>".join(escape(elide(w)) for w in comparisons(indicator, lang))
     return (f'<td width="33%" valign="top" style="padding:8px; border:1px solid #9aa7b8">'
-            f'<a href="item:indicators:{indicator.id}">{escape(indicator.label(lang))}</a><br>'
+            f'<a href="item:indicators:{indicator.id}">{escape(elide(indicator.label(lang)))}</a><br>'
             f'{escape(qualifier) + " " if qualifier else ""}'
             f'<span style="font-size:x-large; font-weight:bold; white-space:nowrap">{escape(value)}</span><br>'
             f'{escape(unit)}{"<br><small>" + words + "</small>" if words else ""}</td>')
@@ -48,7 +49,7 @@ def overview_html(snapshot: Snapshot, lang: str) -> str:
     facts = [(f"overview.{name}", text) for name, text in meeting_facts(b, lang)]
     rows = "".join(
         f'<tr><td valign="top" style="padding-right:12px"><b>{escape(tr(key, lang))}:</b></td>'
-        f'<td>{escape(value).replace(chr(10), "<br>")}</td></tr>'
+        f'<td>{escape(shorten(value, lang)).replace(chr(10), "<br>")}</td></tr>'
         for key, value in facts)
     counts = snapshot.counts()
     count_text = " · ".join(escape(tr(f"count.{name}", lang, n=counts[name])) for name in
@@ -65,13 +66,14 @@ def overview_html(snapshot: Snapshot, lang: str) -> str:
         for check in discrepancies:
             link = (f' <a href="item:indicators:{check.indicator_id}">→</a>' if check.indicator_id else "")
             # A sign and words, never colour alone.
-            items.append(f"<li>⚠ {escape(check.what(lang))}{link}</li>")
+            items.append(f"<li>⚠ {escape(shorten(check.what(lang), lang))}{link}</li>")
         discrepancy_html = f"<ul>{''.join(items)}</ul>"
     else:
         discrepancy_html = f"<p>{escape(tr('overview.no_discrepancies', lang))}</p>"
     return (
-        f'<h2>{escape(b.title(lang))}</h2>'
-        f'<p>{escape(b.organisation(lang))} — {escape(b.period(lang))}</p>'
+        # What is laid out is capped (see long_text): a 1 MB title froze the window.
+        f'<h2>{escape(shorten(b.title(lang), lang))}</h2>'
+        f'<p>{escape(shorten(b.organisation(lang), lang))} — {escape(shorten(b.period(lang), lang))}</p>'
         f'<p><b>{escape(tr("overview.counts", lang))}:</b> {count_text}</p>'
         f'<h3>{escape(tr("overview.headlines", lang))}</h3>'
         f'<table width="100%" cellspacing="6">{grid}</table>'
