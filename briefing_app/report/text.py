@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QFontMetricsF, QPainter, QTextLayout, QTextOption
 
+from ..data.text import shown
 from .style import Style
 
 __all__ = ["TextBox"]
@@ -22,6 +23,7 @@ class TextBox:
         self.text_style = text_style
         self.colour = style.text_colour(text_style)
         font = style.font(text_style)
+        text = shown(text)  # a right-to-left override must not reorder what the reader sees
         # keep line breaks the text has; QTextLayout wants U+2028 for them
         self._layout = QTextLayout(text.replace("\r\n", "\n").replace("\n", "\u2028"), font, style.device)
         option = QTextOption()

@@ -21,7 +21,7 @@ from ..logs import logger
 from ..data.snapshot import load_snapshot
 from ..data.store import BriefingStore, StoreBusy, StoreError, open_store
 from .live_reload import DatabaseWatcher
-from .plain import make_plain, plain_label
+from .plain import make_plain, plain_label, shown
 from .resources import icon
 from .state import ViewerState
 from .strings import LANGUAGES, language_name, tr
@@ -383,7 +383,7 @@ class MainWindow(QMainWindow):
         if snapshot is None:
             self.setWindowTitle(name)
         else:
-            self.setWindowTitle(f"{snapshot.briefing.title(self.state.lang)} — {name}")
+            self.setWindowTitle(shown(f"{snapshot.briefing.title(self.state.lang)} — {name}"))
 
     def _update_status(self) -> None:
         lang = self.state.lang
@@ -395,7 +395,7 @@ class MainWindow(QMainWindow):
         self.database_status.setText(database_label(self._store.path, lang))
         self.database_status.setToolTip(str(self._store.path.absolute()))
         snapshot = self.state.snapshot
-        self.briefing_status.setText(snapshot.briefing.title(lang) if snapshot else "")
+        self.briefing_status.setText(shown(snapshot.briefing.title(lang)) if snapshot else "")
         if self._refreshed_at is not None:
             self.loaded_status.setText(tr("status.refreshed", lang, time=self._refreshed_at.strftime("%H:%M:%S")))
         elif self._loaded_at is not None:
@@ -537,7 +537,7 @@ class MainWindow(QMainWindow):
         self.briefing_combo.blockSignals(True)
         self.briefing_combo.clear()
         for b in briefings:
-            self.briefing_combo.addItem(f"{b.title(self.state.lang)} — {b.period(self.state.lang)}", b.id)
+            self.briefing_combo.addItem(shown(f"{b.title(self.state.lang)} — {b.period(self.state.lang)}"), b.id)
         snapshot = self.state.snapshot
         if snapshot is not None:
             self.briefing_combo.setCurrentIndex(max(0, self.briefing_combo.findData(snapshot.briefing.id)))

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from ..data.search import SECTIONS, SearchResult, parse_query, search
 from ..data.store import StoreError
-from .plain import escape, plain_label
+from .plain import escape, plain_label, shown
 from .strings import tr
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -89,8 +89,8 @@ class SearchResultModel(QAbstractListModel):
         if self._title_lookup is not None:
             title = self._title_lookup(result, self._lang)
             if title:
-                return title
-        return result.title
+                return shown(title)
+        return shown(result.title)
 
     def set_results(self, results: Sequence[SearchResult]) -> None:
         groups: dict[str, list[SearchResult]] = {}
@@ -133,7 +133,7 @@ class SearchResultModel(QAbstractListModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             if result is None:
                 return self.header_text(index.row())
-            return f"{self.display_title(result)} — {result.snippet}"
+            return f"{self.display_title(result)} — {shown(result.snippet)}"
         if role == Qt.ItemDataRole.ToolTipRole and result is not None:
             return f"<p>{escape(self.display_title(result))}</p>"
         if role == self.ResultRole:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from ...data.charts import ChartSpec
 from ...data.numbers import format_number
-from ..plain import escape, make_plain, plain_label
+from ..plain import escape, make_plain, plain_label, shown
 from ..strings import tr
 
 __all__ = ["ChartView", "series_colors", "wrap_label"]
@@ -299,7 +299,7 @@ class ChartView(QWidget):
             lines.insert(1, s.name(self._lang))
         if s.derived:
             lines.append(tr("chart.derived_note", self._lang))
-        return "\n".join(line for line in lines if line)
+        return shown("\n".join(line for line in lines if line))
 
     # ------------------------------------------------------------ internals
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
@@ -369,11 +369,11 @@ class ChartView(QWidget):
         """Bring the plot and table in line with the spec, redrawing only what changed."""
         spec = self._spec
         lang = self._lang
-        self.title.setText(spec.title(lang) if spec else "")
+        self.title.setText(shown(spec.title(lang)) if spec else "")
         self.title.setAccessibleName(spec.title(lang) if spec else "")
         self.setAccessibleName(spec.title(lang) if spec else "")
         notes = spec.notes(lang) if spec else ()
-        self.notes.setText("\n".join(notes))
+        self.notes.setText(shown("\n".join(notes)))
         self.notes.setVisible(bool(notes))
         self._fill_table()
         self._fill_legend()
@@ -423,12 +423,12 @@ class ChartView(QWidget):
             self.table.setRowCount(0)
             self.table.setColumnCount(0)
             return
-        headers = [tr("chart.category", lang)] + [s.name(lang) for s in spec.series]
+        headers = [tr("chart.category", lang)] + [shown(s.name(lang)) for s in spec.series]
         self.table.setColumnCount(len(headers))
         self.table.setHorizontalHeaderLabels(headers)
         self.table.setRowCount(len(spec.categories))
         for r, category in enumerate(spec.categories):
-            self.table.setItem(r, 0, QTableWidgetItem(category.label(lang)))
+            self.table.setItem(r, 0, QTableWidgetItem(shown(category.label(lang))))
             for c, series in enumerate(spec.series, start=1):
                 text = series.text(r, lang) or tr("enterprises.not_stated", lang)
                 item = QTableWidgetItem(text)
@@ -492,7 +492,7 @@ class ChartView(QWidget):
         rows = max(len(spec.categories), MIN_ROWS)
         row_px = item.vb.height() / rows if item.vb.height() > 0 else 0
         lines = 2 if row_px == 0 or row_px >= 2.3 * self.fontMetrics().height() else 1
-        ticks = [(self._category_y(c), wrap_label(cat.label(self._lang), lines=lines))
+        ticks = [(self._category_y(c), wrap_label(shown(cat.label(self._lang)), lines=lines))
                  for c, cat in enumerate(spec.categories)]
         if ticks != getattr(self, "_ticks", None):
             self._ticks = ticks

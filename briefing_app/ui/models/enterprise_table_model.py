@@ -18,7 +18,7 @@ from ...data.records import Enterprise, Indicator
 from ...data.snapshot import Snapshot
 from ...data.wording import change_number, change_short, comparisons, figure_text, plan_short
 from ..detail_html import entry_title
-from ..plain import escape
+from ..plain import escape, shown
 from ..strings import STRINGS, tr
 
 __all__ = ["EnterpriseTableModel", "EnterpriseSortProxy", "ColumnKey", "SORT_ROLE", "METRIC_ORDER"]
@@ -255,7 +255,7 @@ class EnterpriseTableModel(QAbstractTableModel):
             return None
         row, column = index.row(), index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.cell_text(row, column)
+            return shown(self.cell_text(row, column))
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.tooltip(row, column)
         if role == SORT_ROLE:
@@ -264,8 +264,8 @@ class EnterpriseTableModel(QAbstractTableModel):
             return int((_ALIGN_TEXT if column == self.COL_ENTERPRISE else _ALIGN_NUMBER).value)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             if column == self.COL_ENTERPRISE:
-                return self._rows[row].enterprise.name(self._lang)
-            return f"{self.header_text(column, one_line=True)}: {self.cell_text(row, column)}"
+                return shown(self._rows[row].enterprise.name(self._lang))
+            return shown(f"{self.header_text(column, one_line=True)}: {self.cell_text(row, column)}")
         if role == Qt.ItemDataRole.ForegroundRole:
             if column != self.COL_ENTERPRISE and self.cell_text(row, column) == tr("enterprises.not_stated", self._lang):
                 return QGuiApplication.palette().brush(QPalette.ColorRole.PlaceholderText)

@@ -16,7 +16,7 @@ from PySide6.QtGui import QFont
 from ...data.folding import fold
 from ...data.records import Indicator
 from ...data.wording import as_of_text, change_short, plan_short, qualifier_word, value_text
-from ..plain import escape
+from ..plain import escape, shown
 from ..strings import tr
 
 __all__ = [
@@ -188,7 +188,7 @@ class IndicatorTableModel(QAbstractTableModel):
         if indicator is None or not 0 <= column < len(COLUMN_KEYS):
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self.cell_text(indicator, column)
+            return shown(self.cell_text(indicator, column))
         if role == SORT_ROLE:
             return self._sort_value(indicator, column)
         if role == Qt.ItemDataRole.TextAlignmentRole:

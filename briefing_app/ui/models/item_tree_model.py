@@ -7,7 +7,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 
 from ...data.folding import fold
 from ...data.records import Item, Sector
-from ..plain import escape
+from ..plain import escape, shown
 from ..strings import tr
 
 __all__ = ["ItemTreeModel", "ITEM_ROLE", "FILTER_ROLE"]
@@ -111,7 +111,7 @@ class ItemTreeModel(QAbstractItemModel):
         if isinstance(entry, Sector):
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
                 count = len(self._groups[index.row()][1])
-                return f"{entry.name(lang)} ({count})"
+                return shown(f"{entry.name(lang)} ({count})")
             if role == Qt.ItemDataRole.FontRole:
                 from PySide6.QtGui import QFont
 
@@ -128,8 +128,8 @@ class ItemTreeModel(QAbstractItemModel):
                 return str(entry.number) if entry.number is not None else ""
             if column == self.COL_SECTOR:
                 sector = self._sectors.get(entry.sector_id)
-                return sector.name(lang) if sector else ""
-            return entry.title(lang)
+                return shown(sector.name(lang)) if sector else ""
+            return shown(entry.title(lang))
         if role == Qt.ItemDataRole.ToolTipRole and column == self.COL_TITLE:
             # Escaped and wrapped: a tooltip starting with "<" would otherwise be read as markup.
             return f"<p>{escape(entry.source_text)}</p>"

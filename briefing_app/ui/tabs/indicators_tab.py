@@ -16,7 +16,7 @@ from ...data.snapshot import Snapshot
 from ..charts.chart_view import ChartView
 from ..detail_html import indicator_html
 from ..models.indicator_table_model import COL_LABEL, COLUMN_KEYS, SORT_ROLE, IndicatorTableModel
-from ..plain import escape, plain_label
+from ..plain import escape, plain_label, shown
 from ..reading_pane import ReadingPane
 from ..state import ViewerState
 from ..strings import tr
@@ -375,7 +375,7 @@ class IndicatorsTab(BriefingTab):
                 continue
             sector = snapshot.sector(sector_id) if sector_id is not None else None
             name = sector.name(lang) if sector else tr("indicators.all_sectors", lang)
-            text = f"{name} ({counts.get(sector_id, 0)})"
+            text = shown(f"{name} ({counts.get(sector_id, 0)})")
             item.setText(text)
             item.setToolTip(f"<p>{escape(text)}</p>")
             item.setData(Qt.ItemDataRole.AccessibleTextRole, text)
