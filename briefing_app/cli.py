@@ -33,7 +33,7 @@ def _fail_with_problems(exc, unchanged: Path) -> int:
     """Every problem of the briefing files on its own line, then the summary."""
     for problem in exc.problems:
         print(str(problem), file=sys.stderr)
-    return _fail(f"{len(exc.problems)} problem(s) found; {unchanged} was not changed")
+    return _fail(f"{exc.count} problem(s) found; {unchanged} was not changed")
 
 
 def _database(chosen: Path | None, writing: bool = False) -> Path:
@@ -293,7 +293,7 @@ def _validate(args: argparse.Namespace) -> int:
         return 0
     for problem in problems:
         print(str(problem), file=sys.stderr)
-    return _fail(f"{len(problems)} problem(s) in {failed} of {len(args.files)} file(s)")
+    return _fail(f"{BriefingFileError(problems).count} problem(s) in {failed} of {len(args.files)} file(s)")
 
 
 def _export(args: argparse.Namespace) -> int:

@@ -42,10 +42,44 @@ def _rotate(path: Path) -> None:
     path.replace(path.with_name(f"{path.name}.1"))
 
 
+def _warn_unwritable(folder: Path, exc: BaseException | None) -> None:
+    """The one line that says the log is off, and why."""
+    reason = "cannot write"
+    if isinstance(exc, OSError):
+        reason = exc.strerror or str(exc)
+        if isinstance(exc, IsADirectoryError) and exc.filename and Path(exc.filename).parent == folder:
+            reason = f"{Path(exc.filename).name}: {reason}"
+    elif exc is not None:
+        reason = str(exc)
+    print(f"briefing-app: warning: cannot write the log in {folder} ({reason}); carrying on without a log",
+          file=sys.stderr)
+
+
+def _log_off() -> None:
+    """No log from now on; a NullHandler keeps Python's last-resort handler from printing every warning."""
+    for handler in list(logger.handlers):
+        logger.removeHandler(handler)
+        handler.close()
+    logger.addHandler(logging.NullHandler())
+
+
+class _LogFile(logging.FileHandler):
+    """The log file; when writing fails later (a full disk), it says so once and the log stops.
+
+    logging's own handleError prints "--- Logging error ---" and a traceback for every message.
+    """
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name
+        _warn_unwritable(Path(self.baseFilename).parent, sys.exc_info()[1])
+        _log_off()
+
+
 def setup_logging(level: str = "INFO") -> Path | None:
     """Log to ``briefing-app.log`` in :func:`log_dir` (rotated), and let faulthandler write there too.
 
-    Returns the log file, or None when the folder cannot be written (logging then goes to stderr only).
+    Returns the log file, or None when it cannot be written: then one warning goes to stderr, the
+    app carries on without a log (its messages and dialogs still say what goes wrong), and crashes
+    are reported on stderr.
     """
     global _fault_file
     logger.setLevel(getattr(logging, level.upper(), logging.INFO))
@@ -58,16 +92,19 @@ def setup_logging(level: str = "INFO") -> Path | None:
         _rotate(path)
         # A plain FileHandler: logging.handlers (for RotatingFileHandler) imports socket and pickle,
         # which the viewer's start-up should not pay for; the log is rotated here instead.
-        handler: logging.Handler = logging.FileHandler(path, encoding="utf-8", delay=True)
-    except OSError:
-        handler, path = logging.StreamHandler(sys.stderr), None
+        # Opened now (not delayed to the first message), so a log that cannot be written is known here.
+        handler: logging.Handler = _LogFile(path, encoding="utf-8")
+    except OSError as exc:
+        _warn_unwritable(path.parent, exc)
+        _log_off()
+        faulthandler.enable()
+        return None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     logger.addHandler(handler)
-    if path is not None:
-        try:
-            if _fault_file is None or _fault_file.closed:
-                _fault_file = open(path.with_name("briefing-app-crash.log"), "a", encoding="utf-8")  # noqa: SIM115
-            faulthandler.enable(file=_fault_file, all_threads=True)
-        except OSError:
-            faulthandler.enable()
+    try:
+        if _fault_file is None or _fault_file.closed:
+            _fault_file = open(path.with_name("briefing-app-crash.log"), "a", encoding="utf-8")  # noqa: SIM115
+        faulthandler.enable(file=_fault_file, all_threads=True)
+    except OSError:
+        faulthandler.enable()
     return path

@@ -7,24 +7,46 @@ which sidesteps YAML's surprises (``NO`` → false, ``1:30`` → 90, ``010`` →
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.composer import Composer
+from yaml.constructor import SafeConstructor
+from yaml.resolver import Resolver
+
+try:  # libyaml parses a large file about five times faster than PyYAML's own parser
+    from yaml.cyaml import CParser as _CParser
+except ImportError:  # PyYAML built without libyaml
+    _CParser = None
 
 from .numbers import NumberFormatError, parse_number
 from .schema import QUALIFIERS
 from .sentence_percents import COMPARISONS, check_percent
 from .source_match import find_mismatch
 
-__all__ = ["Problem", "BriefingFileError", "BriefingDocument", "load_briefing_file", "parse_briefing_text"]
+__all__ = ["Problem", "MoreProblems", "BriefingFileError", "BriefingDocument", "load_briefing_file",
+           "parse_briefing_text", "MAX_FILE_BYTES", "MAX_ARTICLE_BYTES", "MAX_PROBLEMS", "TEXT_LIMITS"]
 
 FORMAT = "briefing/1"
+#: Limits documented in docs/briefing-file.md ("Limits").
 MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_ARTICLE_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 32
+#: Problems listed per file; the rest are counted ("… and 199,900 more problems").
+MAX_PROBLEMS = 100
+#: Longest text, in characters, by field name; every other text field (keys, names, dates, units…) 200.
+TEXT_LIMITS = {"source": 5000, **dict.fromkeys(
+    ("title", "label", "what", "kind", "organisation", "publisher", "chaired_by", "plan", "compared_with",
+     "expected", "stated", "period"), 500)}
+MAX_OTHER_TEXT = 200
+#: A number longer than this is refused before Python converts it (int("1:1:…:1") is quadratic).
+_MAX_NUMBER_CHARS = 50
 _KEY = re.compile(r"[a-z0-9][a-z0-9_.\-]*")
 _DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?|-H[12]|-Q[1-4])?")
 _DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?)?")
@@ -52,12 +74,33 @@ class Problem:
         return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
 
 
+@dataclass(frozen=True)
+class MoreProblems(Problem):
+    """Stands for the ``count`` problems found beyond the first :data:`MAX_PROBLEMS` of a file."""
+
+    count: int = 0
+
+    def __str__(self) -> str:
+        return f"… and {self.count:,} more problem{'s' if self.count != 1 else ''}"
+
+
 class BriefingFileError(Exception):
-    """A briefing file cannot be used; ``problems`` lists every reason."""
+    """A briefing file cannot be used; ``problems`` lists the reasons.
+
+    At most :data:`MAX_PROBLEMS` are kept, then one :class:`MoreProblems` counts the rest, so a
+    file with 200,000 mistakes prints 101 lines. ``count`` is the number of problems found.
+    Problems of several files (which may each end in a :class:`MoreProblems`) can be passed in together.
+    """
 
     def __init__(self, problems: list[Problem]):
-        self.problems = problems
-        super().__init__("\n".join(str(p) for p in problems))
+        kept = [p for p in problems if not isinstance(p, MoreProblems)]
+        self.count = len(kept) + sum(p.count for p in problems if isinstance(p, MoreProblems))
+        self.problems = kept[:MAX_PROBLEMS]
+        if self.count > len(self.problems):
+            files = {p.file for p in problems}
+            self.problems.append(MoreProblems(files.pop() if len(files) == 1 else "", None, None, "", "",
+                                              count=self.count - len(self.problems)))
+        super().__init__("\n".join(str(p) for p in self.problems))
 
 
 @dataclass
@@ -92,31 +135,60 @@ class _MarkedList(list):
     start: tuple[int, int]
 
 
-class _StrictLoader(yaml.SafeLoader):
-    """SafeLoader that refuses anchors, aliases and explicit tags, and bounds nesting."""
+class _StrictRules:
+    """Refuses anchors, aliases, explicit tags and merge keys, bounds nesting, and keeps positions.
+
+    Mixed into a loader below (libyaml's parser where there is one), in front of PyYAML's composer
+    and constructor. Every value Python cannot convert becomes a :class:`yaml.MarkedYAMLError` at
+    the value, so it is reported with its line and column.
+    """
 
     def compose_node(self, parent, index):  # noqa: ANN001 - PyYAML's signature
-        event = self.peek_event()
-        if isinstance(event, yaml.AliasEvent):
+        # PyYAML's composer, cut down to what a briefing file may hold (no aliases, anchors, tags or
+        # path resolvers) and bounded in depth; tight, since a 5 MB file holds ~400,000 nodes.
+        event = self.get_event()
+        kind = type(event)
+        if kind is yaml.AliasEvent:
             raise yaml.MarkedYAMLError(None, None, "aliases (*name) are not allowed", event.start_mark)
-        if getattr(event, "anchor", None) is not None:
+        if event.anchor is not None:
             raise yaml.MarkedYAMLError(None, None, "anchors (&name) are not allowed", event.start_mark)
-        tag = getattr(event, "tag", None)
+        tag = event.tag
         if tag is not None and tag != "!":
             raise yaml.MarkedYAMLError(None, None, f"tags ({tag}) are not allowed", event.start_mark)
+        if kind is yaml.ScalarEvent:
+            tag = self.resolve(yaml.ScalarNode, event.value, event.implicit) if event.implicit[0] else _STR
+            return yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style)
         self._depth = getattr(self, "_depth", 0) + 1
+        if self._depth > MAX_DEPTH:
+            raise yaml.MarkedYAMLError(None, None, f"nesting deeper than {MAX_DEPTH} levels", event.start_mark)
+        items: list = []
+        if kind is yaml.SequenceStartEvent:
+            node: yaml.Node = yaml.SequenceNode(_SEQ, items, event.start_mark, None, flow_style=event.flow_style)
+            while not self.check_event(yaml.SequenceEndEvent):
+                items.append(self.compose_node(node, None))
+        else:
+            node = yaml.MappingNode(_MAP, items, event.start_mark, None, flow_style=event.flow_style)
+            while not self.check_event(yaml.MappingEndEvent):
+                key = self.compose_node(node, None)
+                items.append((key, self.compose_node(node, key)))
+        node.end_mark = self.get_event().end_mark
+        self._depth -= 1
+        return node
+
+    def construct_object(self, node, deep=False):  # noqa: ANN001
         try:
-            if self._depth > MAX_DEPTH:
-                raise yaml.MarkedYAMLError(None, None, f"nesting deeper than {MAX_DEPTH} levels", event.start_mark)
-            return super().compose_node(parent, index)
-        finally:
-            self._depth -= 1
+            return super().construct_object(node, deep=deep)
+        except (ValueError, OverflowError, ArithmeticError) as exc:
+            # An impossible date (2017-13-45) and the like.
+            raise yaml.MarkedYAMLError(None, None, f"cannot read this value: {exc}", node.start_mark) from None
 
     def construct_mapping(self, node, deep=False):  # noqa: ANN001
         result = _Marked()
         result.marks = {}
         result.start = (node.start_mark.line + 1, node.start_mark.column + 1)
         for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise yaml.MarkedYAMLError(None, None, "merge keys (<<) are not allowed", key_node.start_mark)
             key = self.construct_object(key_node, deep=True)
             if not isinstance(key, str):
                 raise yaml.MarkedYAMLError(None, None, f"keys must be text, got {key!r}", key_node.start_mark)
@@ -132,9 +204,90 @@ class _StrictLoader(yaml.SafeLoader):
         result.start = (node.start_mark.line + 1, node.start_mark.column + 1)
         return result
 
+    def construct_scalar(self, node):  # noqa: ANN001
+        value = super().construct_scalar(node)
+        # PyYAML's own scanner turns the escape "\ud800" into a lone surrogate (libyaml refuses it).
+        surrogate = _SURROGATE.search(value) if isinstance(value, str) else None
+        if surrogate:
+            raise yaml.MarkedYAMLError(None, None, _surrogate_message(surrogate.group()), node.start_mark)
+        return value
 
-_StrictLoader.add_constructor("tag:yaml.org,2002:map", _StrictLoader.construct_mapping)
-_StrictLoader.add_constructor("tag:yaml.org,2002:seq", _StrictLoader.construct_sequence)
+    def construct_number(self, node):  # noqa: ANN001
+        if len(node.value) > _MAX_NUMBER_CHARS:
+            raise yaml.MarkedYAMLError(None, None, f"a number {len(node.value):,} characters long is not allowed; "
+                                       "quote it if it is text", node.start_mark)
+        if node.tag.endswith(":int"):
+            return SafeConstructor.construct_yaml_int(self, node)
+        return SafeConstructor.construct_yaml_float(self, node)
+
+
+if _CParser is not None:
+    class _StrictLoader(_StrictRules, Composer, _CParser, SafeConstructor, Resolver):  # type: ignore[misc]
+        """libyaml reads the events; PyYAML's composer and constructor (with our rules) build the values."""
+
+        def __init__(self, stream: str):
+            _CParser.__init__(self, stream)
+            Composer.__init__(self)
+            SafeConstructor.__init__(self)
+            Resolver.__init__(self)
+else:
+    class _StrictLoader(_StrictRules, yaml.SafeLoader):  # type: ignore[no-redef]
+        """PyYAML's own parser, with our rules."""
+
+
+for _tag, _constructor in (("map", _StrictRules.construct_mapping), ("seq", _StrictRules.construct_sequence),
+                           ("int", _StrictRules.construct_number), ("float", _StrictRules.construct_number)):
+    _StrictLoader.add_constructor(f"tag:yaml.org,2002:{_tag}", _constructor)
+
+_STR, _SEQ, _MAP = (f"tag:yaml.org,2002:{name}" for name in ("str", "seq", "map"))
+#: Lone surrogates (never text; they cannot even be stored) and what YAML refuses to hold.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_NOT_YAML = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
+_ESCAPE = re.compile(r"\\(?:u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8})")
+
+
+def _surrogate_message(char_or_escape: str) -> str:
+    escape = char_or_escape if char_or_escape.startswith("\\") else f"\\u{ord(char_or_escape):04x}"
+    return f"contains a lone surrogate {escape}, which is not text; remove it"
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
+    """Line and column (from 1) of ``text[index]``."""
+    return text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def _unreadable_characters(text: str, name: str) -> list[Problem]:
+    """Lone surrogates and characters YAML cannot hold, each with its place (caught before the parser)."""
+    problems: list[Problem] = []
+    for match in _NOT_YAML.finditer(text):
+        char = match.group()
+        if _SURROGATE.fullmatch(char):
+            message = _surrogate_message(char)
+        else:
+            message = f"contains the control character U+{ord(char):04X}, which a briefing file cannot hold; remove it"
+        problems.append(Problem(name, *_position(text, match.start()), "", message))
+        if len(problems) > MAX_PROBLEMS:
+            break
+    return problems
+
+
+def _bad_escape(text: str, exc: yaml.MarkedYAMLError) -> tuple[int, int, str] | None:
+    """libyaml's "invalid Unicode character escape code", as where and what the escape is."""
+    mark = exc.problem_mark
+    if mark is None or "escape code" not in (exc.problem or ""):
+        return None
+    lines = text.split("\n")
+    if mark.line >= len(lines):
+        return None
+    line = lines[mark.line]
+    found = [m for m in _ESCAPE.finditer(line) if m.start() <= mark.column]
+    if not found:
+        return None
+    escape = found[-1].group()
+    code = int(escape[2:], 16)
+    message = (_surrogate_message(escape) if 0xD800 <= code <= 0xDFFF
+               else f"{escape} is not a Unicode character; remove it")
+    return mark.line + 1, found[-1].start() + 1, message
 
 
 # --------------------------------------------------------------- validation
@@ -144,12 +297,31 @@ class _Checker:
     def __init__(self, file: str):
         self.file = file
         self.problems: list[Problem] = []
+        #: Problems found beyond the first MAX_PROBLEMS: only counted.
+        self.more = 0
         #: The article's file name, for positions in it ("article.txt:5:23").
         self.article_name = "the article"
 
     def problem(self, where: tuple[int, int] | None, field: str, message: str) -> None:
+        if len(self.problems) >= MAX_PROBLEMS:
+            self.more += 1
+            return
         line, column = where if where else (None, None)
         self.problems.append(Problem(self.file, line, column, field, message))
+
+    def all_problems(self) -> list[Problem]:
+        """The problems kept, then what stands for the rest."""
+        more = [MoreProblems(self.file, None, None, "", "", count=self.more)] if self.more else []
+        return self.problems + more
+
+    def too_long(self, value: str, where: tuple[int, int] | None, field: str) -> bool:
+        """Whether ``value`` is longer than its field allows (then it is a problem)."""
+        limit = _text_limit(field)
+        if len(value) <= limit:
+            return False
+        self.problem(where, field, f"is {len(value):,} characters long; at most {limit:,} are allowed "
+                                   "(see docs/briefing-file.md)")
+        return True
 
     @staticmethod
     def mark(mapping: Any, key: str) -> tuple[int, int] | None:
@@ -173,6 +345,8 @@ class _Checker:
             return None
         if not isinstance(value, str):
             self.problem(where, f"{path}.{key}", _wrong_type(value, "text"))
+            return None
+        if self.too_long(value, where, f"{path}.{key}"):
             return None
         if required and not value.strip():
             self.problem(where, f"{path}.{key}", "is empty")
@@ -229,7 +403,8 @@ class _Checker:
     def known_fields(self, mapping: dict, allowed: set[str], path: str) -> None:
         for name in mapping:
             if name not in allowed:
-                self.problem(self.mark(mapping, name), f"{path}.{name}", "unknown field (see docs/briefing-file.md)")
+                self.problem(self.mark(mapping, name), f"{path}.{name}" if path else name,
+                             "unknown field (see docs/briefing-file.md)")
 
     def source(self, mapping: dict, key: str, path: str, article: str | None, required: bool = True) -> tuple[str | None, int | None]:
         text = self.text(mapping, key, path, required=required)
@@ -259,6 +434,14 @@ class _Checker:
         return out
 
 
+def _text_limit(field: str) -> int:
+    """The longest text allowed in ``field`` ("indicators[3].label.vi" → the limit for labels)."""
+    parts = [re.sub(r"\[\d+\]$", "", part) for part in field.split(".")]
+    while len(parts) > 1 and parts[-1] in ("vi", "en") and parts[-2] not in ("sectors",):
+        parts.pop()
+    return TEXT_LIMITS.get(parts[-1], MAX_OTHER_TEXT)
+
+
 def _describe(value: Any) -> str:
     if isinstance(value, bool):
         return f"{value!r} (YAML reads unquoted yes/no/on/off/NO as true or false; quote it)"
@@ -279,50 +462,91 @@ def _wrong_type(value: Any, expected: str) -> str:
     return f"expected {expected}, got {_describe(value)}"
 
 
+class _Unreadable(Exception):
+    """Why a file was not read (the message completes "FILE: …")."""
+
+
+def _read_text_file(path: Path, limit: int, what: str) -> str:
+    """The text of ``path``, a regular UTF-8 file of at most ``limit`` bytes; else :class:`_Unreadable`.
+
+    A FIFO would block the open and the read for ever and ``/dev/zero`` would fill the memory, so the
+    type is checked before opening, the file is opened without blocking and checked again (it may
+    have been swapped meanwhile), and at most ``limit + 1`` bytes are ever read.
+    """
+    def refuse_special(mode: int) -> None:
+        if stat.S_ISDIR(mode):
+            raise _Unreadable("is a folder, not a file")
+        if not stat.S_ISREG(mode):
+            raise _Unreadable(f"is not a regular file (a FIFO, a device or a socket); give the {what} as a text file")
+
+    def refuse_large(size: int) -> None:
+        if size > limit:
+            article = "an" if what[0] in "aeiou" else "a"
+            raise _Unreadable(f"is {size:,} bytes; {article} {what} may be at most {limit:,} bytes ({limit // 2**20} MB)")
+
+    try:
+        refuse_special(os.stat(path).st_mode)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+                     | getattr(os, "O_BINARY", 0))
+        with open(fd, "rb", closefd=True) as file:
+            info = os.fstat(fd)
+            refuse_special(info.st_mode)
+            refuse_large(info.st_size)
+            raw = file.read(limit + 1)
+    except OSError as exc:
+        raise _Unreadable(f"cannot read the file: {exc.strerror or exc}") from None
+    refuse_large(len(raw))  # it grew since fstat
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        start = exc.start + (3 if raw.startswith(b"\xef\xbb\xbf") else 0)
+        line = raw.count(b"\n", 0, start) + 1
+        line_start = raw.rfind(b"\n", 0, start) + 1
+        column = len(raw[line_start:start].decode("utf-8", "replace")) + 1
+        raise _Unreadable(f"is not UTF-8 text (line {line}, column {column}: byte 0x{raw[start]:02x})") from None
+
+
 def load_briefing_file(path: str | Path) -> BriefingDocument:
     """Read, parse and validate one briefing file; raise :class:`BriefingFileError` listing every problem."""
     path = Path(path)
-    name = str(path)
     try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise BriefingFileError([Problem(name, None, None, "", f"cannot read the file: {exc.strerror or exc}")]) from None
-    if not path.is_file():
-        raise BriefingFileError([Problem(name, None, None, "", "is not a file")])
-    if size > MAX_FILE_BYTES:
-        raise BriefingFileError([Problem(name, None, None, "",
-                                         f"is {size:,} bytes; a briefing file may be at most {MAX_FILE_BYTES:,}")])
-    try:
-        raw = path.read_bytes()
-        text = raw.decode("utf-8-sig")
-    except OSError as exc:
-        raise BriefingFileError([Problem(name, None, None, "", f"cannot read the file: {exc.strerror or exc}")]) from None
-    except UnicodeDecodeError as exc:
-        raise BriefingFileError([Problem(name, None, None, "",
-                                         f"is not UTF-8 text (byte {exc.start}: {raw[exc.start:exc.start+1]!r})")]) from None
+        text = _read_text_file(path, MAX_FILE_BYTES, "briefing file")
+    except _Unreadable as exc:
+        raise BriefingFileError([Problem(str(path), None, None, "", str(exc))]) from None
     return parse_briefing_text(text, path)
 
 
 def parse_briefing_text(text: str, path: Path) -> BriefingDocument:
-    """Validate briefing YAML ``text`` read from ``path`` (the article is read beside it)."""
+    """Validate briefing YAML ``text`` read from ``path`` (the article is read beside it).
+
+    Any text at all ends in a document or a :class:`BriefingFileError`, never another exception.
+    """
     name = str(path)
-    if len(text.encode("utf-8", "surrogatepass")) > MAX_FILE_BYTES:
-        raise BriefingFileError([Problem(name, None, None, "", "is too large for a briefing file")])
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > MAX_FILE_BYTES:
+        raise BriefingFileError([Problem(name, None, None, "",
+                                         f"is {size:,} bytes; a briefing file may be at most {MAX_FILE_BYTES:,} bytes")])
+    unreadable = _unreadable_characters(text, name)
+    if unreadable:
+        raise BriefingFileError(unreadable)
     try:
         document = yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.MarkedYAMLError as exc:
+        escape = _bad_escape(text, exc)
+        if escape is not None:
+            raise BriefingFileError([Problem(name, escape[0], escape[1], "", escape[2])]) from None
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
         message = " ".join(filter(None, [exc.context, exc.problem])) or "is not valid YAML"
         raise BriefingFileError([Problem(name, line, column, "", message)]) from None
-    except (yaml.YAMLError, RecursionError, ValueError) as exc:
+    except (yaml.YAMLError, RecursionError, ValueError, OverflowError, ArithmeticError) as exc:
         raise BriefingFileError([Problem(name, None, None, "", f"is not valid YAML: {exc}")]) from None
     check = _Checker(name)
     if not isinstance(document, dict):
         raise BriefingFileError([Problem(name, 1, 1, "", f"expected a briefing document (a mapping), got {_describe(document)}")])
     result = _validate(document, path, check)
     if check.problems:
-        raise BriefingFileError(check.problems)
+        raise BriefingFileError(check.all_problems())
     assert result is not None
     return result
 
@@ -361,9 +585,9 @@ def _validate(doc: dict, path: Path, c: _Checker) -> BriefingDocument | None:
                 else:
                     c.article_name = str(article_path)
                     try:
-                        article = article_path.read_text(encoding="utf-8")
-                    except (OSError, UnicodeDecodeError) as exc:
-                        c.problem(c.mark(src, "article"), "briefing.source.article", f"cannot read {article_path}: {exc}")
+                        article = _read_text_file(article_path, MAX_ARTICLE_BYTES, "article")
+                    except _Unreadable as exc:
+                        c.problem(c.mark(src, "article"), "briefing.source.article", f"{article_path}: {exc}")
             briefing["source_title"] = c.text(src, "title", "briefing.source")
             briefing["source_publisher_vi"], briefing["source_publisher_en"] = c.i18n(src, "publisher", "briefing.source", required=False)
             published = c.text(src, "published_at", "briefing.source", required=False)
@@ -577,6 +801,9 @@ def _text_list(c: _Checker, mapping: dict, key: str, path: str) -> list[str]:
         return []
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         c.problem(c.mark(mapping, key), f"{path}.{key}", "expected a list of texts")
+        return []
+    marks = getattr(value, "marks", [c.mark(mapping, key)] * len(value))
+    if any([c.too_long(v, marks[i], f"{path}.{key}[{i}]") for i, v in enumerate(value)]):
         return []
     return list(value)
 

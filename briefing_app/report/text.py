@@ -22,7 +22,8 @@ class TextBox:
                  align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft):
         self.text_style = text_style
         # Capped, with a visible note: a 1 MB title took 18 s to lay out, and then was scaled down
-        # to fit one page, unreadable. Every printed text passes here.
+        # to fit one page, unreadable. Every printed text passes here; shorten() also shows bidi
+        # controls visibly, so a right-to-left override cannot reorder what the reader sees.
         text = shorten(text, style.lang, PRINT_CHARS)
         self.colour = style.text_colour(text_style)
         font = style.font(text_style)

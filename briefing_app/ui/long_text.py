@@ -7,6 +7,9 @@ so every view caps what it lays out — a cell or a title at :data:`LIST_CHARS`,
 :data:`PRINT_CHARS` —
 and says so: a cut cell ends with "…", a cut passage with "… (text shortened: N characters)".
 Searching, copying and exporting still use the whole text.
+
+Both cuts also show bidirectional controls visibly (:func:`briefing_app.data.text.shown`), so the
+text a view passes through here can neither freeze it nor reorder what the reader sees.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..data.numbers import format_number
+from ..data.text import shown
 from .strings import tr
 
 __all__ = ["LIST_CHARS", "TOOLTIP_CHARS", "PANE_CHARS", "PRINT_CHARS", "ELLIPSIS", "elide", "shorten"]
@@ -31,15 +35,15 @@ ELLIPSIS = "…"
 
 
 def elide(text: str, limit: int = LIST_CHARS) -> str:
-    """``text`` if it has at most ``limit`` characters, else its first ones ending in "…"."""
+    """``text`` if it has at most ``limit`` characters, else its first ones ending in "…" (bidi controls shown)."""
     if len(text) <= limit:
-        return text
-    return text[:limit - 1] + ELLIPSIS
+        return shown(text)
+    return shown(text[:limit - 1]) + ELLIPSIS
 
 
 def shorten(text: str, lang: str, limit: int = PANE_CHARS) -> str:
     """``text`` if it has at most ``limit`` characters, else its first ``limit`` followed by a visible
     note of how long it really is: "… (text shortened: 1,000,000 characters)"."""
     if len(text) <= limit:
-        return text
-    return text[:limit] + ELLIPSIS + " " + tr("text.shortened", lang, n=format_number(Decimal(len(text)), lang))
+        return shown(text)
+    return shown(text[:limit]) + ELLIPSIS + " " + tr("text.shortened", lang, n=format_number(Decimal(len(text)), lang))

@@ -1,5 +1,9 @@
 """Database text is data, never markup: helpers that keep it plain everywhere.
 
+Every helper here also shows bidirectional controls visibly (``‹U+202E›``, see
+:mod:`briefing_app.data.text`); text set on a widget or returned from a model without
+them goes through :func:`shown`.
+
 Qt properties here are set by name (``setProperty("textFormat", "PlainText")``)
 rather than with ``Qt.TextFormat.PlainText``: the first use of PySide6's ``Qt``
 namespace costs ~11 ms, and the labels of the window's first paint must not pay it
@@ -10,7 +14,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
-__all__ = ["plain_label", "escape", "heading_label", "make_plain"]
+from ..data.text import shown
+
+__all__ = ["plain_label", "escape", "heading_label", "make_plain", "shown"]
 
 
 #: What ``html.escape(text, quote=True)`` replaces, in one pass. (Importing :mod:`html` costs ~1.5 ms
@@ -19,8 +25,8 @@ _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;",
 
 
 def escape(text: object) -> str:
-    """Escape text for Qt rich text (also quotes, so it is safe inside attributes)."""
-    return str(text).translate(_ESCAPES)
+    """Escape text for Qt rich text (also quotes, so it is safe inside attributes); bidi controls shown."""
+    return shown(str(text)).translate(_ESCAPES)
 
 
 def make_plain(widget: QWidget) -> None:
@@ -39,7 +45,7 @@ def plain_label(text: str = "", parent: QWidget | None = None, *, wrap: bool = T
         label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
     if selectable:
         label.setProperty("textInteractionFlags", "TextSelectableByMouse|TextSelectableByKeyboard")
-    label.setText(text)
+    label.setText(shown(text))
     return label
 
 

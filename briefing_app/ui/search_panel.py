@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from ..data.search import SECTIONS, SearchResult, parse_query, search
 from ..data.store import StoreError
 from .long_text import TOOLTIP_CHARS, elide
-from .plain import escape, plain_label
+from .plain import escape, plain_label, shown
 from .strings import tr
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -90,8 +90,8 @@ class SearchResultModel(QAbstractListModel):
         if self._title_lookup is not None:
             title = self._title_lookup(result, self._lang)
             if title:
-                return title
-        return result.title
+                return shown(title)
+        return shown(result.title)
 
     def set_results(self, results: Sequence[SearchResult]) -> None:
         groups: dict[str, list[SearchResult]] = {}

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from ...data.charts import ChartSpec
 from ...data.numbers import format_number
 from ..long_text import TOOLTIP_CHARS, elide
-from ..plain import escape, make_plain, plain_label
+from ..plain import escape, make_plain, plain_label, shown
 from ..strings import tr
 
 __all__ = ["ChartView", "series_colors", "wrap_label"]
@@ -302,7 +302,7 @@ class ChartView(QWidget):
             lines.insert(1, s.name(self._lang))
         if s.derived:
             lines.append(tr("chart.derived_note", self._lang))
-        return "\n".join(line for line in lines if line)
+        return shown("\n".join(line for line in lines if line))
 
     # ------------------------------------------------------------ internals
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
@@ -496,7 +496,7 @@ class ChartView(QWidget):
         rows = max(len(spec.categories), MIN_ROWS)
         row_px = item.vb.height() / rows if item.vb.height() > 0 else 0
         lines = 2 if row_px == 0 or row_px >= 2.3 * self.fontMetrics().height() else 1
-        ticks = [(self._category_y(c), wrap_label(cat.label(self._lang), lines=lines))
+        ticks = [(self._category_y(c), wrap_label(shown(cat.label(self._lang)), lines=lines))
                  for c, cat in enumerate(spec.categories)]
         if ticks != getattr(self, "_ticks", None):
             self._ticks = ticks

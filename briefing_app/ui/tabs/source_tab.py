@@ -6,7 +6,7 @@ from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextOption
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
 
 from ...data.snapshot import Snapshot
-from ..plain import heading_label, plain_label
+from ..plain import heading_label, plain_label, shown
 from ..state import ViewerState
 from ..strings import tr
 from ..tab import BriefingTab
@@ -42,12 +42,12 @@ class SourceTab(BriefingTab):
         if article != self._article:
             # setPlainText: the article is data, never markup.
             self._article = article
-            self.text.setPlainText(article)
+            self.text.setPlainText(shown(article))
             self._highlight = None
             self.text.setExtraSelections([])
         else:
             self.text.verticalScrollBar().setValue(scroll)
-        self.heading.setText(snapshot.briefing.source_title if snapshot else "")
+        self.heading.setText(shown(snapshot.briefing.source_title) if snapshot else "")
 
     def retranslate(self) -> None:
         lang = self.lang
@@ -61,8 +61,9 @@ class SourceTab(BriefingTab):
         if offset < 0 or length <= 0 or offset + length > len(self._article):
             return
         # Qt counts UTF-16 code units; Python counts code points.
-        start = _utf16_len(self._article[:offset])
-        stop = start + _utf16_len(self._article[offset:offset + length])
+        # Counted in the text as shown, where a bidi control is a visible ‹U+202E›.
+        start = _utf16_len(shown(self._article[:offset]))
+        stop = start + _utf16_len(shown(self._article[offset:offset + length]))
         cursor = QTextCursor(document)
         cursor.setPosition(start)
         cursor.setPosition(stop, QTextCursor.MoveMode.KeepAnchor)
