@@ -83,7 +83,7 @@ def _reading_store(path: Path) -> Iterator["BriefingStore"]:
     a note (once) and a wait of up to :data:`READ_WAIT_S`, then :class:`StoreBusy` saying so."""
     import time
 
-    from .data.store import StoreBusy, StoreError, open_store
+    from .data.store import StoreBusy, open_store
 
     still_busy = StoreBusy(path, f"still busy after {READ_WAIT_S:g} s (another program is writing)")
     started = time.monotonic()
@@ -91,15 +91,6 @@ def _reading_store(path: Path) -> Iterator["BriefingStore"]:
         store = open_store(path, timeout=min(_FIRST_TRY_S, READ_WAIT_S))
     except StoreBusy:
         store = None
-    except StoreError:
-        if not Path(f"{path}-journal").is_file():
-            raise
-        # A writer was killed mid-transaction and left its journal: nothing can read the database until
-        # SQLite rolls that back, which puts it back as it was before that write.
-        from .data.importer import recover_interrupted_write
-
-        recover_interrupted_write(path, wait=READ_WAIT_S)
-        store = open_store(path, timeout=READ_WAIT_S)
     if store is None:
         print(f"briefing-app: another program is writing to {path}; waiting (up to {READ_WAIT_S:g} s)…",
               file=sys.stderr, flush=True)

@@ -102,8 +102,24 @@ def open_store(path: Path | str, timeout: float = 5.0) -> "BriefingStore":
     ``timeout`` is how long a read waits for another program's lock before
     :class:`StoreBusy` is raised; the viewer passes a few milliseconds and retries
     later so that its window never freezes.
+
+    A writer killed mid-transaction leaves its journal beside the database, and no read-only
+    connection can open it until SQLite rolls that back ("attempt to write a readonly database").
+    Then the rollback is done first — SQLite's own recovery, which puts the database back exactly as
+    it was before the interrupted write — so the window and every command read it as usual.
     """
-    return BriefingStore(Path(path), timeout=timeout)
+    path = Path(path)
+    try:
+        return BriefingStore(path, timeout=timeout)
+    except StoreBusy:
+        raise
+    except StoreError:
+        if not Path(f"{path}-journal").is_file():
+            raise
+        from .importer import recover_interrupted_write  # rare: only after a killed writer
+
+        recover_interrupted_write(path, wait=timeout)
+        return BriefingStore(path, timeout=timeout)
 
 
 class BriefingStore:
