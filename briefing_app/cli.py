@@ -351,7 +351,14 @@ def _search(args: argparse.Namespace) -> int:
                             "snippet": r.snippet, "highlights": [list(span) for span in r.highlights]}
                            for r in results], ensure_ascii=False, indent=2) + "\n"
     else:
-        text = "".join(f"{r.section}\t{r.title}\t{r.snippet}\n" for r in results)
+        from .data.text import shown
+
+        # One result per line, tab-separated: text from the database must not break the columns,
+        # nor reorder them on a terminal (bidi controls are shown as marks, as in the window).
+        def cell(text: str) -> str:
+            return shown(" ".join(text.split()))
+
+        text = "".join(f"{r.section}\t{cell(r.title)}\t{cell(r.snippet)}\n" for r in results)
         if not results:
             print("briefing-app: no results", file=sys.stderr)
     sys.stdout.buffer.write(text.encode("utf-8"))

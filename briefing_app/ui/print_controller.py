@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QMessageBox, QVBoxLayout, QWidget,
 )
 
+from ..data.atomic import database_files
 from ..report import (
     ORIENTATIONS, PAGE_SIZES, SECTIONS, PackInfo, ReportError, ReportOptions, describe_write_problem, page_layout,
     paint_report, write_pdf,
@@ -320,7 +321,9 @@ class PrintController(QObject):
         if path.suffix.lower() != ".pdf" and not path.is_dir():
             path = path.with_name(path.name + ".pdf")
         try:
-            rendered = write_pdf(path, snapshot, options, self._info())
+            # The open database (and its journal files) is never written over, through any link.
+            inputs = database_files(self.window.database_path) if self.window.database_path else ()
+            rendered = write_pdf(path, snapshot, options, self._info(), inputs)
         except OSError as exc:
             self._show_error(tr("print.failed.title", lang), str(path), describe_write_problem(path, exc))
             return None
