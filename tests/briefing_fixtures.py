@@ -276,3 +276,25 @@ def long_text_database(small_db: Path, path: Path) -> Path:
     conn.commit()
     conn.close()
     return path
+
+
+#: Damaged values written into figure 1 (the total "1.000 điểm" with two parts) of the small database:
+#: what the UPDATE sets, and the message the store must give.
+DAMAGED_VALUES = {
+    "word for a number": ("value_text = 'abc'", "damaged value in indicators, row 1 (column value_text: 'abc')"),
+    "word for a depth": ("depth = 'deep'", "damaged value in indicators, row 1 (column depth: 'deep')"),
+    "its own total": ("parent_id = id",
+                      "damaged value in indicators, row 1 (column parent_id: 1, which is the row itself)"),
+}
+
+
+def damaged_copy(small_db: Path, path: Path, damage: str) -> Path:
+    """A copy of ``small_db`` at ``path`` with one of :data:`DAMAGED_VALUES` written into figure 1."""
+    import shutil
+
+    shutil.copy(small_db, path)
+    conn = sqlite3.connect(path)
+    conn.execute(f"UPDATE indicators SET {DAMAGED_VALUES[damage][0]} WHERE id = 1")
+    conn.commit()
+    conn.close()
+    return path

@@ -212,17 +212,14 @@ def _waiting(conn: sqlite3.Connection, path: Path, wait: float, on_wait: Callabl
              statement: str) -> None:
     """Run ``statement`` (a BEGIN); a first short try, then — saying so — SQLite's busy wait up to ``wait`` s."""
     started = time.monotonic()
-    try:
-        conn.execute(statement)
-        return
-    except sqlite3.OperationalError as exc:
-        if not _is_busy(exc):
-            raise
-    if on_wait is not None:
-        on_wait()
-    remaining = wait - (time.monotonic() - started)
-    if remaining > 0:
-        conn.execute(f"PRAGMA busy_timeout = {int(remaining * 1000)}")
+    for attempt in ("first", "waiting"):
+        if attempt == "waiting":
+            if on_wait is not None:
+                on_wait()
+            remaining = wait - (time.monotonic() - started)
+            if remaining <= 0:
+                break
+            conn.execute(f"PRAGMA busy_timeout = {int(remaining * 1000)}")
         try:
             conn.execute(statement)
             return

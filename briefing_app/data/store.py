@@ -299,11 +299,17 @@ class BriefingStore:
         self.close()
 
     def _rows(self, sql: str, params: tuple = ()) -> Iterator[sqlite3.Row]:
-        try:
+        with self._reading_errors():
             # A loop, not ``yield from``: a read abandoned half-way (a damaged row) would otherwise close
             # the cursor when the generator is collected, perhaps after the connection, and raise there.
             for row in self._conn.execute(sql, params):
                 yield row
+
+    @contextmanager
+    def _reading_errors(self) -> Iterator[None]:
+        """SQLite's and the decoder's errors while reading, as a StoreError (or StoreBusy) naming the file."""
+        try:
+            yield
         except UnicodeDecodeError as exc:
             raise StoreError(self.path, f"is damaged: it holds text that is not UTF-8 ({exc.reason})") from None
         except sqlite3.Error as exc:
@@ -314,15 +320,9 @@ class BriefingStore:
     def _check_rows(self, table: str, briefing_id: str | None) -> None:
         """Refuse the read if a row of ``table`` (of the briefing) holds a damaged value: a wrong type,
         a word where a number belongs, a reference to nothing or to itself."""
-        try:
+        with self._reading_errors():
             problem = first_damage(self._conn, table, briefing_id,
                                    absent={c for t, c in self._absent if t == table})
-        except UnicodeDecodeError as exc:
-            raise StoreError(self.path, f"is damaged: it holds text that is not UTF-8 ({exc.reason})") from None
-        except sqlite3.Error as exc:
-            if _is_busy(exc):
-                raise StoreBusy(self.path, "is locked by another program (busy); trying again") from None
-            raise StoreError(self.path, f"cannot be read ({exc})") from None
         if problem is not None:
             raise StoreError(self.path, f"is damaged: {problem}")
 

@@ -9,31 +9,17 @@ import sys
 
 import pytest
 
+from briefing_fixtures import DAMAGED_VALUES, damaged_copy
+
 from briefing_app.data.snapshot import load_snapshot
 from briefing_app.data.store import StoreError, open_store
 
-#: (what is done to figure 1 — the total "1.000 điểm" with two parts —, the message)
-DAMAGES = {
-    "word for a number": ("value_text = 'abc'", "damaged value in indicators, row 1 (column value_text: 'abc')"),
-    "word for a depth": ("depth = 'deep'", "damaged value in indicators, row 1 (column depth: 'deep')"),
-    "its own total": ("parent_id = id",
-                      "damaged value in indicators, row 1 (column parent_id: 1, which is the row itself)"),
-}
-
-
-def damaged_copy(small_db, folder, damage):
-    path = folder / "damaged.db"
-    shutil.copy(small_db, path)
-    conn = sqlite3.connect(path)
-    conn.execute(f"UPDATE indicators SET {DAMAGES[damage][0]} WHERE id = 1")
-    conn.commit()
-    conn.close()
-    return path
+DAMAGES = DAMAGED_VALUES
 
 
 @pytest.mark.parametrize("damage", DAMAGES)
 def test_the_store_names_row_and_column(tmp_path, small_db, damage):
-    path = damaged_copy(small_db, tmp_path, damage)
+    path = damaged_copy(small_db, tmp_path / "damaged.db", damage)
     before = path.read_bytes()
     with open_store(path) as store:
         with pytest.raises(StoreError) as info:
@@ -49,7 +35,7 @@ def test_the_store_names_row_and_column(tmp_path, small_db, damage):
                                      ["export", "--format", "json", "-o", "out.json"]])
 @pytest.mark.parametrize("damage", DAMAGES)
 def test_print_and_export_say_so_in_one_line(tmp_path, small_db, damage, command):
-    path = damaged_copy(small_db, tmp_path, damage)
+    path = damaged_copy(small_db, tmp_path / "damaged.db", damage)
     result = subprocess.run([sys.executable, "-m", "briefing_app", *command, "--db", str(path)],
                             capture_output=True, text=True, timeout=60, cwd=tmp_path)
     assert result.returncode == 1

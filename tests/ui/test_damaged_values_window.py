@@ -3,26 +3,13 @@ database that was open kept, the app alive — whether the damaged file is opene
 
 import os
 import shutil
-import sqlite3
 
 import pytest
+
+from briefing_fixtures import DAMAGED_VALUES, damaged_copy
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-DAMAGES = {
-    "word for a number": ("value_text = 'abc'", "damaged value in indicators, row 1 (column value_text: 'abc')"),
-    "word for a depth": ("depth = 'deep'", "damaged value in indicators, row 1 (column depth: 'deep')"),
-    "its own total": ("parent_id = id",
-                      "damaged value in indicators, row 1 (column parent_id: 1, which is the row itself)"),
-}
-
-
-def damaged_copy(small_db, path, damage):
-    shutil.copy(small_db, path)
-    conn = sqlite3.connect(path)
-    conn.execute(f"UPDATE indicators SET {DAMAGES[damage][0]} WHERE id = 1")
-    conn.commit()
-    conn.close()
-    return path
+DAMAGES = DAMAGED_VALUES
 
 
 def visible_boxes():
