@@ -371,7 +371,7 @@ def _print(args: argparse.Namespace) -> int:
 
     from .data.atomic import OutputError, check_output, database_files
     from .data.snapshot import load_snapshot
-    from .data.store import StoreError
+    from .data.store import StoreError, choose_briefing
     from .report.options import SECTIONS, ReportOptions, parse_sections
 
     try:
@@ -390,12 +390,7 @@ def _print(args: argparse.Namespace) -> int:
         pass  # a missing or unusable folder: said when the file is written, as before
     try:
         with _reading_store(path) as store:
-            ids = [b.id for b in store.briefing_summaries()]
-            if not ids:
-                raise StoreError(path, "holds no briefing")
-            if args.briefing is not None and args.briefing not in ids:
-                raise StoreError(path, f"has no briefing {args.briefing!r} (it has: {', '.join(ids)})")
-            snapshot = load_snapshot(store, args.briefing or ids[0])
+            snapshot = load_snapshot(store, choose_briefing(store, args.briefing))
     except StoreError as exc:
         return _fail(str(exc))
     # Printing needs fonts, not a screen: without a display, Qt's offscreen platform does the work.

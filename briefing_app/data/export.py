@@ -12,7 +12,7 @@ from typing import Any
 
 from .numbers import NumberFormatError, parse_number
 from .schema import TABLES
-from .store import BriefingStore, StoreError
+from .store import BriefingStore, choose_briefing
 
 __all__ = ["EXPORT_SECTIONS", "export_json", "export_csv", "spreadsheet_safe"]
 
@@ -41,20 +41,9 @@ def _clean(row: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _briefing_id(store: BriefingStore, briefing_id: str | None) -> str:
-    briefings = store.briefing_summaries()
-    if not briefings:
-        raise StoreError(store.path, "holds no briefing")
-    if briefing_id is None:
-        return briefings[0].id
-    if briefing_id not in {b.id for b in briefings}:
-        raise StoreError(store.path, f"has no briefing {briefing_id!r} (it has: {', '.join(b.id for b in briefings)})")
-    return briefing_id
-
-
 def export_json(store: BriefingStore, briefing_id: str | None = None) -> dict[str, Any]:
     """One briefing as a JSON-ready object: the briefing and every section with every field."""
-    bid = _briefing_id(store, briefing_id)
+    bid = choose_briefing(store, briefing_id)
     sections = {name: [_clean(r) for r in store.table_rows(name, bid)] for name in TABLES}
     results: dict[int, list[dict[str, Any]]] = {}
     for row in sections["indicators"]:
@@ -82,7 +71,7 @@ def export_csv(store: BriefingStore, section: str, briefing_id: str | None = Non
     """
     if section not in EXPORT_SECTIONS:
         raise ValueError(f"unknown section {section!r}; choose one of {', '.join(EXPORT_SECTIONS)}")
-    bid = _briefing_id(store, briefing_id)
+    bid = choose_briefing(store, briefing_id)
     rows = store.table_rows(section, bid)
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=list(TABLES[section]), lineterminator="\r\n")

@@ -22,7 +22,7 @@ from .numbers import NumberFormatError, parse_number, to_decimal
 from .records import Briefing, BriefingSummary, Check, DerivedValue, Enterprise, Indicator, Item, Link, Sector
 from .schema import ADDED_COLUMNS, APPLICATION_ID, ITEM_SECTIONS, SCHEMA_VERSION, TABLES
 
-__all__ = ["BriefingStore", "StoreError", "StoreBusy", "open_store", "database_uri", "file_fingerprint",
+__all__ = ["choose_briefing", "BriefingStore", "StoreError", "StoreBusy", "open_store", "database_uri", "file_fingerprint",
            "file_kind"]
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
@@ -480,3 +480,20 @@ class BriefingStore:
             return parse_number(text, "vi")
         except NumberFormatError:
             raise StoreError(self.path, f"is damaged: {describe_damage(table, rowid, column, text)}") from None
+
+
+def choose_briefing(store: "BriefingStore", requested: str | None = None, keep: str | None = None) -> str:
+    """Which briefing of ``store`` to read: the one ``requested`` (which must be there), else the one
+    shown before (``keep``) while it is still there, else the first in the list.
+
+    Raises :class:`StoreError` when the database holds no briefing or not the one requested (naming those it has).
+    """
+    ids = [b.id for b in store.briefing_summaries()]
+    if not ids:
+        raise StoreError(store.path, "holds no briefing")
+    if requested is not None:
+        if requested not in ids:
+            raise StoreError(store.path, f"has no briefing {requested!r} (it has: {', '.join(ids)})")
+        return requested
+    return keep if keep in ids else ids[0]
+

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QMainWindow, QTab
 
 from ..logs import logger
 from ..data.snapshot import load_snapshot
-from ..data.store import BriefingStore, StoreBusy, StoreError, open_store
+from ..data.store import BriefingStore, StoreBusy, StoreError, choose_briefing, open_store
 from .live_reload import DatabaseWatcher
 from .long_text import elide
 from .plain import make_plain, plain_label
@@ -425,13 +425,13 @@ class MainWindow(QMainWindow):
         path = Path(path)
         try:
             store = open_store(path, timeout=READ_TIMEOUT_S)
-            briefings = store.briefing_summaries()
-            if not briefings:
+            try:
+                briefings = store.briefing_summaries()
+                previous = self.state.snapshot.briefing.id if self.state.snapshot else None
+                snapshot = load_snapshot(store, choose_briefing(store, keep=previous))
+            except StoreError:
                 store.close()
-                raise StoreError(path, "holds no briefing")
-            previous = self.state.snapshot.briefing.id if self.state.snapshot else None
-            chosen = previous if previous in {b.id for b in briefings} else briefings[0].id
-            snapshot = load_snapshot(store, chosen)
+                raise
         except StoreBusy:
             # Another program is writing: say so and try again shortly, never freezing the window.
             self._problem = "busy"
@@ -506,11 +506,7 @@ class MainWindow(QMainWindow):
             store = open_store(path, timeout=READ_TIMEOUT_S)
             try:
                 briefings = store.briefing_summaries()
-                ids = {b.id for b in briefings}
-                if not ids:
-                    raise StoreError(path, "holds no briefing")
-                chosen = previous.briefing.id if previous and previous.briefing.id in ids else briefings[0].id
-                snapshot = load_snapshot(store, chosen)
+                snapshot = load_snapshot(store, choose_briefing(store, keep=previous.briefing.id if previous else None))
             except StoreError:
                 store.close()
                 raise
