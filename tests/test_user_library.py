@@ -125,7 +125,7 @@ def test_the_window_says_when_a_new_version_brought_briefings_in(qtbot, tmp_path
         conn.execute("UPDATE briefing_versions SET revision = 0")
     conn.close()
     window = start_window(qtbot, tmp_path)
-    assert window.statusBar().currentMessage() == "Your library received 1 new or corrected briefing(s) from this version"
+    assert window.statusBar().currentMessage() == "Your library received 1 new or corrected briefing from this version"
     assert window.database_status.text() == "Your library: briefings.db (read-only)"
     # The next start has nothing to say.
     assert start_window(qtbot, tmp_path).statusBar().currentMessage() == ""

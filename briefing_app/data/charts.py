@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from ..i18n import has_text, tr_pair
 from .records import Indicator
 from .snapshot import Snapshot
 from .wording import figure_text, plan_short, qualifier_word
@@ -87,8 +88,8 @@ def _cat(indicator: Indicator, with_enterprise: str | None = None) -> Category:
     return Category(vi, en, ("indicators", indicator.id))
 
 
-def _stated_series(name_vi: str, name_en: str, indicators: list[Indicator]) -> Series:
-    return Series(name_vi, name_en, tuple(_float(i.value) for i in indicators),
+def _stated_series(indicators: list[Indicator]) -> Series:
+    return Series(*tr_pair("chart.series.stated"), tuple(_float(i.value) for i in indicators),
                   tuple(figure_text(i, "vi") for i in indicators), tuple(figure_text(i, "en") for i in indicators))
 
 
@@ -104,23 +105,25 @@ def parts_chart(snapshot: Snapshot, total: Indicator) -> ChartSpec | None:
         key=f"parts:{total.id}", title_vi=total.label_vi, title_en=total.label_en or total.label_vi,
         unit_vi=total.unit_vi or "", unit_en=total.unit_en or total.unit_vi or "",
         categories=tuple(_cat(i) for i in rows),
-        series=(_stated_series("Số liệu nêu trong nguồn", "As stated", rows),),
+        series=(_stated_series(rows),),
         notes_vi=tuple("⚠ " + c.what_vi for c in checks), notes_en=tuple("⚠ " + c.what("en") for c in checks),
     )
 
 
 def plan_chart(snapshot: Snapshot, indicators: list[Indicator], key: str = "plan",
-               title: tuple[str, str] = ("Tiến độ so với kế hoạch năm", "Progress against the annual plan")) -> ChartSpec | None:
-    """Percent of plan as bars toward the 100 % line."""
+               title_key: str = "chart.plan.title") -> ChartSpec | None:
+    """Percent of plan as bars toward the 100 % line, titled by the catalogue's ``title_key``."""
     rows = [i for i in indicators if i.plan_pct is not None]
     if not rows:
         return None
     short = {e.id: (e.short_name or e.name_vi) for e in snapshot.enterprises}
     cats = tuple(_cat(i, short.get(i.enterprise_id)) for i in rows)
+    title_vi, title_en = tr_pair(title_key)
+    unit_vi, unit_en = tr_pair("chart.plan.unit")
     return ChartSpec(
-        key=key, title_vi=title[0], title_en=title[1], unit_vi="% kế hoạch", unit_en="% of plan",
+        key=key, title_vi=title_vi, title_en=title_en, unit_vi=unit_vi, unit_en=unit_en,
         categories=cats,
-        series=(Series("% kế hoạch", "% of plan", tuple(float(i.plan_pct) for i in rows),
+        series=(Series(unit_vi, unit_en, tuple(float(i.plan_pct) for i in rows),
                        tuple(plan_short(i, "vi") for i in rows),
                        tuple(plan_short(i, "en") for i in rows)),),
         target=100.0,
@@ -134,19 +137,20 @@ def change_chart(snapshot: Snapshot, indicator: Indicator) -> ChartSpec | None:
         return None
     from .wording import derived_text
 
+    formula_vi, formula_en = tr_pair("detail.formula", formula=previous.formula)
     return ChartSpec(
         key=f"change:{indicator.id}", title_vi=indicator.label_vi, title_en=indicator.label_en or indicator.label_vi,
         unit_vi=indicator.unit_vi or "", unit_en=indicator.unit_en or indicator.unit_vi or "",
         categories=(Category(previous.label_vi, previous.label_en, ("indicators", indicator.id)),
-                    Category("Kỳ này (nguồn nêu)", "This period (stated)", ("indicators", indicator.id))),
+                    Category(*tr_pair("chart.this_period"), ("indicators", indicator.id))),
         series=(
-            Series("Suy ra", "Derived", (float(previous.value), None),
+            Series(*tr_pair("chart.series.derived"), (float(previous.value), None),
                    (derived_text(previous, indicator, "vi"), ""), (derived_text(previous, indicator, "en"), ""),
                    derived=True),
-            Series("Nguồn nêu", "Stated", (None, float(indicator.value)),
+            Series(*tr_pair("chart.series.stated_short"), (None, float(indicator.value)),
                    ("", figure_text(indicator, "vi")), ("", figure_text(indicator, "en"))),
         ),
-        notes_vi=(f"Công thức: {previous.formula}",), notes_en=(f"Formula: {previous.formula}",),
+        notes_vi=(formula_vi,), notes_en=(formula_en,),
     )
 
 
@@ -166,7 +170,7 @@ def sector_chart(snapshot: Snapshot, sector_id: int) -> ChartSpec | None:
         key=f"sector:{sector_id}:{unit}", title_vi=sector.name_vi if sector else "",
         title_en=(sector.name("en") if sector else ""), unit_vi=unit, unit_en=first.unit_en or unit,
         categories=tuple(_cat(i, short.get(i.enterprise_id)) for i in chosen),
-        series=(_stated_series("Số liệu nêu trong nguồn", "As stated", chosen),),
+        series=(_stated_series(chosen),),
     )
 
 
@@ -182,8 +186,6 @@ def indicator_chart(snapshot: Snapshot, indicator: Indicator) -> ChartSpec | Non
 
 def enterprise_chart(snapshot: Snapshot, metrics: tuple[str, ...] = ("revenue", "profit")) -> ChartSpec | None:
     """Grouped bars: each enterprise's stated results per metric (only metrics stated in one unit)."""
-    names = {"revenue": ("Doanh thu", "Revenue"), "profit": ("Lợi nhuận", "Profit"),
-             "budget": ("Nộp ngân sách", "Budget contribution")}
     enterprises = []
     series = []
     unit_vi = unit_en = ""
@@ -196,7 +198,8 @@ def enterprise_chart(snapshot: Snapshot, metrics: tuple[str, ...] = ("revenue", 
             en.append(figure_text(result, "en") if result else "")
             if result is not None:
                 unit_vi, unit_en = result.unit_vi or "", result.unit_en or ""
-        label_vi, label_en = names.get(metric, (metric, metric))
+        # a metric the catalogue does not name is shown as the briefing file names it
+        label_vi, label_en = tr_pair(f"metric.{metric}") if has_text(f"metric.{metric}") else (metric, metric)
         series.append(Series(label_vi, label_en, tuple(values), tuple(vi), tuple(en)))
     enterprises = [Category(e.short_name or e.name_vi, e.short_name or e.name("en"), ("enterprises", e.id))
                    for e in snapshot.enterprises]
@@ -205,15 +208,15 @@ def enterprise_chart(snapshot: Snapshot, metrics: tuple[str, ...] = ("revenue", 
         return None
     series = [Series(s.name_vi, s.name_en, tuple(s.values[k] for k in keep), tuple(s.texts_vi[k] for k in keep),
                      tuple(s.texts_en[k] for k in keep)) for s in series]
-    return ChartSpec(key="enterprises:" + ",".join(metrics), title_vi="Doanh thu và lợi nhuận của doanh nghiệp",
-                     title_en="Enterprise revenue and profit", unit_vi=unit_vi, unit_en=unit_en,
+    title_vi, title_en = tr_pair("chart.enterprises.title")
+    return ChartSpec(key="enterprises:" + ",".join(metrics), title_vi=title_vi, title_en=title_en,
+                     unit_vi=unit_vi, unit_en=unit_en,
                      categories=tuple(enterprises[k] for k in keep), series=tuple(series))
 
 
 def enterprise_plan_chart(snapshot: Snapshot) -> ChartSpec | None:
     rows = [i for i in snapshot.indicators if i.enterprise_id is not None and i.plan_pct is not None]
-    return plan_chart(snapshot, rows, key="enterprises:plan",
-                      title=("Doanh nghiệp: tiến độ so với kế hoạch năm", "Enterprises: progress against the annual plan"))
+    return plan_chart(snapshot, rows, key="enterprises:plan", title_key="chart.enterprises_plan.title")
 
 
 def overview_charts(snapshot: Snapshot) -> list[ChartSpec]:

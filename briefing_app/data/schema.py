@@ -6,6 +6,8 @@ reader (sqlite3) later checks. ``docs/data-model.md`` explains every column.
 
 from __future__ import annotations
 
+from ..i18n import QUALIFIER_KEYS, tr
+
 __all__ = [
     "APPLICATION_ID",
     "SCHEMA_VERSION",
@@ -36,16 +38,8 @@ ITEM_SECTIONS = ("achievements", "limitations", "directives")
 #: Every section an item can belong to (for links, search, checks).
 SECTIONS = ("indicators", "enterprises") + ITEM_SECTIONS
 
-#: Qualifiers as the source writes them, with their English reading.
-QUALIFIERS = {
-    "hơn": "over",
-    "trên": "over",
-    "gần": "nearly",
-    "khoảng": "about",
-    "vào khoảng": "about",
-    "ước đạt": "estimated",
-    "ước tính": "estimated",
-}
+#: Qualifiers as the source writes them, with their English reading (both worded in briefing_app/i18n.py).
+QUALIFIERS = {word: tr(key, "en") for word, key in QUALIFIER_KEYS.items()}
 
 _ITEM_COLUMNS = {
     "id": int,

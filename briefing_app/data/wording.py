@@ -1,28 +1,32 @@
 """How a figure reads in Vietnamese or English: value, unit, qualifier, comparisons, dates.
 
 Shared by the views, the charts and the printout, so a number is worded the
-same way everywhere. Qt-free.
+same way everywhere. Qt-free. The words themselves are in the catalogue (briefing_app/i18n.py);
+this module only puts the pieces together.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
 
+from ..i18n import QUALIFIER_KEYS, tr
 from .numbers import format_number
 from .records import Briefing, DerivedValue, Indicator
-from .schema import QUALIFIERS
 
-__all__ = ["meeting_facts", "change_short", "plan_short", "change_number", "qualifier_word", "value_text", "figure_text", "percent_text", "comparisons", "as_of_text",
-           "derived_text", "date_text", "plan_progress"]
+__all__ = ["meeting_facts", "change_short", "plan_short", "change_number", "qualifier_word", "value_text",
+           "figure_text", "percent_text", "comparisons", "as_of_text", "derived_text", "date_text", "plan_progress",
+           "MEETING_FACTS"]
 
-_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+#: The facts :func:`meeting_facts` names, in reading order; each is worded by the key ``overview.<fact>``.
+MEETING_FACTS = ("what", "when", "where", "chaired_by", "attendees", "sites", "source", "published", "authors")
 
 
 def qualifier_word(qualifier: str | None, lang: str) -> str:
     """``ước đạt`` in Vietnamese, ``estimated`` in English; empty when there is none."""
     if not qualifier:
         return ""
-    return qualifier if lang == "vi" else QUALIFIERS.get(qualifier, qualifier)
+    key = QUALIFIER_KEYS.get(qualifier)
+    return tr(key, lang) if key else qualifier
 
 
 def value_text(indicator: Indicator, lang: str) -> str:
@@ -58,25 +62,19 @@ def comparisons(indicator: Indicator, lang: str) -> list[str]:
     """Every comparison the source states, in words (never only a colour)."""
     out = []
     if indicator.plan_pct is not None:
-        plan = (indicator.plan_vi if lang == "vi" else indicator.plan_en or indicator.plan_vi) or (
-            "kế hoạch năm" if lang == "vi" else "the annual plan")
-        pct = plan_short(indicator, lang)
-        out.append(f"bằng {pct} {plan}" if lang == "vi" else f"{pct} of {_article(plan)}")
-    basis_vi = indicator.compared_with_vi or "cùng kỳ năm trước"
-    basis_en = indicator.compared_with_en or "the same period last year"
+        # An English plan falls back to the Vietnamese one; the basis below does not (as stated, or the default).
+        plan = (indicator.plan_en or indicator.plan_vi if lang == "en" else indicator.plan_vi) or tr(
+            "wording.annual_plan", lang)
+        out.append(tr("wording.of_plan", lang, pct=plan_short(indicator, lang), plan=_article(plan, lang)))
+    basis = _article((indicator.compared_with_en if lang == "en" else indicator.compared_with_vi)
+                     or tr("wording.same_period", lang), lang)
     if indicator.change_pct is not None:
         change = indicator.change_pct
-        q = qualifier_word(indicator.change_qualifier, lang)
-        pct = percent_text(abs(change), lang)
-        if lang == "vi":
-            verb = "tăng" if change >= 0 else "giảm"
-            out.append(" ".join(filter(None, [verb, q, pct, "so với", basis_vi])))
-        else:
-            verb = "up" if change >= 0 else "down"
-            out.append(" ".join(filter(None, [verb, q, pct, "on", _article(basis_en)])))
+        amount = " ".join(filter(None, [qualifier_word(indicator.change_qualifier, lang),
+                                        percent_text(abs(change), lang)]))
+        out.append(tr("wording.rise" if change >= 0 else "wording.fall", lang, amount=amount, basis=basis))
     if indicator.same_period_pct is not None:
-        pct = percent_text(indicator.same_period_pct, lang)
-        out.append(f"bằng {pct} so với {basis_vi}" if lang == "vi" else f"{pct} of {_article(basis_en)}")
+        out.append(tr("wording.of_basis", lang, pct=percent_text(indicator.same_period_pct, lang), basis=basis))
     return out
 
 
@@ -99,8 +97,7 @@ def change_short(indicator: Indicator, lang: str) -> str:
         word = qualifier_word(indicator.change_qualifier, lang)
         return f"{word} {text}" if word else text
     if indicator.same_period_pct is not None:
-        pct = percent_text(indicator.same_period_pct, lang)
-        return f"{pct} cùng kỳ" if lang == "vi" else f"{pct} of last year"
+        return tr("wording.of_last_year", lang, pct=percent_text(indicator.same_period_pct, lang))
     return ""
 
 
@@ -113,7 +110,10 @@ def change_number(indicator: Indicator) -> Decimal | None:
     return None
 
 
-def _article(phrase: str) -> str:
+def _article(phrase: str, lang: str) -> str:
+    """English puts "the" before a plan or a period the data names bare ("annual plan" → "the annual plan")."""
+    if lang != "en":
+        return phrase
     lowered = phrase.lower()
     if lowered.isdigit() or lowered.startswith(("the ", "a ", "an ")):
         return phrase
@@ -132,24 +132,26 @@ def date_text(iso: str | None, lang: str) -> str:
     date, _, time = iso.partition("T")
     parts = date.split("-")
     if len(parts) == 2 and parts[1] in ("H1", "H2"):
-        half = parts[1]
-        if lang == "vi":
-            return f"6 tháng {'đầu' if half == 'H1' else 'cuối'} năm {parts[0]}"
-        return f"{'first' if half == 'H1' else 'second'} half of {parts[0]}"
+        return tr("date.first_half" if parts[1] == "H1" else "date.second_half", lang, year=parts[0])
     if len(parts) == 2 and parts[1].startswith("Q"):
-        return f"quý {parts[1][1]}/{parts[0]}" if lang == "vi" else f"Q{parts[1][1]} {parts[0]}"
+        return tr("date.quarter", lang, quarter=parts[1][1], year=parts[0])
     try:
         if len(parts) == 3:
             y, m, d = parts
-            text = f"{d}/{m}/{y}" if lang == "vi" else f"{int(d)} {_MONTHS_EN[int(m) - 1]} {y}"
+            text = tr("date.day", lang, day=int(d), month=int(m), month_name=_month_name(m, lang), year=y)
         elif len(parts) == 2:
             y, m = parts
-            text = f"tháng {int(m)}/{y}" if lang == "vi" else f"{_MONTHS_EN[int(m) - 1]} {y}"
+            text = tr("date.month", lang, month=int(m), month_name=_month_name(m, lang), year=y)
         else:
-            text = f"năm {parts[0]}" if lang == "vi" else parts[0]
-    except (ValueError, IndexError):
+            text = tr("date.year", lang, year=parts[0])
+    except (ValueError, KeyError):
         return iso
     return f"{text} {time}" if time else text
+
+
+def _month_name(month: str, lang: str) -> str:
+    """``07`` → ``Jul``; KeyError for a month that is not 1–12 (the date is then shown as written)."""
+    return tr(f"month.{int(month)}", lang)
 
 
 def as_of_text(indicator: Indicator, lang: str) -> str:
@@ -178,7 +180,8 @@ def derived_text(derived: DerivedValue, indicator: Indicator | None, lang: str) 
 def meeting_facts(briefing: Briefing, lang: str) -> list[tuple[str, str]]:
     """The meeting and its source as (fact, text) pairs, in reading order, empty ones left out.
 
-    Facts: what, when, where, chaired_by, attendees (one per line), sites, source, published, authors.
+    Facts (:data:`MEETING_FACTS`): what, when, where, chaired_by, attendees (one per line), sites, source,
+    published, authors.
     """
     def pick(vi: str | None, en: str | None) -> str:
         return (en if lang == "en" and en else vi) or ""

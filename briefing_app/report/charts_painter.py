@@ -17,7 +17,7 @@ from PySide6.QtGui import QBrush, QFontMetricsF, QPainter, QPen
 
 from ..data.charts import ChartSpec, Series
 from ..data.numbers import format_number
-from ..ui.strings import tr
+from ..i18n import tr
 from .style import Style
 from .text import TextBox
 

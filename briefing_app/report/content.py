@@ -18,7 +18,7 @@ from ..data.charts import (ChartSpec, change_chart, enterprise_chart, enterprise
 from ..data.records import Indicator
 from ..data.snapshot import Snapshot
 from ..data.wording import as_of_text, comparisons, date_text, derived_text, figure_text, meeting_facts
-from ..ui.strings import tr
+from ..i18n import tr, tr_n
 from .options import ReportOptions
 
 __all__ = [
@@ -167,6 +167,9 @@ class _Builder:
     def t(self, key: str, **values: object) -> str:
         return tr(key, self.lang, **values)
 
+    def t_n(self, key: str, n: int, **values: object) -> str:
+        return tr_n(key, n, self.lang, **values)
+
     # ------------------------------------------------------------ pieces
     def label(self, indicator: Indicator) -> str:
         name = self.short_names.get(indicator.enterprise_id) if indicator.enterprise_id is not None else None
@@ -230,7 +233,7 @@ class _Builder:
             self.blocks.append(Table((Column("", 24), Column("", 76)), rows, show_header=False, zebra=False))
         counts = s.counts()
         self.blocks.append(Paragraph(self.t("overview.counts") + ": " + " · ".join(
-            self.t(f"count.{name}", n=counts[name]) for name in
+            self.t_n(f"count.{name}", counts[name]) for name in
             ("indicators", "achievements", "limitations", "directives", "enterprises", "discrepancies"))))
         if self.o.references:
             self.blocks.append(Paragraph(self.t("report.refs_note"), "small_italic"))

@@ -18,8 +18,8 @@ from PySide6.QtGui import QFontMetricsF, QPageLayout, QPageSize, QPagedPaintDevi
 
 from ..data.snapshot import Snapshot
 from ..data.wording import date_text
-from ..ui.long_text import elide
-from ..ui.strings import tr
+from ..i18n import tr
+from ..text_limits import elide
 from .content import Content, build_content
 from .layout import Layout, Page
 from .options import ReportOptions

@@ -16,8 +16,8 @@ from typing import Callable
 from PySide6.QtCore import QLineF, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QPainter, QPen
 
+from ..i18n import tr
 from .charts_painter import ChartPiece
-from ..ui.strings import tr
 from .content import Block, Cell, Chart, Contents, Heading, ItemList, Paragraph, Row, Table, Text, TitleBlock
 from .style import Style
 from .text import TextBox

@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QFontMetricsF, QPainter, QTextLayout, QTextOption
 
-from ..ui.long_text import PRINT_CHARS, shorten
+from ..text_limits import PRINT_CHARS, shorten
 from .style import Style
 
 __all__ = ["TextBox"]

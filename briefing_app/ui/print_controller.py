@@ -332,7 +332,7 @@ class PrintController(QObject):
             return None
         if self.settings is not None:
             self.settings.setValue("print/folder", str(path.parent))
-        self.window.statusBar().showMessage(tr("print.saved", lang, name=path.name, pages=rendered.pages), 5000)
+        self.window.statusBar().showMessage(tr("print.saved", lang, name=path.name, n=rendered.pages), 5000)
         return path
 
     def print_chart(self, spec, kind: str = "print") -> RenderedPack | Path | None:

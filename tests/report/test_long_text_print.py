@@ -4,7 +4,7 @@ page, unreadable, without a word. Every printed text is capped, with a visible n
 import time
 
 from briefing_app.cli import main
-from briefing_app.ui.long_text import PRINT_CHARS
+from briefing_app.text_limits import PRINT_CHARS
 from briefing_fixtures import LONG_TEXT, long_text_database
 
 

@@ -10,7 +10,7 @@ from pypdf.generic import IndirectObject
 
 from briefing_app.data.wording import figure_text
 from briefing_app.report import SECTIONS
-from briefing_app.ui.strings import tr
+from briefing_app.i18n import tr
 
 
 def _resolve(obj):

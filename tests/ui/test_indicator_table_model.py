@@ -14,7 +14,7 @@ from briefing_app.ui.models.indicator_table_model import (
     COL_AS_OF, COL_CHANGE, COL_LABEL, COL_PLAN, COL_QUALIFIER, COL_UNIT, COL_VALUE, COLUMN_KEYS, SORT_ROLE,
     IndicatorTableModel,
 )
-from briefing_app.ui.strings import tr
+from briefing_app.i18n import tr
 from briefing_app.ui.tabs.indicators_tab import IndicatorFilterProxy
 
 

@@ -7,7 +7,7 @@ import time
 import pytest
 from PySide6.QtCore import Qt
 
-from briefing_app.ui.long_text import LIST_CHARS, PANE_CHARS, TOOLTIP_CHARS
+from briefing_app.text_limits import LIST_CHARS, PANE_CHARS, TOOLTIP_CHARS
 from briefing_fixtures import LONG_TEXT, long_text_database
 
 NOTE = "… (text shortened: 1,000,000 characters)"

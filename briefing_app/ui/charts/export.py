@@ -10,7 +10,10 @@ from PySide6.QtGui import QPainter
 
 from ...data.atomic import write_atomically
 
-__all__ = ["write_png", "write_svg"]
+__all__ = ["write_png", "write_svg", "FORMATS"]
+
+#: The file formats the chart's Export menu saves (each titled by the key ``chart.export_<format>``).
+FORMATS = ("png", "svg")
 
 
 def _replace_atomically(path: str, write: Callable[[str], None]) -> None:
