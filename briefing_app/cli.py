@@ -29,11 +29,18 @@ def _fail(message: str, code: int = 1) -> int:
     return code
 
 
+def _counted(key: str, n: int) -> str:
+    """``1 problem`` / ``200,000 problems``: a count in the command line's English, from the text catalogue."""
+    from .i18n import tr_n
+
+    return tr_n(key, n, "en")
+
+
 def _fail_with_problems(exc, unchanged: Path) -> int:
     """Every problem of the briefing files on its own line, then the summary."""
     for problem in exc.problems:
         print(str(problem), file=sys.stderr)
-    return _fail(f"{exc.count} problem(s) found; {unchanged} was not changed")
+    return _fail(f"{_counted('count.problems', exc.count)} found; {unchanged} was not changed")
 
 
 def _database(chosen: Path | None, writing: bool = False) -> Path:
@@ -223,7 +230,7 @@ def _build_db(args: argparse.Namespace) -> int:
     except OSError as exc:
         return _fail(f"{output}: cannot write ({exc.strerror or exc}); nothing was changed")
     counts = ", ".join(f"{n} {name}" for name, n in result.counts.items())
-    print(f"Built {result.path} from {result.briefings} briefing file(s): {counts}.")
+    print(f"Built {result.path} from {_counted('count.briefing_files', result.briefings)}: {counts}.")
     return 0
 
 
@@ -284,7 +291,8 @@ def _validate(args: argparse.Namespace) -> int:
         return 0
     for problem in problems:
         print(str(problem), file=sys.stderr)
-    return _fail(f"{BriefingFileError(problems).count} problem(s) in {failed} of {len(args.files)} file(s)")
+    found = _counted("count.problems", BriefingFileError(problems).count)
+    return _fail(f"{found} in {failed} of {_counted('count.files', len(args.files))}")
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -409,7 +417,7 @@ def _print(args: argparse.Namespace) -> int:
         return _fail(describe_write_error(args.output, exc) + " (no file was written)")
     except ReportError as exc:
         return _fail(f"{args.output}: {exc} (no file was written)")
-    print(f"Wrote {args.output} ({rendered.pages} pages).")
+    print(f"Wrote {args.output} ({_counted('count.pages', rendered.pages)}).")
     return 0
 
 

@@ -50,7 +50,7 @@ def test_an_unwritable_log_does_not_repeat_itself_on_errors(tmp_path, unwritable
     assert result.stderr.splitlines() == [
         f"briefing-app: warning: cannot write the log in {folder} ({reason}); carrying on without a log",
         f"{missing}: cannot read the file: No such file or directory",
-        "briefing-app: error: 1 problem(s) in 1 of 1 file(s)"]
+        "briefing-app: error: 1 problem in 1 of 1 file"]
 
 
 def test_a_log_that_fails_later_warns_once(tmp_path, monkeypatch, capsys):

@@ -115,7 +115,7 @@ def test_a_wal_database_nobody_holds_is_replaced_whole(big_db, small_briefing, c
     conn.commit()
     conn.close()
     assert main(["build-db", str(small_briefing), "-o", str(big_db)]) == 0
-    assert capsys.readouterr().out.startswith(f"Built {big_db} from 1 briefing file(s)")
+    assert capsys.readouterr().out.startswith(f"Built {big_db} from 1 briefing file:")
     assert sorted(p.name for p in big_db.parent.iterdir() if p.name.startswith("w.db")) == ["w.db"]
     assert _quick_check(big_db) == "ok"
     conn = sqlite3.connect(big_db)

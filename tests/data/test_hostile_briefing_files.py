@@ -81,7 +81,7 @@ def test_a_special_file_as_the_briefing_file_is_refused_at_once(tmp_path, kind):
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
         f"{path}: is not a regular file (a FIFO, a device or a socket); give the briefing file as a text file",
-        "briefing-app: error: 1 problem(s) in 1 of 1 file(s)"]
+        "briefing-app: error: 1 problem in 1 of 1 file"]
 
 
 def test_an_article_over_the_limit_is_refused_naming_the_limit(tmp_path):
@@ -222,9 +222,9 @@ def expected_flood_output(path: Path, summary: str) -> list[str]:
 def test_a_flood_of_problems_stops_after_a_hundred(tmp_path, flood, small_db, capsys, command):
     args = {"validate": [str(flood)], "import": [str(flood), "--db", str(small_db)],
             "build-db": [str(flood), "-o", str(tmp_path / "out.db")]}[command]
-    summary = {"validate": "briefing-app: error: 200000 problem(s) in 1 of 1 file(s)",
-               "import": f"briefing-app: error: 200000 problem(s) found; {small_db} was not changed",
-               "build-db": f"briefing-app: error: 200000 problem(s) found; {tmp_path / 'out.db'} was not changed"}
+    summary = {"validate": "briefing-app: error: 200,000 problems in 1 of 1 file",
+               "import": f"briefing-app: error: 200,000 problems found; {small_db} was not changed",
+               "build-db": f"briefing-app: error: 200,000 problems found; {tmp_path / 'out.db'} was not changed"}
     started = time.monotonic()
     assert main([command, *args]) == 1
     elapsed = time.monotonic() - started

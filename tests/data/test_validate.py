@@ -250,7 +250,7 @@ def test_validate_lists_every_problem_and_exits_1(tmp_path, capsys):
     err = captured.err.splitlines()
     assert any(line.startswith(f"{bad}:") and "indicators[6].change_pct: '-9'" in line for line in err), err
     assert any(line.startswith(f"{bad}:") and "limitations[0].source:" in line and "U+00A0" in line for line in err), err
-    assert err[-1] == "briefing-app: error: 2 problem(s) in 1 of 2 file(s)"
+    assert err[-1] == "briefing-app: error: 2 problems in 1 of 2 files"
     assert captured.out.startswith(f"{good}: valid")
     assert sorted(p.name for p in tmp_path.rglob("*")) == before
 
