@@ -26,7 +26,7 @@ except ImportError:  # PyYAML built without libyaml
     _CParser = None
 
 from .numbers import NumberFormatError, parse_number
-from .schema import QUALIFIERS
+from .schema import NUMBER_FIELDS, QUALIFIERS, number_text
 from .sentence_percents import COMPARISONS, check_percent
 from .source_match import find_mismatch
 
@@ -653,9 +653,9 @@ def _validate(doc: dict, path: Path, c: _Checker) -> BriefingDocument | None:
     # indicators -------------------------------------------------------------
     indicator_keys: dict[str, Any] = {}
     indicators = []
-    indicator_fields = {"key", "sector", "label", "value", "value_max", "unit", "qualifier", "as_of", "parent",
-                        "enterprise", "metric", "plan_pct", "plan_qualifier", "plan", "change_pct", "change_qualifier",
-                        "same_period_pct", "compared_with", "source"}
+    indicator_fields = {"key", "sector", "label", "unit", "qualifier", "as_of", "parent", "enterprise", "metric",
+                        "plan_qualifier", "plan", "change_qualifier", "compared_with", "source",
+                        *NUMBER_FIELDS["indicators"]}
     for index, m in c.items(doc, "indicators"):
         p = f"indicators[{index}]"
         c.known_fields(m, indicator_fields, p)
@@ -671,10 +671,10 @@ def _validate(doc: dict, path: Path, c: _Checker) -> BriefingDocument | None:
                 c.problem(c.mark(m, name), f"{p}.{name}", f"{q!r} does not appear in the source sentence")
                 q = None
             row[name] = q
-        for name in ("value", "value_max", "plan_pct", "change_pct", "same_period_pct"):
+        for name in NUMBER_FIELDS["indicators"]:
             number, text = c.number(m, name, p)
             row[name] = number
-            row[f"{name}_text"] = text
+            row[number_text(name)] = text
             if text is None or row["source_text"] is None:
                 continue
             if name in COMPARISONS:
