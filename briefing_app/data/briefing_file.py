@@ -26,6 +26,7 @@ except ImportError:  # PyYAML built without libyaml
     _CParser = None
 
 from .numbers import NumberFormatError, parse_number
+from .periods import DATETIME, PERIOD
 from .schema import NUMBER_FIELDS, QUALIFIERS, number_text
 from .sentence_percents import COMPARISONS, check_percent
 from .source_match import find_mismatch
@@ -48,8 +49,6 @@ MAX_OTHER_TEXT = 200
 #: A number longer than this is refused before Python converts it (int("1:1:…:1") is quadratic).
 _MAX_NUMBER_CHARS = 50
 _KEY = re.compile(r"[a-z0-9][a-z0-9_.\-]*")
-_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?|-H[12]|-Q[1-4])?")
-_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?)?")
 _REF_SECTIONS = {"indicator": "indicators", "achievement": "achievements",
                  "limitation": "limitations", "directive": "directives"}
 RELATIONS = ("addressed_by", "cited_by", "related")
@@ -591,7 +590,7 @@ def _validate(doc: dict, path: Path, c: _Checker) -> BriefingDocument | None:
             briefing["source_title"] = c.text(src, "title", "briefing.source")
             briefing["source_publisher_vi"], briefing["source_publisher_en"] = c.i18n(src, "publisher", "briefing.source", required=False)
             published = c.text(src, "published_at", "briefing.source", required=False)
-            if published is not None and not _DATETIME.fullmatch(published):
+            if published is not None and not DATETIME.fullmatch(published):
                 c.problem(c.mark(src, "published_at"), "briefing.source.published_at", f"{published!r} is not YYYY-MM-DD[THH:MM]")
             briefing["source_published_at"] = published
             briefing["source_authors"] = _text_list(c, src, "authors", "briefing.source")
@@ -602,14 +601,14 @@ def _validate(doc: dict, path: Path, c: _Checker) -> BriefingDocument | None:
             briefing["period_en"] = c.text(period, "en", "briefing.period", required=False)
             for end in ("start", "end"):
                 value = c.text(period, end, "briefing.period", required=False)
-                if value is not None and not _DATETIME.fullmatch(value):
+                if value is not None and not DATETIME.fullmatch(value):
                     c.problem(c.mark(period, end), f"briefing.period.{end}", f"{value!r} is not a YYYY-MM-DD date")
                 briefing[f"period_{end}"] = value
         meeting = b.get("meeting")
         if meeting is not None and c.mapping(meeting, c.mark(b, "meeting"), "briefing.meeting") is not None:
             c.known_fields(meeting, {"date", "place", "kind", "chaired_by", "attendees", "connected_sites", "source"}, "briefing.meeting")
             date = c.text(meeting, "date", "briefing.meeting", required=False)
-            if date is not None and not _DATETIME.fullmatch(date):
+            if date is not None and not DATETIME.fullmatch(date):
                 c.problem(c.mark(meeting, "date"), "briefing.meeting.date", f"{date!r} is not a YYYY-MM-DD date")
             briefing["meeting_date"] = date
             briefing["meeting_place_vi"], briefing["meeting_place_en"] = c.i18n(meeting, "place", "briefing.meeting", required=False)
@@ -694,7 +693,7 @@ def _validate(doc: dict, path: Path, c: _Checker) -> BriefingDocument | None:
             c.problem(c.mark(m, "value_max"), f"{p}.value_max", "is smaller than value")
         row["unit_vi"], row["unit_en"] = c.i18n(m, "unit", p, required=row["value"] is not None)
         as_of = c.text(m, "as_of", p, required=False)
-        if as_of is not None and not _DATE.fullmatch(as_of):
+        if as_of is not None and not PERIOD.fullmatch(as_of):
             c.problem(c.mark(m, "as_of"), f"{p}.as_of", f"{as_of!r} is not a date or period (2017-06-30, 2017-06, 2017-H1, 2017)")
         row["as_of"] = as_of
         row["parent"] = c.text(m, "parent", p, required=False)
