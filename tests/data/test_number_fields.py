@@ -82,3 +82,10 @@ def test_the_indicator_record_holds_columns_of_the_table_only():
     for name in schema.NUMBER_FIELDS["indicators"]:
         assert schema.TABLES["indicators"][name] is float
         assert schema.TABLES["indicators"][schema.number_text(name)] is str
+
+
+def test_a_new_number_is_a_field_of_the_file_schema(target_pct):
+    from briefing_app.data.briefing_format import json_schema
+
+    field = json_schema()["properties"]["indicators"]["items"]["properties"]["target_pct"]
+    assert field["type"] == ["string", "null"] and field["pattern"].startswith("^")
