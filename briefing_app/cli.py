@@ -509,6 +509,6 @@ def main(argv: list[str] | None = None) -> int:
     else:
         args = _gui_parser().parse_args(argv)
         args.command = "gui"
-    handlers = {"build-db": _build_db, "import": _import, "validate": _validate, "schema": _schema, "export": _export, "search": _search,
-                "print": _print, "desktop": _desktop, "gui": _gui}
+    handlers = {"build-db": _build_db, "import": _import, "validate": _validate, "schema": _schema, "export": _export,
+                "search": _search, "print": _print, "desktop": _desktop, "gui": _gui}
     return handlers[args.command](args)

@@ -19,8 +19,18 @@ from .atomic import check_output, write_atomically
 from .briefing_file import BriefingDocument, BriefingFileError, Problem, load_briefing_file
 from .derive import check_sums, derive_values
 from .folding import fold, number_variants
-from .schema import (APPLICATION_ID, FTS_CREATE_SQL, FTS_TABLE, INDEXES, NULLABLE, NUMBER_FIELDS, SCHEMA_VERSION, TABLES,
-                     VERSIONS_CREATE_SQL, VERSIONS_TABLE)
+from .schema import (
+    APPLICATION_ID,
+    FTS_CREATE_SQL,
+    FTS_TABLE,
+    INDEXES,
+    NULLABLE,
+    NUMBER_FIELDS,
+    SCHEMA_VERSION,
+    TABLES,
+    VERSIONS_CREATE_SQL,
+    VERSIONS_TABLE,
+)
 
 __all__ = ["BuildResult", "build_database", "create_schema", "write_briefing", "default_sources", "load_all",
            "content_sha256"]
