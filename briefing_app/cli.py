@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 __all__ = ["main"]
 
-SUBCOMMANDS = ("build-db", "import", "validate", "export", "search", "print", "desktop", "gui")
+SUBCOMMANDS = ("build-db", "import", "validate", "schema", "export", "search", "print", "desktop", "gui")
 
 
 def _fail(message: str, code: int = 1) -> int:
@@ -163,6 +163,14 @@ def _commands_parser() -> argparse.ArgumentParser:
                                             "file:line:column: field: message; the exit status is 1 if any.")
     validating.add_argument("files", nargs="+", type=Path, metavar="FILE", help="briefing files (YAML)")
 
+    schema = sub.add_parser("schema", help="print the JSON Schema of the briefing file format, for YAML editors",
+                            description="Print the JSON Schema (draft 2020-12) of briefing files, for an editor's "
+                                        "completion and checks: save it and put '# yaml-language-server: "
+                                        "$schema=briefing.schema.json' at the top of a briefing file. The editor's "
+                                        "checks are a help; 'briefing-app validate' also checks every source "
+                                        "against its article.")
+    schema.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
+
     export = sub.add_parser("export", help="print or write a briefing's data as JSON or CSV",
                             description="Export a briefing. Reads the database read-only; never changes it.")
     export.add_argument("--format", choices=("json", "csv"), default="json")
@@ -293,6 +301,26 @@ def _validate(args: argparse.Namespace) -> int:
         print(str(problem), file=sys.stderr)
     found = _counted("count.problems", BriefingFileError(problems).count)
     return _fail(f"{found} in {failed} of {_counted('count.files', len(args.files))}")
+
+
+def _schema(args: argparse.Namespace) -> int:
+    import json
+
+    from .data.atomic import OutputError, write_text_atomically
+    from .data.briefing_format import json_schema
+
+    text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
+    if args.output:
+        try:
+            write_text_atomically(args.output, text)
+        except OutputError as exc:
+            return _fail(str(exc))
+        except OSError as exc:
+            return _fail(f"{args.output}: cannot write ({getattr(exc, 'strerror', None) or exc}); no file was written")
+        return 0
+    sys.stdout.buffer.write(text.encode("utf-8"))
+    sys.stdout.flush()
+    return 0
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -489,6 +517,6 @@ def main(argv: list[str] | None = None) -> int:
     else:
         args = _gui_parser().parse_args(argv)
         args.command = "gui"
-    handlers = {"build-db": _build_db, "import": _import, "validate": _validate, "export": _export, "search": _search,
-                "print": _print, "desktop": _desktop, "gui": _gui}
+    handlers = {"build-db": _build_db, "import": _import, "validate": _validate, "schema": _schema, "export": _export,
+                "search": _search, "print": _print, "desktop": _desktop, "gui": _gui}
     return handlers[args.command](args)

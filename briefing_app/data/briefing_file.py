@@ -25,34 +25,24 @@ try:  # libyaml parses a large file about five times faster than PyYAML's own pa
 except ImportError:  # PyYAML built without libyaml
     _CParser = None
 
+from .briefing_format import FORMAT, KEY, REF_SECTIONS, RELATIONS, TEXT_LIMITS, field_names, find_field, text_limit
 from .numbers import NumberFormatError, parse_number
-from .schema import QUALIFIERS
+from .periods import DATETIME, PERIOD
+from .schema import NUMBER_FIELDS, QUALIFIERS, number_text
 from .sentence_percents import COMPARISONS, check_percent
 from .source_match import find_mismatch
 
 __all__ = ["Problem", "MoreProblems", "BriefingFileError", "BriefingDocument", "load_briefing_file",
            "parse_briefing_text", "MAX_FILE_BYTES", "MAX_ARTICLE_BYTES", "MAX_PROBLEMS", "TEXT_LIMITS"]
 
-FORMAT = "briefing/1"
 #: Limits documented in docs/briefing-file.md ("Limits").
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_ARTICLE_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 32
 #: Problems listed per file; the rest are counted ("… and 199,900 more problems").
 MAX_PROBLEMS = 100
-#: Longest text, in characters, by field name; every other text field (keys, names, dates, units…) 200.
-TEXT_LIMITS = {"source": 5000, **dict.fromkeys(
-    ("title", "label", "what", "kind", "organisation", "publisher", "chaired_by", "plan", "compared_with",
-     "expected", "stated", "period"), 500)}
-MAX_OTHER_TEXT = 200
 #: A number longer than this is refused before Python converts it (int("1:1:…:1") is quadratic).
 _MAX_NUMBER_CHARS = 50
-_KEY = re.compile(r"[a-z0-9][a-z0-9_.\-]*")
-_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?|-H[12]|-Q[1-4])?")
-_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?)?")
-_REF_SECTIONS = {"indicator": "indicators", "achievement": "achievements",
-                 "limitation": "limitations", "directive": "directives"}
-RELATIONS = ("addressed_by", "cited_by", "related")
 
 
 @dataclass(frozen=True)
@@ -316,7 +306,7 @@ class _Checker:
 
     def too_long(self, value: str, where: tuple[int, int] | None, field: str) -> bool:
         """Whether ``value`` is longer than its field allows (then it is a problem)."""
-        limit = _text_limit(field)
+        limit = text_limit(field)
         if len(value) <= limit:
             return False
         self.problem(where, field, f"is {len(value):,} characters long; at most {limit:,} are allowed "
@@ -391,7 +381,7 @@ class _Checker:
         if value is None:
             return None
         where = self.mark(mapping, name)
-        if not _KEY.fullmatch(value):
+        if not KEY.fullmatch(value):
             self.problem(where, f"{path}.{name}", f"{value!r} must be lowercase letters, digits, '_', '.' or '-'")
             return None
         if value in seen:
@@ -432,14 +422,6 @@ class _Checker:
             if mapping is not None:
                 out.append((index, mapping))
         return out
-
-
-def _text_limit(field: str) -> int:
-    """The longest text allowed in ``field`` ("indicators[3].label.vi" → the limit for labels)."""
-    parts = [re.sub(r"\[\d+\]$", "", part) for part in field.split(".")]
-    while len(parts) > 1 and parts[-1] in ("vi", "en") and parts[-2] not in ("sectors",):
-        parts.pop()
-    return TEXT_LIMITS.get(parts[-1], MAX_OTHER_TEXT)
 
 
 def _describe(value: Any) -> str:
@@ -552,8 +534,7 @@ def parse_briefing_text(text: str, path: Path) -> BriefingDocument:
 
 
 def _validate(doc: dict, path: Path, c: _Checker) -> BriefingDocument | None:
-    c.known_fields(doc, {"format", "briefing", "sectors", "enterprises", "indicators", "achievements",
-                         "limitations", "directives", "links", "checks"}, "")
+    c.known_fields(doc, field_names(), "")
     fmt = doc.get("format")
     if fmt != FORMAT:
         c.problem(c.mark(doc, "format"), "format", f"must be {FORMAT!r}, got {fmt!r}")
@@ -563,7 +544,7 @@ def _validate(doc: dict, path: Path, c: _Checker) -> BriefingDocument | None:
     briefing: dict[str, Any] = {}
     b = c.mapping(doc.get("briefing"), c.mark(doc, "briefing"), "briefing")
     if b is not None:
-        c.known_fields(b, {"id", "revision", "organisation", "title", "period", "meeting", "source"}, "briefing")
+        c.known_fields(b, field_names("briefing"), "briefing")
         briefing["id"] = c.key(b, "briefing", {}, "id")
         revision = b.get("revision", 1)
         if isinstance(revision, bool) or not isinstance(revision, int) or revision < 1:
@@ -576,7 +557,7 @@ def _validate(doc: dict, path: Path, c: _Checker) -> BriefingDocument | None:
         briefing["title_vi"], briefing["title_en"] = c.i18n(b, "title", "briefing")
         src = c.mapping(b.get("source"), c.mark(b, "source"), "briefing.source")
         if src is not None:
-            c.known_fields(src, {"title", "publisher", "published_at", "authors", "article"}, "briefing.source")
+            c.known_fields(src, field_names("briefing", "source"), "briefing.source")
             article_name = c.text(src, "article", "briefing.source")
             if article_name is not None:
                 article_path = path.parent / article_name
@@ -591,25 +572,25 @@ def _validate(doc: dict, path: Path, c: _Checker) -> BriefingDocument | None:
             briefing["source_title"] = c.text(src, "title", "briefing.source")
             briefing["source_publisher_vi"], briefing["source_publisher_en"] = c.i18n(src, "publisher", "briefing.source", required=False)
             published = c.text(src, "published_at", "briefing.source", required=False)
-            if published is not None and not _DATETIME.fullmatch(published):
+            if published is not None and not DATETIME.fullmatch(published):
                 c.problem(c.mark(src, "published_at"), "briefing.source.published_at", f"{published!r} is not YYYY-MM-DD[THH:MM]")
             briefing["source_published_at"] = published
             briefing["source_authors"] = _text_list(c, src, "authors", "briefing.source")
         period = c.mapping(b.get("period"), c.mark(b, "period"), "briefing.period")
         if period is not None:
-            c.known_fields(period, {"vi", "en", "start", "end"}, "briefing.period")
+            c.known_fields(period, field_names("briefing", "period"), "briefing.period")
             briefing["period_vi"] = c.text(period, "vi", "briefing.period")
             briefing["period_en"] = c.text(period, "en", "briefing.period", required=False)
             for end in ("start", "end"):
                 value = c.text(period, end, "briefing.period", required=False)
-                if value is not None and not _DATETIME.fullmatch(value):
+                if value is not None and not DATETIME.fullmatch(value):
                     c.problem(c.mark(period, end), f"briefing.period.{end}", f"{value!r} is not a YYYY-MM-DD date")
                 briefing[f"period_{end}"] = value
         meeting = b.get("meeting")
         if meeting is not None and c.mapping(meeting, c.mark(b, "meeting"), "briefing.meeting") is not None:
-            c.known_fields(meeting, {"date", "place", "kind", "chaired_by", "attendees", "connected_sites", "source"}, "briefing.meeting")
+            c.known_fields(meeting, field_names("briefing", "meeting"), "briefing.meeting")
             date = c.text(meeting, "date", "briefing.meeting", required=False)
-            if date is not None and not _DATETIME.fullmatch(date):
+            if date is not None and not DATETIME.fullmatch(date):
                 c.problem(c.mark(meeting, "date"), "briefing.meeting.date", f"{date!r} is not a YYYY-MM-DD date")
             briefing["meeting_date"] = date
             briefing["meeting_place_vi"], briefing["meeting_place_en"] = c.i18n(meeting, "place", "briefing.meeting", required=False)
@@ -628,7 +609,7 @@ def _validate(doc: dict, path: Path, c: _Checker) -> BriefingDocument | None:
     sectors = []
     for index, s in c.items(doc, "sectors"):
         p = f"sectors[{index}]"
-        c.known_fields(s, {"id", "vi", "en"}, p)
+        c.known_fields(s, field_names("sectors"), p)
         key = c.key(s, p, sector_keys, "id")
         sectors.append({"key": key, "name_vi": c.text(s, "vi", p), "name_en": c.text(s, "en", p, required=False)})
     if not sectors and "sectors" not in doc:
@@ -637,7 +618,7 @@ def _validate(doc: dict, path: Path, c: _Checker) -> BriefingDocument | None:
     enterprises = []
     for index, e in c.items(doc, "enterprises"):
         p = f"enterprises[{index}]"
-        c.known_fields(e, {"id", "name", "short"}, p)
+        c.known_fields(e, field_names("enterprises"), p)
         key = c.key(e, p, enterprise_keys, "id")
         name_vi, name_en = c.i18n(e, "name", p)
         enterprises.append({"key": key, "name_vi": name_vi, "name_en": name_en,
@@ -653,9 +634,9 @@ def _validate(doc: dict, path: Path, c: _Checker) -> BriefingDocument | None:
     # indicators -------------------------------------------------------------
     indicator_keys: dict[str, Any] = {}
     indicators = []
-    indicator_fields = {"key", "sector", "label", "value", "value_max", "unit", "qualifier", "as_of", "parent",
-                        "enterprise", "metric", "plan_pct", "plan_qualifier", "plan", "change_pct", "change_qualifier",
-                        "same_period_pct", "compared_with", "source"}
+    indicator_fields = field_names("indicators")
+    needs_one_of = find_field("indicators").needs_one_of
+    unit_needed_with = find_field("indicators", "unit").required_with
     for index, m in c.items(doc, "indicators"):
         p = f"indicators[{index}]"
         c.known_fields(m, indicator_fields, p)
@@ -671,10 +652,10 @@ def _validate(doc: dict, path: Path, c: _Checker) -> BriefingDocument | None:
                 c.problem(c.mark(m, name), f"{p}.{name}", f"{q!r} does not appear in the source sentence")
                 q = None
             row[name] = q
-        for name in ("value", "value_max", "plan_pct", "change_pct", "same_period_pct"):
+        for name in NUMBER_FIELDS["indicators"]:
             number, text = c.number(m, name, p)
             row[name] = number
-            row[f"{name}_text"] = text
+            row[number_text(name)] = text
             if text is None or row["source_text"] is None:
                 continue
             if name in COMPARISONS:
@@ -688,13 +669,13 @@ def _validate(doc: dict, path: Path, c: _Checker) -> BriefingDocument | None:
         for name, qualifier_field in COMPARISONS.items():
             if qualifier_field and row[qualifier_field] is not None and row[name] is None:
                 c.problem(c.mark(m, qualifier_field), f"{p}.{qualifier_field}", f"is set but {name} is not")
-        if row["value"] is None and row["plan_pct"] is None and row["change_pct"] is None and row["same_period_pct"] is None:
+        if all(row[name] is None for name in needs_one_of):
             c.problem(c.mark(m, "value"), f"{p}.value", "an indicator needs a value or at least one comparison")
         if row["value_max"] is not None and row["value"] is not None and row["value_max"] < row["value"]:
             c.problem(c.mark(m, "value_max"), f"{p}.value_max", "is smaller than value")
-        row["unit_vi"], row["unit_en"] = c.i18n(m, "unit", p, required=row["value"] is not None)
+        row["unit_vi"], row["unit_en"] = c.i18n(m, "unit", p, required=row[unit_needed_with] is not None)
         as_of = c.text(m, "as_of", p, required=False)
-        if as_of is not None and not _DATE.fullmatch(as_of):
+        if as_of is not None and not PERIOD.fullmatch(as_of):
             c.problem(c.mark(m, "as_of"), f"{p}.as_of", f"{as_of!r} is not a date or period (2017-06-30, 2017-06, 2017-H1, 2017)")
         row["as_of"] = as_of
         row["parent"] = c.text(m, "parent", p, required=False)
@@ -724,8 +705,7 @@ def _validate(doc: dict, path: Path, c: _Checker) -> BriefingDocument | None:
         rows = []
         for index, m in c.items(doc, section):
             p = f"{section}[{index}]"
-            allowed = {"key", "sector", "title", "source"} | ({"number"} if section == "directives" else set())
-            c.known_fields(m, allowed, p)
+            c.known_fields(m, field_names(section), p)
             row = {"key": c.key(m, p, seen), "sector": sector_of(m, p)}
             row["title_vi"], row["title_en"] = c.i18n(m, "title", p)
             row["source_text"], row["source_offset"] = c.source(m, "source", p, article)
@@ -745,9 +725,9 @@ def _validate(doc: dict, path: Path, c: _Checker) -> BriefingDocument | None:
             c.problem(where, p, f"expected section:key (e.g. limitation:sim_junk), got {_describe(ref) if not isinstance(ref, str) else repr(ref)}")
             return None
         prefix, key = ref.split(":", 1)
-        section = _REF_SECTIONS.get(prefix)
+        section = REF_SECTIONS.get(prefix)
         if section is None:
-            c.problem(where, p, f"unknown section {prefix!r} (use {', '.join(_REF_SECTIONS)})")
+            c.problem(where, p, f"unknown section {prefix!r} (use {', '.join(REF_SECTIONS)})")
             return None
         if key not in keys_by_section[section]:
             c.problem(where, p, f"no {prefix} with key {key!r}")
@@ -757,7 +737,7 @@ def _validate(doc: dict, path: Path, c: _Checker) -> BriefingDocument | None:
     links = []
     for index, m in c.items(doc, "links"):
         p = f"links[{index}]"
-        c.known_fields(m, {"from", "to", "relation"}, p)
+        c.known_fields(m, field_names("links"), p)
         source = resolve(m.get("from"), c.mark(m, "from"), f"{p}.from")
         target = resolve(m.get("to"), c.mark(m, "to"), f"{p}.to")
         relation = c.text(m, "relation", p)
@@ -770,7 +750,7 @@ def _validate(doc: dict, path: Path, c: _Checker) -> BriefingDocument | None:
     check_keys: dict[str, Any] = {}
     for index, m in c.items(doc, "checks"):
         p = f"checks[{index}]"
-        c.known_fields(m, {"key", "items", "what", "expected", "stated"}, p)
+        c.known_fields(m, field_names("checks"), p)
         key = c.key(m, p, check_keys)
         refs = m.get("items")
         items = []

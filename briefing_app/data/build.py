@@ -19,8 +19,18 @@ from .atomic import check_output, write_atomically
 from .briefing_file import BriefingDocument, BriefingFileError, Problem, load_briefing_file
 from .derive import check_sums, derive_values
 from .folding import fold, number_variants
-from .schema import (APPLICATION_ID, FTS_CREATE_SQL, FTS_TABLE, INDEXES, NULLABLE, SCHEMA_VERSION, TABLES,
-                     VERSIONS_CREATE_SQL, VERSIONS_TABLE)
+from .schema import (
+    APPLICATION_ID,
+    FTS_CREATE_SQL,
+    FTS_TABLE,
+    INDEXES,
+    NULLABLE,
+    NUMBER_FIELDS,
+    SCHEMA_VERSION,
+    TABLES,
+    VERSIONS_CREATE_SQL,
+    VERSIONS_TABLE,
+)
 
 __all__ = ["BuildResult", "build_database", "create_schema", "write_briefing", "default_sources", "load_all",
            "content_sha256"]
@@ -147,11 +157,10 @@ def write_briefing(db: sqlite_utils.Database, document: BriefingDocument, positi
 
     indicator_rows = []
     for row in document.indicators:
-        record = {k: row[k] for k in ("key", "metric", "label_vi", "label_en", "value_text", "value_max_text",
-                                      "unit_vi", "unit_en", "qualifier", "as_of", "plan_pct_text", "plan_qualifier", "plan_vi",
-                                      "plan_en", "change_pct_text", "change_qualifier", "same_period_pct_text",
-                                      "compared_with_vi", "compared_with_en", "source_text", "source_offset")}
-        for name in ("value", "value_max", "plan_pct", "change_pct", "same_period_pct"):
+        # The validator names its rows' fields after the columns, so every column it filled is copied
+        # (a new column in schema.TABLES needs no change here); numbers go in as REAL beside their text.
+        record = {k: row[k] for k in TABLES["indicators"] if k in row}
+        for name in NUMBER_FIELDS["indicators"]:
             record[name] = _num(row[name])
         record["sector_id"] = ids["sectors"][row["sector"]]
         record["enterprise_id"] = ids["enterprises"].get(row["enterprise"]) if row["enterprise"] else None

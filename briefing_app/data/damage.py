@@ -15,13 +15,10 @@ import functools
 import sqlite3
 from typing import Any, Iterable
 
-from .schema import NULLABLE, TABLES
+from .schema import NULLABLE, TABLES, number_texts
 
-__all__ = ["first_damage", "describe_damage", "NUMBER_TEXTS"]
+__all__ = ["first_damage", "describe_damage"]
 
-#: Columns that hold a number exactly as the source writes it ("213.355", "47,41").
-NUMBER_TEXTS = {"indicators": ("value_text", "value_max_text", "plan_pct_text", "change_pct_text",
-                               "same_period_pct_text")}
 _STORAGE = {int: ("integer",), str: ("text",), float: ("real", "integer")}
 #: What a number text may hold, as a GLOB: digits, separators and a sign, and at least one digit.
 #: (The store parses each one as it builds the records; this catches a word where a number belongs.)
@@ -56,7 +53,7 @@ def _conditions(table: str, columns: Iterable[str]) -> list[tuple[str, str, str]
         allowed = _STORAGE[kind] + (("null",) if column in nullable else ())
         quoted = ", ".join(f"'{name}'" for name in allowed)
         out.append((column, f"typeof(t.[{column}]) NOT IN ({quoted})", ""))
-    for column in NUMBER_TEXTS.get(table, ()):
+    for column in number_texts(table):
         if column in columns:
             out.append((column, _NOT_A_NUMBER.format(c=f"t.[{column}]"), ""))
     for (source, column), target in _REFERENCES.items():

@@ -11,7 +11,7 @@ import json
 from typing import Any
 
 from .numbers import NumberFormatError, parse_number
-from .schema import TABLES
+from .schema import NUMBER_FIELDS, TABLES, number_text
 from .store import BriefingStore, choose_briefing
 
 __all__ = ["EXPORT_SECTIONS", "export_json", "export_csv", "spreadsheet_safe"]
@@ -24,11 +24,11 @@ EXPORT_SECTIONS = ("briefings", "sectors", "indicators", "achievements", "limita
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _clean(row: dict[str, Any]) -> dict[str, Any]:
+def _clean(table: str, row: dict[str, Any]) -> dict[str, Any]:
     """Numbers as the source stated them: exact, integers without a trailing ``.0``."""
     out = dict(row)
-    for name in ("value", "value_max", "plan_pct", "change_pct", "same_period_pct"):
-        text = row.get(f"{name}_text")
+    for name in NUMBER_FIELDS.get(table, ()):
+        text = row.get(number_text(name))
         if name in out and text is not None:
             try:
                 number = parse_number(text, "vi")
@@ -44,7 +44,7 @@ def _clean(row: dict[str, Any]) -> dict[str, Any]:
 def export_json(store: BriefingStore, briefing_id: str | None = None) -> dict[str, Any]:
     """One briefing as a JSON-ready object: the briefing and every section with every field."""
     bid = choose_briefing(store, briefing_id)
-    sections = {name: [_clean(r) for r in store.table_rows(name, bid)] for name in TABLES}
+    sections = {name: [_clean(name, r) for r in store.table_rows(name, bid)] for name in TABLES}
     results: dict[int, list[dict[str, Any]]] = {}
     for row in sections["indicators"]:
         if row.get("enterprise_id") is not None:
@@ -77,7 +77,7 @@ def export_csv(store: BriefingStore, section: str, briefing_id: str | None = Non
     writer = csv.DictWriter(buffer, fieldnames=list(TABLES[section]), lineterminator="\r\n")
     writer.writeheader()
     for row in rows:
-        cleaned = _clean(row)
+        cleaned = _clean(section, row)
         for name in ("attendees", "source_authors", "items"):
             if isinstance(cleaned.get(name), list):
                 cleaned[name] = "; ".join(map(str, cleaned[name]))

@@ -20,6 +20,7 @@ __all__ = [
     "format_number",
     "format_percent",
     "LANGUAGES",
+    "VI_NUMBER",
 ]
 
 LANGUAGES = ("vi", "en")
@@ -31,6 +32,8 @@ _SEPARATORS = {"vi": (".", ","), "en": (",", ".")}  # (thousands, decimal)
 _VI_NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?")
 _EN_NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
 _PATTERNS = {"vi": _VI_NUMBER, "en": _EN_NUMBER}
+#: A number as briefing files write them (the JSON Schema of the file format uses its pattern).
+VI_NUMBER = _VI_NUMBER
 
 
 class NumberFormatError(ValueError):

@@ -13,6 +13,10 @@ __all__ = [
     "SCHEMA_VERSION",
     "ADDED_COLUMNS",
     "TABLES",
+    "NULLABLE",
+    "NUMBER_FIELDS",
+    "number_text",
+    "number_texts",
     "ITEM_SECTIONS",
     "SECTIONS",
     "QUALIFIERS",
@@ -173,6 +177,26 @@ TABLES: dict[str, dict[str, type]] = {
         "items": str,  # JSON list of "section:id"
     },
 }
+
+#: Numbers the source states, by table. Each is stored twice: as REAL ``<name>`` (for SQL: sorting,
+#: sums) and as TEXT ``<name>_text`` exactly as written in Vietnamese notation ("213.355"), from which
+#: every reader takes the exact Decimal. The briefing file uses the same names (``value: "213.355"``).
+#: The validator, the builder, the store, the damage check and export all go by this one list, so a
+#: new stated number is two columns in ``TABLES`` (and ``NULLABLE``) plus its name here.
+NUMBER_FIELDS: dict[str, tuple[str, ...]] = {
+    "indicators": ("value", "value_max", "plan_pct", "change_pct", "same_period_pct"),
+}
+
+
+def number_text(name: str) -> str:
+    """The column holding number ``name`` as the source wrote it: ``value`` → ``value_text``."""
+    return f"{name}_text"
+
+
+def number_texts(table: str) -> tuple[str, ...]:
+    """The columns of ``table`` holding numbers as written ("213.355", "47,41"); none for most tables."""
+    return tuple(number_text(name) for name in NUMBER_FIELDS.get(table, ()))
+
 
 #: Columns that may be NULL (everything else is NOT NULL).
 NULLABLE = {

@@ -9,6 +9,7 @@ path containing ``#``, ``?``, ``%`` or spaces works.
 from __future__ import annotations
 
 import json
+import operator
 import os
 import sqlite3
 import stat
@@ -17,10 +18,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Iterator
 
-from .damage import NUMBER_TEXTS, describe_damage, first_damage
+from .damage import describe_damage, first_damage
 from .numbers import NumberFormatError, parse_number, to_decimal
 from .records import Briefing, BriefingSummary, Check, DerivedValue, Enterprise, Indicator, Item, Link, Sector
-from .schema import ADDED_COLUMNS, APPLICATION_ID, ITEM_SECTIONS, SCHEMA_VERSION, TABLES
+from .schema import ADDED_COLUMNS, APPLICATION_ID, ITEM_SECTIONS, NUMBER_FIELDS, SCHEMA_VERSION, TABLES, number_text, number_texts
 
 __all__ = ["choose_briefing", "BriefingStore", "StoreError", "StoreBusy", "open_store", "database_uri", "file_fingerprint",
            "file_kind"]
@@ -134,6 +135,8 @@ class BriefingStore:
         self.immutable = False
         #: Immutable, and a non-empty ``-wal`` beside it holds changes that cannot be read.
         self.unread_wal = False
+        #: See :meth:`_indicator_reader`.
+        self._indicator_plan: tuple[str, tuple[str, ...], Any, tuple[tuple[int, int, int], ...]] | None = None
         self._check_file()
         try:
             self._conn = sqlite3.connect(database_uri(path), uri=True, check_same_thread=False, timeout=timeout)
@@ -305,6 +308,14 @@ class BriefingStore:
             for row in self._conn.execute(sql, params):
                 yield row
 
+    def _tuples(self, sql: str, params: tuple = ()) -> Iterator[tuple]:
+        """Like :meth:`_rows`, as plain tuples (read by position; faster to build and to index)."""
+        with self._reading_errors():
+            cursor = self._conn.cursor()
+            cursor.row_factory = None
+            for row in cursor.execute(sql, params):
+                yield row
+
     @contextmanager
     def _reading_errors(self) -> Iterator[None]:
         """SQLite's and the decoder's errors while reading, as a StoreError (or StoreBusy) naming the file."""
@@ -365,59 +376,52 @@ class BriefingStore:
         return [Enterprise(r["id"], r["key"], r["position"], r["name_vi"], r["name_en"], r["short_name"]) for r in
                 self._rows("SELECT * FROM enterprises WHERE briefing_id = ? ORDER BY position", (briefing_id,))]
 
-    #: The indicator columns in the order :meth:`_indicator` unpacks them (named look-ups in a
-    #: ``sqlite3.Row`` scan its columns: on 100,000 rows of 31 columns that was most of the read).
-    _INDICATOR_COLUMNS = (
-        "id, key, position, sector_id, enterprise_id, metric, label_vi, label_en, value, value_text, value_max, "
-        "value_max_text, unit_vi, unit_en, qualifier, as_of, parent_id, depth, plan_pct, plan_pct_text, plan_vi, "
-        "plan_en, change_pct, change_pct_text, change_qualifier, same_period_pct, same_period_pct_text, "
-        "compared_with_vi, compared_with_en, source_text, source_offset, plan_qualifier")
-
     @_reading
     def indicators(self, briefing_id: str) -> list[Indicator]:
         self._check_rows("indicators", briefing_id)
-        columns = self._INDICATOR_COLUMNS
-        if ("indicators", "plan_qualifier") in self._absent:
-            columns = columns.replace("plan_qualifier", "NULL AS plan_qualifier")
-        return [self._indicator(r) for r in self._rows(
-            f"SELECT {columns} FROM indicators WHERE briefing_id = ? ORDER BY position", (briefing_id,))]
+        select, columns, fields, numbers = self._indicator_reader()
+        record = Indicator._make
+        out = []
+        # Plain tuples read by position: named look-ups in a ``sqlite3.Row`` scan its columns, and on
+        # 100,000 rows of 33 columns that was most of the read.
+        for row in self._tuples(f"SELECT {select} FROM indicators WHERE briefing_id = ? ORDER BY position",
+                                (briefing_id,)):
+            values = list(fields(row))
+            try:
+                for field, real, text in numbers:
+                    if row[text] is not None:
+                        values[field] = parse_number(row[text], "vi")
+                    elif row[real] is not None:
+                        values[field] = to_decimal(row[real])
+            except NumberFormatError:
+                # Rare, so the column is found again here rather than tracked on every row.
+                for _field, _real, text in numbers:
+                    if row[text] is not None:
+                        self._number("indicators", row[0], columns[text], row[text])
+                raise
+            out.append(record(values))
+        return out
 
-    @staticmethod
-    def _exact(text: str | None, stored: float | None) -> Decimal | None:
-        """The stated number: parsed from its stated text, so no digit is lost to floating point.
+    def _indicator_reader(self) -> tuple[str, tuple[str, ...], Any, tuple[tuple[int, int, int], ...]]:
+        """How indicator rows become records, worked out once per store from ``schema.TABLES``.
 
-        A text that does not parse raises :class:`NumberFormatError` (see :meth:`_indicator`).
+        Returns the SELECT list (every column but ``briefing_id``, in the table's order; ``NULL`` for one
+        an older schema lacks), those column names, a getter that picks the record's fields out of a row
+        by position, and for each stated number (its place in the record, its REAL column, its text column).
+        A column the record does not hold is read and left out, so a new column only needs the record to
+        grow a field to be shown.
         """
-        if text is not None:
-            return parse_number(text, "vi")
-        return None if stored is None else to_decimal(stored)
-
-    def _indicator(self, r: sqlite3.Row) -> Indicator:
-        try:
-            return self._indicator_record(r)
-        except NumberFormatError:
-            # Rare, so the column is found again here rather than tracked on every row.
-            for name in NUMBER_TEXTS["indicators"]:
-                if r[name] is not None:
-                    self._number("indicators", r["id"], name, r[name])
-            raise
-
-    def _indicator_record(self, r: sqlite3.Row) -> Indicator:
-        (id_, key, position, sector_id, enterprise_id, metric, label_vi, label_en, value, value_text, value_max,
-         value_max_text, unit_vi, unit_en, qualifier, as_of, parent_id, depth, plan_pct, plan_pct_text, plan_vi,
-         plan_en, change_pct, change_pct_text, change_qualifier, same_period_pct, same_period_pct_text,
-         compared_with_vi, compared_with_en, source_text, source_offset, plan_qualifier) = r
-        exact = self._exact
-        return Indicator(
-            id=id_, key=key, position=position, sector_id=sector_id, enterprise_id=enterprise_id, metric=metric,
-            label_vi=label_vi, label_en=label_en, value=exact(value_text, value), value_text=value_text,
-            value_max=exact(value_max_text, value_max), unit_vi=unit_vi, unit_en=unit_en, qualifier=qualifier,
-            as_of=as_of, parent_id=parent_id, depth=depth, plan_pct=exact(plan_pct_text, plan_pct), plan_vi=plan_vi,
-            plan_en=plan_en, change_pct=exact(change_pct_text, change_pct), change_qualifier=change_qualifier,
-            same_period_pct=exact(same_period_pct_text, same_period_pct), compared_with_vi=compared_with_vi,
-            compared_with_en=compared_with_en, source_text=source_text, source_offset=source_offset,
-            plan_qualifier=plan_qualifier,
-        )
+        if self._indicator_plan is None:
+            columns = tuple(c for c in TABLES["indicators"] if c != "briefing_id")
+            select = ", ".join(f"NULL AS [{c}]" if ("indicators", c) in self._absent else f"[{c}]"
+                               for c in columns)
+            at = {c: i for i, c in enumerate(columns)}
+            fields = Indicator._fields
+            getter = operator.itemgetter(*(at[f] for f in fields))
+            numbers = tuple((fields.index(n), at[n], at[number_text(n)])
+                            for n in NUMBER_FIELDS["indicators"] if n in fields)
+            self._indicator_plan = (select, columns, getter, numbers)
+        return self._indicator_plan
 
     def items(self, section: str, briefing_id: str) -> list[Item]:
         """Achievements, limitations or directives of a briefing, in the source's order."""
@@ -466,7 +470,7 @@ class BriefingStore:
             column = "id" if table == "briefings" else "briefing_id"
             rows = [dict(r) for r in self._rows(
                 f"SELECT rowid AS [__row], * FROM [{table}] WHERE {column} = ? ORDER BY rowid", (briefing_id,))]
-        texts = NUMBER_TEXTS.get(table, ())
+        texts = number_texts(table)
         for row in rows:
             rowid = row.pop("__row")
             for name in texts:

@@ -223,3 +223,14 @@ def test_display_is_literal_text(qapp, small_snapshot):
     assert model.flags(index) & Qt.ItemFlag.ItemIsSelectable
     assert not model.flags(index) & Qt.ItemFlag.ItemIsEditable
     assert model.flags(QModelIndex()) == Qt.ItemFlag.NoItemFlags
+
+
+def test_sort_role_ends_a_quarter_on_its_real_last_day(qapp, small_snapshot):
+    """``2017-Q2`` ends on 30 June (it sorted as the impossible ``2017-06-31``, after every June day)."""
+    rows = small_snapshot.indicators_in_tree_order()
+    periods = ["2017-Q2", "2017-06-30", "2017-07-01", "2017-Q1", "2017-03-31", "2017-Q4"]
+    model = IndicatorTableModel()
+    model.set_rows([row._replace(as_of=period) for row, period in zip(rows, periods)], "vi", {})
+    keys = {model.indicator_at(r).as_of: model.index(r, COL_AS_OF).data(SORT_ROLE) for r in range(model.rowCount())}
+    assert keys["2017-Q2"] == keys["2017-06-30"] < keys["2017-07-01"] < keys["2017-Q4"]
+    assert keys["2017-Q1"] == keys["2017-03-31"]

@@ -461,8 +461,6 @@ class ChartView(QWidget):
             self._bars.append(bar)
         for index, bar in enumerate(self._bars):
             bar.setVisible(index < n_series)
-        values = [v for s in spec.series for v in s.values if v is not None]
-        self._label_scale = max((abs(v) for v in values), default=1.0)
         for s_index, series in enumerate(spec.series):
             rects = [self.bar_rect(c, s_index) for c in range(len(spec.categories)) if series.values[c] is not None]
             self._bars[s_index].setVisible(bool(rects))

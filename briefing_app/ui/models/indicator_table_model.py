@@ -14,6 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QFont
 
 from ...data.folding import fold
+from ...data.periods import period_end
 from ...data.records import Indicator
 from ...data.wording import as_of_text, change_short, plan_short, qualifier_word, value_text
 from ..long_text import TOOLTIP_CHARS, elide
@@ -47,24 +48,6 @@ _Index = QModelIndex | QPersistentModelIndex
 
 def _number(value: Decimal | None) -> float | None:
     return None if value is None else float(value)
-
-
-def _as_of_key(iso: str | None) -> str | None:
-    """A text that sorts periods by when they end: ``2017-H1`` ≈ ``2017-06-30``."""
-    if not iso:
-        return None
-    date = iso.partition("T")[0]
-    parts = date.split("-")
-    if len(parts) == 2 and parts[1] in ("H1", "H2"):
-        return f"{parts[0]}-{'06-30' if parts[1] == 'H1' else '12-31'}"
-    if len(parts) == 2 and parts[1][:1] == "Q" and parts[1][1:].isdigit():
-        month = 3 * int(parts[1][1:])
-        return f"{parts[0]}-{month:02d}-31"
-    if len(parts) == 2:
-        return f"{date}-31"
-    if len(parts) == 1:
-        return f"{date}-12-31"
-    return iso
 
 
 class IndicatorTableModel(QAbstractTableModel):
@@ -165,7 +148,7 @@ class IndicatorTableModel(QAbstractTableModel):
                 return float(indicator.same_period_pct) - 100.0
             return None
         if column == COL_AS_OF:
-            return _as_of_key(indicator.as_of)
+            return period_end(indicator.as_of)
         text = self.cell_text(indicator, column)
         return fold(text) if text else None
 

@@ -56,13 +56,9 @@ class IndicatorFilterProxy(QSortFilterProxyModel):
             self._change_filter(lambda: setattr(self, "_words", words))
 
     def _change_filter(self, change) -> None:
-        if hasattr(self, "beginFilterChange"):  # Qt >= 6.9
-            self.beginFilterChange()
-            change()
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:  # pragma: no cover - older Qt
-            change()
-            self.invalidateFilter()
+        self.beginFilterChange()  # Qt 6.9 (pyproject's floor); invalidateFilter() is deprecated there
+        change()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def refilter(self) -> None:
         """Filter again (the labels changed language)."""

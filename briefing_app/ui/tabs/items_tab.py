@@ -32,13 +32,9 @@ class _FoldedFilter(QSortFilterProxyModel):
         self.setRecursiveFilteringEnabled(True)
 
     def set_words(self, text: str) -> None:
-        if hasattr(self, "beginFilterChange"):  # Qt >= 6.9
-            self.beginFilterChange()
-            self._words = fold(text).split()
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:  # pragma: no cover - older Qt
-            self._words = fold(text).split()
-            self.invalidateFilter()
+        self.beginFilterChange()  # Qt 6.9 (pyproject's floor); invalidateFilter() is deprecated there
+        self._words = fold(text).split()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:  # noqa: N802
         if not self._words:
