@@ -67,7 +67,7 @@ def _runtime_values() -> dict[str, tuple[str, ...]]:
         "relation.{relation}": RELATIONS + ("addresses", "cites"),
         "print.{name}": ORIENTATIONS,
         "metric.{metric}": METRIC_ORDER,
-        "month.{int(month)}": tuple(str(m) for m in range(1, 13)),
+        "month.{month}": tuple(str(m) for m in range(1, 13)),
     }
 
 

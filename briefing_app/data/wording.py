@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from ..i18n import QUALIFIER_KEYS, tr
 from .numbers import format_number
+from .periods import parse_period
 from .records import Briefing, DerivedValue, Indicator
 
 __all__ = ["meeting_facts", "change_short", "plan_short", "change_number", "qualifier_word", "value_text",
@@ -126,32 +127,31 @@ def plan_progress(indicator: Indicator) -> Decimal | None:
 
 
 def date_text(iso: str | None, lang: str) -> str:
-    """``2017-07-14`` → ``14/07/2017`` / ``14 Jul 2017``; periods (``2017-H1``) in words."""
+    """``2017-07-14`` → ``14/07/2017`` / ``14 Jul 2017``; periods (``2017-H1``) in words; anything
+    that is not a date or period (month 13, 30 February) as written."""
     if not iso:
         return ""
-    date, _, time = iso.partition("T")
-    parts = date.split("-")
-    if len(parts) == 2 and parts[1] in ("H1", "H2"):
-        return tr("date.first_half" if parts[1] == "H1" else "date.second_half", lang, year=parts[0])
-    if len(parts) == 2 and parts[1].startswith("Q"):
-        return tr("date.quarter", lang, quarter=parts[1][1], year=parts[0])
-    try:
-        if len(parts) == 3:
-            y, m, d = parts
-            text = tr("date.day", lang, day=int(d), month=int(m), month_name=_month_name(m, lang), year=y)
-        elif len(parts) == 2:
-            y, m = parts
-            text = tr("date.month", lang, month=int(m), month_name=_month_name(m, lang), year=y)
-        else:
-            text = tr("date.year", lang, year=parts[0])
-    except (ValueError, KeyError):
+    period = parse_period(iso)
+    if period is None:
         return iso
-    return f"{text} {time}" if time else text
+    year = str(period.year)
+    if period.kind == "half":
+        return tr("date.first_half" if period.number == 1 else "date.second_half", lang, year=year)
+    if period.kind == "quarter":
+        return tr("date.quarter", lang, quarter=period.number, year=year)
+    if period.kind == "year":
+        return tr("date.year", lang, year=year)
+    month = period.start.month
+    names = {"month": month, "month_name": _month_name(month, lang), "year": year}
+    if period.kind == "month":
+        return tr("date.month", lang, **names)
+    text = tr("date.day", lang, day=period.start.day, **names)
+    return f"{text} {period.time}" if period.time else text
 
 
-def _month_name(month: str, lang: str) -> str:
-    """``07`` → ``Jul``; KeyError for a month that is not 1–12 (the date is then shown as written)."""
-    return tr(f"month.{int(month)}", lang)
+def _month_name(month: int, lang: str) -> str:
+    """``7`` → ``Jul``."""
+    return tr(f"month.{month}", lang)
 
 
 def as_of_text(indicator: Indicator, lang: str) -> str:
