@@ -26,7 +26,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -65,7 +65,7 @@ def time_window(program: Path, env: dict[str, str], cwd: Path, timeout: float = 
             lines = [line for line in log.read_text(encoding="utf-8").splitlines() if " opened " in line] \
                 if log.exists() else []
             if len(lines) > seen:
-                stamp = datetime.strptime(lines[seen][:23], "%Y-%m-%d %H:%M:%S,%f").replace(tzinfo=timezone.utc).timestamp()
+                stamp = datetime.strptime(lines[seen][:23], "%Y-%m-%d %H:%M:%S,%f").replace(tzinfo=UTC).timestamp()
                 return stamp - started
             if process.poll() is not None:
                 raise SystemExit(f"{program}: the window exited with status {process.returncode} before opening")

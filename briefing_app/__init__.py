@@ -7,7 +7,8 @@ __all__ = ["version"]
 
 def version() -> str:
     """The app's version: written once, in ``pyproject.toml``, and read from the install's metadata."""
-    from importlib.metadata import PackageNotFoundError, version as installed_version
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as installed_version
 
     try:
         return installed_version("briefing-app")

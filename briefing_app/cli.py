@@ -9,9 +9,10 @@ from __future__ import annotations
 import argparse
 import gc
 import sys
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .data.store import BriefingStore
@@ -85,7 +86,7 @@ _FIRST_TRY_S = 0.25
 
 
 @contextmanager
-def _reading_store(path: Path) -> Iterator["BriefingStore"]:
+def _reading_store(path: Path) -> Iterator[BriefingStore]:
     """``open_store`` for a command that reads: a quick try; while another program holds the database,
     a note (once) and a wait of up to :data:`READ_WAIT_S`, then :class:`StoreBusy` saying so."""
     import time

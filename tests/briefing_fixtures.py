@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
-
 import textwrap
 from pathlib import Path
 
@@ -217,7 +216,7 @@ class FifoUnblocker:
             self.released = True
             os.close(fd)
 
-    def __enter__(self) -> "FifoUnblocker":
+    def __enter__(self) -> FifoUnblocker:
         self._thread.start()
         return self
 

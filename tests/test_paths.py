@@ -7,9 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from briefing_fixtures import ROOT
-
 from briefing_app import paths
+from briefing_fixtures import ROOT
 
 
 def test_a_checkout_finds_the_repository_layout():

@@ -6,11 +6,10 @@ import hashlib
 
 import pytest
 
-from briefing_fixtures import SMALL_YAML, write_briefing
-
 from briefing_app import paths
 from briefing_app.cli import main
 from briefing_app.data.store import open_store
+from briefing_fixtures import SMALL_YAML, write_briefing
 
 
 def digest(path):

@@ -28,8 +28,8 @@ import os
 import sqlite3
 import stat
 import tempfile
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Union
 
 __all__ = ["OutputError", "LOCK_TIMEOUT", "NEW_FILE_MODE", "check_output", "write_atomically",
            "write_text_atomically", "write_bytes_atomically", "temporary_beside", "database_files",
@@ -45,7 +45,7 @@ _SQLITE_HEADER = b"SQLite format 3\x00"
 #: What :func:`write_atomically` writes: the bytes themselves, or a function given the temporary
 #: file's path that either returns the bytes (painted only once the temporary file exists, so an
 #: unwritable folder fails before any slow work) or writes the file itself and returns None.
-Content = Union[bytes, Callable[[Path], Union[bytes, None]]]
+Content = bytes | Callable[[Path], bytes | None]
 
 
 class OutputError(OSError):

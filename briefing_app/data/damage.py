@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import functools
 import sqlite3
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from .schema import NULLABLE, TABLES, number_texts
 

@@ -8,9 +8,10 @@ adjusted.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any, Iterable
+from typing import Any
 
 from .numbers import format_number
 from .schema import QUALIFIERS

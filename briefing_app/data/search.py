@@ -29,8 +29,8 @@ import bisect
 import re
 import sqlite3
 import weakref
-from dataclasses import dataclass
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from .folding import fold
 from .schema import FTS_TABLE
@@ -243,7 +243,7 @@ def search(store: BriefingStore, query: str, briefing_id: str | None = None, lim
 
 
 #: Per store: (PRAGMA data_version, {briefing id: (first rowid, last rowid)} in the index).
-_ROWID_RANGES: "weakref.WeakKeyDictionary[BriefingStore, tuple[int, dict[str, tuple[int, int]]]]" = \
+_ROWID_RANGES: weakref.WeakKeyDictionary[BriefingStore, tuple[int, dict[str, tuple[int, int]]]] = \
     weakref.WeakKeyDictionary()
 
 
@@ -556,7 +556,7 @@ def _window(text: str, matches: list[tuple[int, int, int]]) -> tuple[int, int]:
             lo = max(0, m_start - SNIPPET_CONTEXT)
             hi = lo + SNIPPET_CHARS
             inside = set()
-            for s, e, w in matches[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]:
+            for _s, e, w in matches[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]:
                 if e <= hi:
                     inside.add(w)
             score = (len(inside - {-1}), -1 in inside)

@@ -6,14 +6,12 @@ for children, related items, derived values and discrepancies.
 
 from __future__ import annotations
 
-from typing import Union
-
 from .records import Briefing, Check, DerivedValue, Enterprise, Indicator, Item, Link, Sector
 from .store import BriefingStore
 
 __all__ = ["Snapshot", "load_snapshot", "Entry"]
 
-Entry = Union[Indicator, Item]
+Entry = Indicator | Item
 
 
 class Snapshot:
@@ -63,7 +61,7 @@ class Snapshot:
     def __repr__(self) -> str:
         return f"Snapshot({self.briefing.id!r}, {len(self.indicators)} indicators)"
 
-    def replace(self, **changes: object) -> "Snapshot":
+    def replace(self, **changes: object) -> Snapshot:
         """A snapshot with some records replaced (``snapshot.replace(indicators=[...])``)."""
         parts = {name: getattr(self, name) for name in self.PARTS}
         parts.update(changes)

@@ -13,15 +13,25 @@ import operator
 import os
 import sqlite3
 import stat
+from collections.abc import Iterator
 from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from .damage import describe_damage, first_damage
 from .numbers import NumberFormatError, parse_number, to_decimal
 from .records import Briefing, BriefingSummary, Check, DerivedValue, Enterprise, Indicator, Item, Link, Sector
-from .schema import ADDED_COLUMNS, APPLICATION_ID, ITEM_SECTIONS, NUMBER_FIELDS, SCHEMA_VERSION, TABLES, number_text, number_texts
+from .schema import (
+    ADDED_COLUMNS,
+    APPLICATION_ID,
+    ITEM_SECTIONS,
+    NUMBER_FIELDS,
+    SCHEMA_VERSION,
+    TABLES,
+    number_text,
+    number_texts,
+)
 
 __all__ = ["choose_briefing", "BriefingStore", "StoreError", "StoreBusy", "open_store", "database_uri", "file_fingerprint",
            "file_kind"]
@@ -97,7 +107,7 @@ def database_uri(path: Path | str, immutable: bool = False) -> str:
     return uri + "&immutable=1" if immutable else uri
 
 
-def open_store(path: Path | str, timeout: float = 5.0) -> "BriefingStore":
+def open_store(path: Path | str, timeout: float = 5.0) -> BriefingStore:
     """Open and check a briefing database; raise :class:`StoreError` saying what is wrong.
 
     ``timeout`` is how long a read waits for another program's lock before
@@ -295,7 +305,7 @@ class BriefingStore:
             except sqlite3.Error:
                 pass
 
-    def __enter__(self) -> "BriefingStore":
+    def __enter__(self) -> BriefingStore:
         return self
 
     def __exit__(self, *exc: Any) -> None:
@@ -305,7 +315,7 @@ class BriefingStore:
         with self._reading_errors():
             # A loop, not ``yield from``: a read abandoned half-way (a damaged row) would otherwise close
             # the cursor when the generator is collected, perhaps after the connection, and raise there.
-            for row in self._conn.execute(sql, params):
+            for row in self._conn.execute(sql, params):  # noqa: UP028 - see above
                 yield row
 
     def _tuples(self, sql: str, params: tuple = ()) -> Iterator[tuple]:
@@ -313,7 +323,7 @@ class BriefingStore:
         with self._reading_errors():
             cursor = self._conn.cursor()
             cursor.row_factory = None
-            for row in cursor.execute(sql, params):
+            for row in cursor.execute(sql, params):  # noqa: UP028 - as in _rows
                 yield row
 
     @contextmanager
@@ -486,7 +496,7 @@ class BriefingStore:
             raise StoreError(self.path, f"is damaged: {describe_damage(table, rowid, column, text)}") from None
 
 
-def choose_briefing(store: "BriefingStore", requested: str | None = None, keep: str | None = None) -> str:
+def choose_briefing(store: BriefingStore, requested: str | None = None, keep: str | None = None) -> str:
     """Which briefing of ``store`` to read: the one ``requested`` (which must be there), else the one
     shown before (``keep``) while it is still there, else the first in the list.
 

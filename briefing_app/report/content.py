@@ -11,10 +11,15 @@ them; every text here is plain text and is drawn as such, never as HTML.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Union
 
-from ..data.charts import (ChartSpec, change_chart, enterprise_chart, enterprise_plan_chart, overview_charts,
-                           sector_chart)
+from ..data.charts import (
+    ChartSpec,
+    change_chart,
+    enterprise_chart,
+    enterprise_plan_chart,
+    overview_charts,
+    sector_chart,
+)
 from ..data.records import Indicator
 from ..data.snapshot import Snapshot
 from ..data.wording import as_of_text, comparisons, date_text, derived_text, figure_text, meeting_facts
@@ -44,7 +49,7 @@ class Cell:
     indent: int = 0
 
     @staticmethod
-    def of(text: str, style: Style = "body", indent: int = 0) -> "Cell":
+    def of(text: str, style: Style = "body", indent: int = 0) -> Cell:
         return Cell((Text(text, style),) if text else (), indent)
 
 
@@ -116,7 +121,7 @@ class Chart:
     spec: ChartSpec
 
 
-Block = Union[TitleBlock, Contents, Heading, Paragraph, Table, ItemList, Chart]
+Block = TitleBlock | Contents | Heading | Paragraph | Table | ItemList | Chart
 
 
 @dataclass

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QLineF, QMarginsF, QSizeF, Qt
-from PySide6.QtGui import QFontMetricsF, QPageLayout, QPageSize, QPagedPaintDevice, QPainter, QPen
+from PySide6.QtGui import QFontMetricsF, QPagedPaintDevice, QPageLayout, QPageSize, QPainter, QPen
 
 from ..data.snapshot import Snapshot
 from ..data.wording import date_text
@@ -58,7 +58,7 @@ class PackInfo:
     printed: _dt.date | None = None
 
     @staticmethod
-    def for_database(path: Path | str | None, printed: _dt.date | None = None) -> "PackInfo":
+    def for_database(path: Path | str | None, printed: _dt.date | None = None) -> PackInfo:
         if path is None:
             return PackInfo(None, None, printed or _dt.date.today())
         return PackInfo(Path(path).name, file_digest(path), printed or _dt.date.today())

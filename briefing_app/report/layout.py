@@ -10,8 +10,8 @@ fit rather than cut.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from PySide6.QtCore import QLineF, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QPainter, QPen
@@ -36,9 +36,9 @@ class Piece:
     space_before: float = 0.0
     keep_with_next: bool = False
     #: the table header to repeat above this row when the row starts a page
-    header: "Piece | None" = None
+    header: Piece | None = None
     #: the group row ("Press (continued)") to repeat below that header
-    group: "Piece | None" = None
+    group: Piece | None = None
     anchor: str | None = None
     #: a label for tests and debugging (the row's or item's text)
     text: str = ""
@@ -119,9 +119,9 @@ class Layout:
         heading = self._heading(Heading(2, block.title))
         pieces = [heading]
         number_width = s.mm(12)
+        fm = QFontMetricsF(s.font("body"), s.device)
         for n, (anchor, text) in enumerate(block.entries, start=1):
             box = TextBox(s, f"{n}.  {text}", "body", self.width - number_width - s.mm(4))
-            fm = QFontMetricsF(s.font("body"), s.device)
 
             def draw(p: QPainter, y: float, box: TextBox = box, anchor: str = anchor) -> None:
                 box.draw(p, 0, y)

@@ -64,7 +64,7 @@ class ReportOptions:
         """Whether figures carry reference numbers (only when the sources appendix is printed)."""
         return "sources" in self.sections
 
-    def with_changes(self, **changes: object) -> "ReportOptions":
+    def with_changes(self, **changes: object) -> ReportOptions:
         return replace(self, **changes)
 
 

@@ -13,8 +13,9 @@ painting, and a symbolic link is written through.
 from __future__ import annotations
 
 import errno
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Callable, Iterable, TypeVar
+from typing import TypeVar
 
 from PySide6.QtCore import QBuffer, QIODevice
 from PySide6.QtGui import QPdfWriter

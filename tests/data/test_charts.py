@@ -2,7 +2,14 @@
 
 import pytest
 
-from briefing_app.data.charts import change_chart, enterprise_chart, indicator_chart, overview_charts, plan_chart, sector_chart
+from briefing_app.data.charts import (
+    change_chart,
+    enterprise_chart,
+    indicator_chart,
+    overview_charts,
+    plan_chart,
+    sector_chart,
+)
 from briefing_app.data.snapshot import load_snapshot
 from briefing_app.data.store import open_store
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from briefing_fixtures import SMALL_YAML, write_briefing
-
 from briefing_app.data.build import build_database
 from briefing_app.data.store import StoreError, choose_briefing, open_store
+from briefing_fixtures import SMALL_YAML, write_briefing
 
 
 @pytest.fixture

@@ -9,10 +9,9 @@ import sys
 
 import pytest
 
-from briefing_fixtures import DAMAGED_VALUES, damaged_copy
-
 from briefing_app.data.snapshot import load_snapshot
 from briefing_app.data.store import StoreError, open_store
+from briefing_fixtures import DAMAGED_VALUES, damaged_copy
 
 DAMAGES = DAMAGED_VALUES
 

@@ -7,7 +7,6 @@ import json
 import subprocess
 import sys
 
-
 from briefing_app.cli import main
 
 

@@ -17,8 +17,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from briefing_app.cli import main
-from briefing_app.data.briefing_file import (MAX_ARTICLE_BYTES, MAX_PROBLEMS, BriefingFileError, load_briefing_file,
-                                             parse_briefing_text)
+from briefing_app.data.briefing_file import (
+    MAX_ARTICLE_BYTES,
+    MAX_PROBLEMS,
+    BriefingFileError,
+    load_briefing_file,
+    parse_briefing_text,
+)
 from briefing_fixtures import ARTICLE, ROOT, SMALL_YAML, write_briefing
 
 
@@ -102,7 +107,7 @@ def test_an_article_at_the_limit_is_read(tmp_path):
 
 def test_an_article_that_is_not_utf8_says_where(tmp_path):
     path = write_briefing(tmp_path)
-    (tmp_path / "article.txt").write_bytes("Dòng một\nHai \xff".encode("utf-8").replace(b"\xc3\xbf", b"\xed\xa0\x80"))
+    (tmp_path / "article.txt").write_bytes("Dòng một\nHai \xff".encode().replace(b"\xc3\xbf", b"\xed\xa0\x80"))
     problems = "\n".join(problems_for_path(path))
     assert (f"briefing.source.article: {tmp_path / 'article.txt'}: is not UTF-8 text "
             "(line 2, column 5: byte 0xed)") in problems

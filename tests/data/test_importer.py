@@ -4,9 +4,6 @@ WAL databases, killed imports, full disks and imports at once: test_import_safet
 
 import hashlib
 import shutil
-import subprocess
-import sys
-import textwrap
 
 import pytest
 from hypothesis import HealthCheck, given, settings

@@ -8,12 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from briefing_fixtures import SMALL_YAML, write_briefing
-
 from briefing_app.data.build import build_database
 from briefing_app.data.importer import import_briefing
 from briefing_app.data.library import describe_update, prepare_library
 from briefing_app.data.store import StoreError, open_store
+from briefing_fixtures import SMALL_YAML, write_briefing
 
 
 def briefing_yaml(briefing_id: str, revision: int = 1, title: str = "Hội nghị thử") -> str:

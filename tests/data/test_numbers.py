@@ -5,7 +5,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from briefing_app.data.numbers import (
-    NumberFormatError, format_number, format_percent, parse_number, parse_quantity, to_decimal,
+    NumberFormatError,
+    format_number,
+    format_percent,
+    parse_number,
+    parse_quantity,
+    to_decimal,
 )
 
 

@@ -8,7 +8,6 @@ database". Nothing in the folder changes.
 
 import os
 import shutil
-import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -18,7 +17,8 @@ import pytest
 
 from briefing_app.data.store import open_store
 from briefing_fixtures import WAL_VARIANTS as VARIANTS
-from briefing_fixtures import wal_database_files, wal_expected_title as expected
+from briefing_fixtures import wal_database_files
+from briefing_fixtures import wal_expected_title as expected
 
 
 def folder_state(folder: Path) -> dict[str, bytes]:

@@ -13,8 +13,15 @@ from hypothesis import strategies as st
 
 from briefing_app.data.folding import fold
 from briefing_app.data.search import (
-    MAX_QUERY_CHARS, MAX_WORDS, SearchResult, _and_expr, _phrase_pattern, _word_patterns, make_snippet,
-    parse_query, search,
+    MAX_QUERY_CHARS,
+    MAX_WORDS,
+    SearchResult,
+    _and_expr,
+    _phrase_pattern,
+    _word_patterns,
+    make_snippet,
+    parse_query,
+    search,
 )
 from briefing_app.data.store import StoreError, open_store
 from briefing_fixtures import SMALL_YAML, write_briefing

@@ -9,8 +9,8 @@ import pytest
 from pypdf.generic import IndirectObject
 
 from briefing_app.data.wording import figure_text
-from briefing_app.report import SECTIONS
 from briefing_app.i18n import tr
+from briefing_app.report import SECTIONS
 
 
 def _resolve(obj):
