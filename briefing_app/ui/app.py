@@ -37,15 +37,15 @@ def create_window(database: Path | None, lang: str | None, settings: QSettings) 
     if chosen not in LANGUAGES:
         chosen = system_language()
     state = ViewerState(chosen)
-    window = MainWindow(state, settings)
+    window = MainWindow(state, settings, startup_database=database)
     state.setParent(window)
-    window._startup_database = database  # noqa: SLF001 - read by open_startup_database
     return window
 
 
 def open_startup_database(window: MainWindow) -> None:
-    """Open what the user asked for; without a request, the last database, else the user's library."""
-    requested = getattr(window, "_startup_database", None)
+    """Open what the user asked for (``window.startup_database``); without a request, the last
+    database, else the user's library."""
+    requested = window.startup_database
     if requested is not None:
         if not window.open_database(requested):
             window.open_database(default_database(), quiet=True)

@@ -256,6 +256,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "shortcut.copy": ("Sao chép các dòng đã chọn", "Copy the selected rows"),
     "shortcut.quit": ("Thoát", "Quit"),
     "shortcut.help": ("Danh sách phím tắt", "This list of shortcuts"),
+    # the number of tabs comes from the tab registry (briefing_app.ui.tabs)
+    "shortcut.switch_tabs": ("Chuyển thẻ 1–{n}", "Switch to tab 1–{n}"),
 }
 
 

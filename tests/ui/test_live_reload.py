@@ -155,7 +155,7 @@ def test_a_fifo_swapped_in_does_not_freeze_the_window(qtbot, window, db, tmp_pat
         os.replace(fifo, db)
         timer = QElapsedTimer()
         timer.start()
-        window.refresh_from_disk()
+        window.session.refresh_from_disk()
         elapsed = timer.elapsed() / 1000
         # The watcher notices too, and the window stays responsive while it does.
         qtbot.wait(1200)
@@ -183,7 +183,7 @@ def test_opening_a_fifo_says_so_and_keeps_the_open_database(qtbot, window, db, t
     boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
     assert len(boxes) == 1 and "is not a regular file (a FIFO)" in boxes[0].text()
     boxes[0].close()
-    assert window.database_path == db and indicator_row_text(window, "postal.kiosks") == "43"
+    assert window.session.path == db and indicator_row_text(window, "postal.kiosks") == "43"
 
 
 def test_a_held_exclusive_lock_does_not_freeze_the_window(qtbot, window, db):
@@ -228,6 +228,6 @@ def test_an_unchanged_file_does_not_redraw(qtbot, window, db):
     chart.ensure_plot()
     before = chart.redraw_count
     os.utime(db)  # touched, same content
-    window.watcher.check()
+    window.session.watcher.check()
     qtbot.wait(100)
     assert chart.redraw_count == before

@@ -83,7 +83,7 @@ def test_every_tab_opens_quickly_and_says_what_it_cut(qtbot, open_window, long_d
 
 def test_search_results_are_cut(qtbot):
     from briefing_app.data.search import SearchResult
-    from briefing_app.ui.search_panel import SearchResultModel
+    from briefing_app.ui.search_results import SearchResultModel
 
     model = SearchResultModel()
     model.set_results([SearchResult("achievements", 1, "test-2017", LONG_TEXT, LONG_TEXT, ((0, 5),), 1)])

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 from briefing_app.data.folding import fold
 from briefing_app.data.search import SearchResult
 from briefing_app.ui.main_window import MainWindow
-from briefing_app.ui.search_panel import SearchResultModel, snippet_html
+from briefing_app.ui.search_results import SearchResultModel, snippet_html
 from briefing_app.ui.state import ViewerState
 
 

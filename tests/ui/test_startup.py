@@ -15,8 +15,7 @@ def test_window_paints_before_heavy_imports_and_charts_follow(tmp_path, bundled_
         app = QApplication([])
         from briefing_app.ui.app import create_window, open_startup_database
         settings = QSettings({str(tmp_path / "s.ini")!r}, QSettings.Format.IniFormat)
-        window = create_window(None, "vi", settings)
-        window._startup_database = __import__("pathlib").Path({str(bundled_db)!r})
+        window = create_window(__import__("pathlib").Path({str(bundled_db)!r}), "vi", settings)
         window.show()
         open_startup_database(window)
         window.grab()  # the first paint

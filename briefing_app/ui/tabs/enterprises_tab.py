@@ -183,6 +183,9 @@ class EnterprisesTab(BriefingTab):
                for row in rows]
         return headers, out
 
+    def focus_target(self) -> QWidget:
+        return self.table
+
     # ------------------------------------------------------------ helpers
     def current_enterprise(self) -> Enterprise | None:
         return self.model.enterprise_at(self.proxy.mapToSource(self.table.currentIndex()).row())

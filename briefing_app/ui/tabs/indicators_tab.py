@@ -21,7 +21,7 @@ from ..plain import escape, plain_label
 from ..reading_pane import ReadingPane
 from ..state import ViewerState
 from ..strings import tr
-from ..tab import BriefingTab
+from ..tab import BriefingTab, PrintScope
 
 __all__ = ["IndicatorsTab", "IndicatorFilterProxy"]
 
@@ -306,6 +306,13 @@ class IndicatorsTab(BriefingTab):
         columns = range(len(COLUMN_KEYS))
         rows = [[self.model.cell_text(i, c, indent=False) for c in columns] for i in indicators]
         return self.model.headers(), rows
+
+    def focus_target(self) -> QWidget:
+        return self.table
+
+    def print_scope(self) -> PrintScope:
+        """Only the sector chosen in the list, as the table shows it."""
+        return PrintScope(sector_id=self.proxy.sector_id)
 
     # ------------------------------------------------------------ queries
     def selected_indicators(self) -> list[Indicator]:

@@ -178,6 +178,9 @@ class ItemsTab(BriefingTab):
             rows.append([number, item.title(lang), sector.name(lang) if sector else "", item.source_text])
         return headers, rows
 
+    def focus_target(self) -> QWidget:
+        return self.view
+
     # ------------------------------------------------------------ helpers
     def current_item(self) -> Item | None:
         return self.model.item_at(self.proxy.mapToSource(self.view.currentIndex()))

@@ -85,6 +85,9 @@ class SourceTab(BriefingTab):
         self.text.setTextCursor(caret)
         self.text.ensureCursorVisible()
 
+    def focus_target(self) -> QWidget:
+        return self.text
+
     def highlighted_text(self) -> str:
         if self._highlight is None:
             return ""
