@@ -109,6 +109,7 @@ def launch(app: QApplication, database: Path | None, lang: str | None, settings:
 
 def run(database: Path | None = None, lang: str | None = None) -> int:
     """Run the viewer until its window closes; return the exit status."""
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     window = launch(app, database, lang, QSettings(ORGANISATION, APPLICATION))  # noqa: F841 - kept alive
     return app.exec()

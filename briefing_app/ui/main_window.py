@@ -20,20 +20,19 @@ from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QMainWindow, QToolBar, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QToolBar, QWidget
 
 from ..data.snapshot import Snapshot
 from ..data.store import StoreError
 from . import tabs as tab_registry
+from .briefing_selector import BriefingSelector
 from .database_status import DatabaseStatus
 from .long_text import elide
-from .plain import make_plain
 from .recent_files import RecentFiles
 from .resources import icon
 from .session import DatabaseSession
 from .state import ViewerState
 from .strings import LANGUAGES, language_name, tr
-from .tab import BriefingTab
 from .tab_stack import LANGUAGE, SNAPSHOT, TabStack, tab_shortcut
 
 if TYPE_CHECKING:
@@ -91,9 +90,9 @@ class MainWindow(QMainWindow):
         self._create_actions()
         self._create_menus()
         self._create_toolbar()
-        self.status = DatabaseStatus(self.statusBar())
-        self.database_status, self.briefing_status = self.status.database, self.status.briefing
-        self.loaded_status, self.problem_status = self.status.loaded, self.status.problem
+        self.database_info = DatabaseStatus(self.statusBar())
+        self.database_status, self.briefing_status = self.database_info.database, self.database_info.briefing
+        self.loaded_status, self.problem_status = self.database_info.loaded, self.database_info.problem
         self._connect_signals()
         self.retranslate()
         self._restore_settings()
@@ -178,14 +177,8 @@ class MainWindow(QMainWindow):
         self.toolbar.addAction(self.reload_action)
         self.toolbar.addAction(self.print_action)
         self.toolbar.addSeparator()
-        self.briefing_label = QLabel(self)
-        self.briefing_combo = QComboBox(self)
-        self.briefing_combo.setObjectName("briefingSelector")
-        self.briefing_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.briefing_label.setBuddy(self.briefing_combo)
-        self._briefing_label_action = self.toolbar.addWidget(self.briefing_label)
-        self._briefing_combo_action = self.toolbar.addWidget(self.briefing_combo)
-        self._set_selector_visible(False)
+        self.briefing_selector = BriefingSelector(self.toolbar)
+        self.briefing_combo = self.briefing_selector.combo
         self.addToolBar(self.toolbar)
 
     def _connect_signals(self) -> None:
@@ -208,7 +201,7 @@ class MainWindow(QMainWindow):
         for act in self.tab_actions:
             act.triggered.connect(lambda _checked=False, a=act: self.tabs.setCurrentIndex(a.data()))
         self.language_group.triggered.connect(self._on_language_group_triggered)
-        self.briefing_combo.activated.connect(self._on_briefing_combo_activated)
+        self.briefing_selector.briefing_chosen.connect(session.select_briefing)
         self.state.language_changed.connect(self._on_state_language_changed)
         self.state.item_requested.connect(self.tabs.select_item)
         self.state.source_requested.connect(self._on_state_source_requested)
@@ -259,10 +252,6 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ tabs
     @property
-    def tab_list(self) -> list[BriefingTab]:
-        return [self.tabs.tab_at(index) for index in range(self.tabs.count())]
-
-    @property
     def overview_tab(self) -> OverviewTab:
         return cast("OverviewTab", self.tabs.tab("overview"))
 
@@ -307,11 +296,10 @@ class MainWindow(QMainWindow):
             act.setText(tr(key, lang))
             act.setToolTip(tr(key, lang).replace("&", "").rstrip("…"))
         self.tabs.retranslate()
-        for act, entry in zip(self.tab_actions, self.tabs.entries):
+        for act, entry in zip(self.tab_actions, self.tabs.entries, strict=True):
             act.setText(tr(entry.title_key, lang))
         self.toolbar.setWindowTitle(tr("toolbar.main", lang))
-        self.briefing_label.setText(tr("briefing.selector", lang))
-        self.briefing_combo.setAccessibleName(tr("briefing.selector.name", lang))
+        self.briefing_selector.retranslate(lang)
         self.tabs.setAccessibleName("tabs")
         self._fill_briefing_combo()
         self.recent.rebuild()
@@ -327,7 +315,7 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(f"{elide(snapshot.briefing.title(self.state.lang))} — {name}")
 
     def _update_status(self, *_args: object) -> None:
-        self.status.show(self.session, self.state.lang)
+        self.database_info.show(self.session, self.state.lang)
 
     # ------------------------------------------------------------ databases
     def open_database(self, path: Path | str, *, quiet: bool = False) -> bool:
@@ -339,20 +327,9 @@ class MainWindow(QMainWindow):
         self.session.reload()
 
     def _fill_briefing_combo(self) -> None:
-        briefings = self.session.briefings
-        self.briefing_combo.blockSignals(True)
-        self.briefing_combo.clear()
-        for b in briefings:
-            self.briefing_combo.addItem(f"{elide(b.title(self.state.lang))} — {elide(b.period(self.state.lang))}", b.id)
         snapshot = self.state.snapshot
-        if snapshot is not None:
-            self.briefing_combo.setCurrentIndex(max(0, self.briefing_combo.findData(snapshot.briefing.id)))
-        self.briefing_combo.blockSignals(False)
-        self._set_selector_visible(len(briefings) > 1)
-
-    def _set_selector_visible(self, visible: bool) -> None:
-        self._briefing_label_action.setVisible(visible)
-        self._briefing_combo_action.setVisible(visible)
+        self.briefing_selector.fill(self.session.briefings, snapshot.briefing.id if snapshot else None,
+                                    self.state.lang)
 
     # ------------------------------------------------------------ slots
     def _on_session_snapshot_loaded(self, snapshot: Snapshot) -> None:
@@ -370,38 +347,21 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def _on_session_open_failed(self, exc: StoreError) -> None:
-        from PySide6.QtWidgets import QMessageBox
+        from .dialogs import show_open_failed
 
-        lang = self.state.lang
-        box = QMessageBox(QMessageBox.Icon.Warning, tr("dialog.open_failed.title", lang), "", parent=self)
-        box.setObjectName("openErrorBox")
-        make_plain(box)
-        text = f"{exc.path}\n\n{exc.problem}"
-        if self.session.path is not None:
-            text += "\n\n" + tr("dialog.open_failed.kept", lang, name=self.session.path.name)
-        box.setText(text)
-        box.open()
+        show_open_failed(self, exc, self.session.path, self.state.lang)
 
     def _on_open_action_triggered(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
+        from .dialogs import ask_database
 
-        lang = self.state.lang
-        start = str(self.session.path.parent) if self.session.path else str(Path.home())
-        path, _ = QFileDialog.getOpenFileName(self, tr("dialog.open.title", lang), start,
-                                              tr("dialog.open.filter", lang))
+        path = ask_database(self, self.session.path.parent if self.session.path else Path.home(), self.state.lang)
         if path:
             self.open_database(path)
 
     def _on_about_action_triggered(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
+        from .dialogs import show_about
 
-        from .. import version
-
-        box = QMessageBox(QMessageBox.Icon.Information, tr("app.name", self.state.lang),
-                          tr("dialog.about.text", self.state.lang, version=version()), parent=self)
-        box.setObjectName("aboutBox")
-        make_plain(box)
-        box.open()
+        show_about(self, self.state.lang)
 
     def _on_language_group_triggered(self, act: QAction) -> None:
         self.state.set_language(act.data())
@@ -411,11 +371,6 @@ class MainWindow(QMainWindow):
         self.language_actions[lang].setChecked(True)
         self.settings.setValue("language", lang)
         self.retranslate()
-
-    def _on_briefing_combo_activated(self, index: int) -> None:
-        briefing_id = self.briefing_combo.itemData(index)
-        if briefing_id:
-            self.session.select_briefing(briefing_id)
 
     def _on_state_source_requested(self, offset: int, length: int) -> None:
         cast("SourceTab", self.tabs.show_tab("source")).highlight(offset, length)
@@ -469,7 +424,7 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         try:
-            index = int(self.settings.value("last_tab", 0))
+            index = int(str(self.settings.value("last_tab", 0)))
         except (TypeError, ValueError):
             index = 0
         if 0 <= index < self.tabs.count():

@@ -189,9 +189,12 @@ class PrintController(QObject):
     # ------------------------------------------------------------ options
     def _restore_options(self) -> ReportOptions:
         lang = self.state.lang
-        sections = self.settings.value("print/sections", list(SECTIONS))
-        if isinstance(sections, str):
-            sections = [sections]
+        value = self.settings.value("print/sections", list(SECTIONS))
+        sections: list[str] = []
+        if isinstance(value, str):  # QSettings gives a one-item list back as a plain string
+            sections = [value]
+        elif isinstance(value, list):
+            sections = [str(s) for s in value]
         try:
             return ReportOptions(sections=tuple(sections or SECTIONS), lang=lang,
                                  page_size=str(self.settings.value("print/page_size", "A4")),
@@ -295,7 +298,9 @@ class PrintController(QObject):
             return None
         lang = self.state.lang
         snapshot = self.state.snapshot
-        folder = self.settings.value("print/folder", "")
+        if snapshot is None:  # _chosen_options said so already
+            return None
+        folder = str(self.settings.value("print/folder", "") or "")
         folder = folder or QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         what = snapshot.briefing.id
         if options.chart is not None:

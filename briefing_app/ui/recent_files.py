@@ -29,9 +29,9 @@ class RecentFiles(QObject):
     def files(self) -> list[str]:
         """The recent databases' absolute paths, the latest first."""
         value = self.settings.value(SETTING, [])
-        if isinstance(value, str):
-            value = [value]
-        return [str(v) for v in (value or [])]
+        if isinstance(value, str):  # QSettings gives a one-item list back as a plain string
+            return [value]
+        return [str(v) for v in value] if isinstance(value, list) else []
 
     def add(self, path: Path) -> None:
         """Put ``path`` first in the list."""

@@ -116,7 +116,7 @@ class SearchController(QObject):
         self.view.doubleClicked.connect(self._on_view_double_clicked)
         self.state.snapshot_changed.connect(self._on_state_snapshot_changed)
         app = QApplication.instance()
-        if app is not None:
+        if isinstance(app, QApplication):
             app.focusChanged.connect(self._on_app_focus_changed)
         self.field.installEventFilter(self)
         self.view.installEventFilter(self)

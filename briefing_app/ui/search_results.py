@@ -140,14 +140,18 @@ class SearchResultDelegate(QStyledItemDelegate):
     """Paints a header as a small bold caption, a result as its title over its highlighted snippet.
 
     A snippet's laid-out document is kept per row and width: ``sizeHint`` and ``paint``
-    (and every repaint) share it, until the results, the width, the font or the language change.
+    (and every repaint) share it, until the results or the language change. The popup
+    measures rows at its own width before the list lays them out at the list's, so the
+    last :data:`WIDTHS_KEPT` widths are kept.
     """
 
     PAD = 6
+    WIDTHS_KEPT = 2
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        self._documents: dict[int, tuple[SearchResult, int, QFont, QTextDocument]] = {}
+        self._documents: dict[tuple[int, int], tuple[SearchResult, QFont, QTextDocument]] = {}
+        self._widths: list[int] = []
         self._model: SearchResultModel | None = None
         if isinstance(parent, QAbstractItemView):
             self.watch(parent.model())
@@ -164,19 +168,27 @@ class SearchResultDelegate(QStyledItemDelegate):
         self.clear_cache()
 
     def clear_cache(self, *_args: object) -> None:
+        """Forget every laid-out snippet (the model calls this through its signals)."""
         self._documents.clear()
+        self._widths.clear()
 
     def _document(self, row: int, result: SearchResult, font: QFont, width: int) -> QTextDocument:
         width = max(40, width)
-        cached = self._documents.get(row)
-        if cached is not None and cached[0] is result and cached[1] == width and cached[2] == font:
-            return cached[3]
+        cached = self._documents.get((row, width))
+        # The result and font are compared too: a model that changed without a signal is never shown stale.
+        if cached is not None and cached[0] is result and cached[1] == font:
+            return cached[2]
+        if width not in self._widths:
+            self._widths.append(width)
+            if len(self._widths) > self.WIDTHS_KEPT:
+                dropped = self._widths.pop(0)
+                self._documents = {k: v for k, v in self._documents.items() if k[1] != dropped}
         doc = QTextDocument()
         doc.setDocumentMargin(0)
         doc.setDefaultFont(font)
         doc.setHtml(snippet_html(result.snippet, result.highlights))
         doc.setTextWidth(width)
-        self._documents[row] = (result, width, QFont(font), doc)
+        self._documents[(row, width)] = (result, QFont(font), doc)
         return doc
 
     def _text_width(self, option: QStyleOptionViewItem) -> int:

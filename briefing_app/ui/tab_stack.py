@@ -57,7 +57,8 @@ class TabStack(QTabWidget):
             self.insertTab(index, tab, "")
             self.setCurrentIndex(current)
             self.blockSignals(False)
-            placeholder.deleteLater()
+            if placeholder is not None:
+                placeholder.deleteLater()
             self._label(index)
             self._stale.setdefault(index, set()).update({SNAPSHOT, LANGUAGE})
         pending = self._stale.pop(index, set())
@@ -120,7 +121,9 @@ class TabStack(QTabWidget):
         shortcut = tab_shortcut(index)
         self.setTabText(index, title)
         self.setTabToolTip(index, f"{title} ({shortcut})" if shortcut else title)
-        self.widget(index).setAccessibleName(title)
+        widget = self.widget(index)
+        if widget is not None:
+            widget.setAccessibleName(title)
 
     def _on_current_changed(self, index: int) -> None:
         if 0 <= index < len(self._entries):
