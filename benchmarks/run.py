@@ -93,7 +93,7 @@ def watch(window):
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
     # The Overview's text has been painted (ReadingPane.first_painted).
-    window._tab_objects[0].pane.first_painted.connect(painted)
+    window.tabs.widget(0).pane.first_painted.connect(painted)  # the tab in front, built before the first paint
     def charts_drawn():
         if "painted" not in result:
             return

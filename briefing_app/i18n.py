@@ -250,7 +250,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "search.hint": ("Gõ từ cần tìm, có dấu hoặc không dấu, ví dụ: dien thoai, 213.355",
                     "Type words to find, with or without tone marks, e.g. dien thoai, 213.355"),
     # shortcuts dialog
-    "shortcut.tabs": ("Chuyển thẻ 1–7", "Switch to tab 1–7"),
+    "shortcut.switch_tabs": ("Chuyển thẻ 1–{n}", "Switch to tab 1–{n}"),
     "shortcut.open": ("Mở cơ sở dữ liệu", "Open a database"),
     "shortcut.reload": ("Tải lại dữ liệu", "Reload the data"),
     "shortcut.search": ("Tìm kiếm", "Search"),

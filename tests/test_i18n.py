@@ -54,7 +54,9 @@ def _runtime_values() -> dict[str, tuple[str, ...]]:
     from briefing_app.report.options import ORIENTATIONS
     from briefing_app.report.options import SECTIONS as REPORT_SECTIONS
     from briefing_app.ui.charts.export import FORMATS
+    from briefing_app.data.search import SECTIONS as SEARCH_SECTIONS
     from briefing_app.ui.models.enterprise_table_model import METRIC_ORDER
+    from briefing_app.ui.tabs import TABS
 
     return {
         "report.section.{section}": REPORT_SECTIONS,
@@ -68,6 +70,9 @@ def _runtime_values() -> dict[str, tuple[str, ...]]:
         "print.{name}": ORIENTATIONS,
         "metric.{metric}": METRIC_ORDER,
         "month.{month}": tuple(str(m) for m in range(1, 13)),
+        "tab.{key}": tuple(entry.key for entry in TABS),
+        # a search section without a tab of its own (none today) falls back to tab.<section>
+        "tab.{section}": SEARCH_SECTIONS,
     }
 
 
@@ -222,10 +227,3 @@ def test_the_data_layer_the_catalogue_and_the_report_import_no_window_code():
     modules = set(subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
                                  text=True).stdout.split())
     assert not {m for m in modules if m.startswith(("PySide6", "shiboken6", "pyqtgraph", "briefing_app.ui"))}
-
-
-def test_the_old_imports_still_work_until_the_shims_go():
-    from briefing_app.ui import long_text, strings
-
-    assert strings.tr is tr and strings.STRINGS is STRINGS and strings.tr_n is tr_n
-    assert long_text.shorten("x" * 30, "en", limit=10).endswith("… (text shortened: 30 characters)")

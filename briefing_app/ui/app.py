@@ -18,7 +18,7 @@ from .errors import install_excepthook
 from .main_window import MainWindow
 from .resources import icon
 from .state import ViewerState
-from .strings import LANGUAGES, tr
+from ..i18n import LANGUAGES, tr
 
 __all__ = ["run", "create_window", "system_language", "ORGANISATION", "APPLICATION"]
 
@@ -37,15 +37,15 @@ def create_window(database: Path | None, lang: str | None, settings: QSettings) 
     if chosen not in LANGUAGES:
         chosen = system_language()
     state = ViewerState(chosen)
-    window = MainWindow(state, settings)
+    window = MainWindow(state, settings, startup_database=database)
     state.setParent(window)
-    window._startup_database = database  # noqa: SLF001 - read by open_startup_database
     return window
 
 
 def open_startup_database(window: MainWindow) -> None:
-    """Open what the user asked for; without a request, the last database, else the user's library."""
-    requested = getattr(window, "_startup_database", None)
+    """Open what the user asked for (``window.startup_database``); without a request, the last
+    database, else the user's library."""
+    requested = window.startup_database
     if requested is not None:
         if not window.open_database(requested):
             window.open_database(default_database(), quiet=True)
@@ -109,6 +109,7 @@ def launch(app: QApplication, database: Path | None, lang: str | None, settings:
 
 def run(database: Path | None = None, lang: str | None = None) -> int:
     """Run the viewer until its window closes; return the exit status."""
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     window = launch(app, database, lang, QSettings(ORGANISATION, APPLICATION))  # noqa: F841 - kept alive
     return app.exec()

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from ..logs import logger
 from .plain import make_plain
-from .strings import tr
+from ..i18n import tr
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox, QWidget

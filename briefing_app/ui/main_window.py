@@ -1,5 +1,11 @@
 """The main window: menus, toolbar, status bar, and the tabs over one briefing.
 
+What the window shows comes from its :class:`~.session.DatabaseSession` (the open
+database, live reload, busy retries, the briefing chosen); its tabs are a
+:class:`~.tab_stack.TabStack` over the tab registry (:mod:`briefing_app.ui.tabs`).
+The window places them, wires them in :meth:`MainWindow._connect_signals`, and
+answers the user's menus, dialogs and drops.
+
 Start-up is measured (``benchmarks/run.py``): what the first paint needs is built
 first and the rest follows it. Until then nothing here touches PySide6's ``Qt``
 namespace (its first use costs ~11 ms): enum-valued properties are set by name,
@@ -8,30 +14,34 @@ shortcuts as key sequences (``tests/ui/test_startup.py`` keeps it so).
 
 from __future__ import annotations
 
-import datetime as _dt
 import importlib
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QMainWindow, QTabWidget, QToolBar, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QToolBar, QWidget
 
-from ..logs import logger
-from ..data.snapshot import load_snapshot
-from ..data.store import BriefingStore, StoreBusy, StoreError, choose_briefing, open_store
-from .live_reload import DatabaseWatcher
-from .long_text import elide
-from .plain import make_plain, plain_label
+from ..data.snapshot import Snapshot
+from ..data.store import StoreError
+from . import tabs as tab_registry
+from .briefing_selector import BriefingSelector
+from .database_status import DatabaseStatus
+from ..text_limits import elide
+from .recent_files import RecentFiles
 from .resources import icon
+from .session import DatabaseSession
 from .state import ViewerState
-from .strings import LANGUAGES, language_name, tr
-from .tab import BriefingTab
+from ..i18n import LANGUAGES, language_name, tr
+from .tab_stack import LANGUAGE, SNAPSHOT, TabStack, tab_shortcut
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QUrl
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 
+    from .print_controller import PrintController
+    from .search_panel import SearchController
+    from .shortcuts_dialog import ShortcutsDialog
     from .tabs.achievements_tab import AchievementsTab
     from .tabs.directives_tab import DirectivesTab
     from .tabs.enterprises_tab import EnterprisesTab
@@ -42,21 +52,6 @@ if TYPE_CHECKING:
 
 __all__ = ["MainWindow"]
 
-MAX_RECENT = 8
-OVERVIEW, INDICATORS, ACHIEVEMENTS, LIMITATIONS, DIRECTIVES, ENTERPRISES, SOURCE = range(7)
-#: (module, class, title key) of each tab, in order; a tab's module is imported when the tab is built.
-TABS = (
-    ("overview_tab", "OverviewTab", "tab.overview"),
-    ("indicators_tab", "IndicatorsTab", "tab.indicators"),
-    ("achievements_tab", "AchievementsTab", "tab.achievements"),
-    ("limitations_tab", "LimitationsTab", "tab.limitations"),
-    ("directives_tab", "DirectivesTab", "tab.directives"),
-    ("enterprises_tab", "EnterprisesTab", "tab.enterprises"),
-    ("source_tab", "SourceTab", "tab.source"),
-)
-#: How long a read may wait for another program's lock before we step back and retry.
-READ_TIMEOUT_S = 0.02
-BUSY_RETRY_MS = 150
 #: Building hidden tabs, printing and search waits this long after the first paint.
 AFTER_PAINT_DELAY_MS = 150
 DB_SUFFIXES = (".db", ".sqlite", ".sqlite3")
@@ -67,51 +62,49 @@ class MainWindow(QMainWindow):
 
     ``first_painted`` is emitted once, right after the window's first paint: work that can
     wait (other tabs, printing, search, pyqtgraph, font checks) starts then.
+    ``startup_database`` is what the command line asked to open (see ``app.open_startup_database``).
     """
 
     first_painted = Signal()
 
-    def __init__(self, state: ViewerState, settings: QSettings, parent: QWidget | None = None):
+    def __init__(self, state: ViewerState, settings: QSettings, parent: QWidget | None = None, *,
+                 startup_database: Path | None = None):
         super().__init__(parent)
         self.state = state
         self.settings = settings
-        self._store: BriefingStore | None = None
-        self._loaded_at: _dt.datetime | None = None
-        self._refreshed_at: _dt.datetime | None = None
-        self._problem: str | None = None
+        self._startup_database = startup_database
+        self.session = DatabaseSession(self)
         # Printing and search add their actions and widgets when first needed (see the properties).
-        self._print_controller = None
-        self._search_controller = None
-        self.watcher = DatabaseWatcher(self)
+        self._print_controller: PrintController | None = None
+        self._search_controller: SearchController | None = None
         self.setObjectName("MainWindow")
         self.setWindowIcon(icon("briefing-app.svg"))
         self.setAcceptDrops(True)
         self.resize(1280, 800)
 
-        self.tabs = QTabWidget(self)
+        self.tabs = TabStack(state, tab_registry.TABS, self)
         self.tabs.setObjectName("tabs")
         self.tabs.setDocumentMode(True)
-        # Only the tab in front is built and filled before the first paint; the others are built
-        # right after it (their modules cost ~30 ms to import) and catch up on data and language
-        # when they are shown or used.
-        self._tab_objects: list[BriefingTab | None] = [None] * len(TABS)
-        self._stale: dict[int, set[str]] = {}
-        for _ in TABS:
-            self.tabs.addTab(QWidget(), "")
         self.setCentralWidget(self.tabs)
 
         self._create_actions()
         self._create_menus()
         self._create_toolbar()
-        self._create_status_bar()
+        self.database_info = DatabaseStatus(self.statusBar())
+        self.database_status, self.briefing_status = self.database_info.database, self.database_info.briefing
+        self.loaded_status, self.problem_status = self.database_info.loaded, self.database_info.problem
         self._connect_signals()
         self.retranslate()
         self._restore_settings()
-        self._tab(self.tabs.currentIndex())
+        self.tabs.current_tab()
         # The rest waits for the first paint (a zero timer would run before it): the hidden tabs,
         # printing and search (QtPrintSupport and the report alone cost ~45 ms to import) and pyqtgraph.
         self._first_paint_seen = False
         self.tabs.tabBar().installEventFilter(self)
+
+    @property
+    def startup_database(self) -> Path | None:
+        return self._startup_database
 
     # ------------------------------------------------------------ building
     def _create_actions(self) -> None:
@@ -135,8 +128,8 @@ class MainWindow(QMainWindow):
         self.about_action = action()
         self.clear_recent_action = action()
         self.tab_actions = []
-        for index in range(len(TABS)):
-            act = action(f"Ctrl+{index + 1}")
+        for index, _entry in enumerate(self.tabs.entries):
+            act = action(tab_shortcut(index))
             act.setData(index)
             self.tab_actions.append(act)
         self.language_group = QActionGroup(self)
@@ -155,6 +148,7 @@ class MainWindow(QMainWindow):
         self.file_menu = bar.addMenu("")
         self.file_menu.addAction(self.open_action)
         self.recent_menu = self.file_menu.addMenu("")
+        self.recent = RecentFiles(self.settings, self.recent_menu, self.clear_recent_action, self)
         self.file_menu.addAction(self.reload_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.print_action)
@@ -183,53 +177,37 @@ class MainWindow(QMainWindow):
         self.toolbar.addAction(self.reload_action)
         self.toolbar.addAction(self.print_action)
         self.toolbar.addSeparator()
-        self.briefing_label = QLabel(self)
-        self.briefing_combo = QComboBox(self)
-        self.briefing_combo.setObjectName("briefingSelector")
-        self.briefing_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.briefing_label.setBuddy(self.briefing_combo)
-        self._briefing_label_action = self.toolbar.addWidget(self.briefing_label)
-        self._briefing_combo_action = self.toolbar.addWidget(self.briefing_combo)
-        self._set_selector_visible(False)
+        self.briefing_selector = BriefingSelector(self.toolbar)
+        self.briefing_combo = self.briefing_selector.combo
         self.addToolBar(self.toolbar)
 
-    def _create_status_bar(self) -> None:
-        status = self.statusBar()
-        self.database_status = plain_label("", wrap=False, selectable=False)
-        self.database_status.setObjectName("databaseStatus")
-        self.briefing_status = plain_label("", wrap=False, selectable=False)
-        self.loaded_status = plain_label("", wrap=False, selectable=False)
-        self.loaded_status.setObjectName("loadedStatus")
-        self.problem_status = plain_label("", wrap=False, selectable=False)
-        self.problem_status.setObjectName("problemStatus")
-        status.addPermanentWidget(self.problem_status)
-        status.addPermanentWidget(self.database_status)
-        status.addPermanentWidget(self.briefing_status, 1)
-        status.addPermanentWidget(self.loaded_status)
-
     def _connect_signals(self) -> None:
+        session = self.session
+        session.snapshot_loaded.connect(self._on_session_snapshot_loaded)
+        session.database_opened.connect(self._on_session_database_opened)
+        session.open_failed.connect(self._on_session_open_failed)
+        session.problem_changed.connect(self._update_status)
+        session.refreshed.connect(self._on_session_refreshed)
+        self.recent.file_chosen.connect(self.open_database)
         self.open_action.triggered.connect(self._on_open_action_triggered)
         self.reload_action.triggered.connect(self.reload)
-        self.watcher.database_changed.connect(self._on_watcher_database_changed)
         # Printing and search are built after the first paint; these build them if pressed sooner.
-        self.print_action.triggered.connect(lambda _checked=False: self.print_controller._on_print_action_triggered())
-        self.search_action.triggered.connect(lambda _checked=False: self.search_controller._on_search_action_triggered())
+        self.print_action.triggered.connect(lambda _checked=False: self.print_controller.print_pack())
+        self.search_action.triggered.connect(lambda _checked=False: self.search_controller.focus_field())
         self.quit_action.triggered.connect(self.close)
         self.copy_action.triggered.connect(self.copy_selection)
         self.shortcuts_action.triggered.connect(self.show_shortcuts)
         self.about_action.triggered.connect(self._on_about_action_triggered)
-        self.clear_recent_action.triggered.connect(self._on_clear_recent_action_triggered)
         for act in self.tab_actions:
             act.triggered.connect(lambda _checked=False, a=act: self.tabs.setCurrentIndex(a.data()))
         self.language_group.triggered.connect(self._on_language_group_triggered)
-        self.briefing_combo.activated.connect(self._on_briefing_combo_activated)
+        self.briefing_selector.briefing_chosen.connect(session.select_briefing)
         self.state.language_changed.connect(self._on_state_language_changed)
-        self.state.item_requested.connect(self._on_state_item_requested)
+        self.state.item_requested.connect(self.tabs.select_item)
         self.state.source_requested.connect(self._on_state_source_requested)
         self.state.chart_print_requested.connect(
             lambda spec, kind: self.print_controller.print_chart(spec, kind))
-        self.state.snapshot_changed.connect(self._on_state_snapshot_changed)
-        self.tabs.currentChanged.connect(self._on_tabs_current_changed)
+        self.state.snapshot_changed.connect(lambda _snapshot: self.tabs.mark_stale(SNAPSHOT))
 
     # ------------------------------------------------------------ after the first paint
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
@@ -246,13 +224,17 @@ class MainWindow(QMainWindow):
         self.search_controller  # noqa: B018
         self._build_remaining_tabs()
 
-    @staticmethod
-    def _preload_charts() -> None:
-        """Import pyqtgraph while idle, so no tab switch waits ~190 ms for it later."""
-        importlib.import_module("pyqtgraph")
+    def _build_remaining_tabs(self) -> None:
+        """After the first paint, build the hidden tabs one per event-loop turn, then load pyqtgraph."""
+        if self.tabs.build_next():
+            QTimer.singleShot(0, self, self._build_remaining_tabs)
+        else:
+            # Import pyqtgraph while idle, so no tab switch waits ~190 ms for it later.
+            QTimer.singleShot(0, self, lambda: importlib.import_module("pyqtgraph"))
 
     @property
-    def print_controller(self):
+    def print_controller(self) -> PrintController:
+        """File → Print, Print Preview and Export PDF (built on first use)."""
         if self._print_controller is None:
             from .print_controller import PrintController
 
@@ -260,96 +242,42 @@ class MainWindow(QMainWindow):
         return self._print_controller
 
     @property
-    def search_controller(self):
+    def search_controller(self) -> SearchController:
+        """The search field and its results (built on first use)."""
         if self._search_controller is None:
             from .search_panel import SearchController
 
             self._search_controller = SearchController(self)
-            self.state.language_changed.connect(lambda _lang: self._search_controller.retranslate())
         return self._search_controller
 
     # ------------------------------------------------------------ tabs
-    def _on_state_snapshot_changed(self, _snapshot: object) -> None:
-        for index in range(len(TABS)):
-            self._stale.setdefault(index, set()).add("snapshot")
-        self._tab(self.tabs.currentIndex())
-
-    def _on_tabs_current_changed(self, index: int) -> None:
-        if 0 <= index < len(TABS):
-            self._tab(index)
-
-    def _tab(self, index: int) -> BriefingTab:
-        """Tab ``index``, built if need be and brought up to date with what it missed while hidden."""
-        tab = self._tab_objects[index]
-        if tab is None:
-            module_name, class_name, _key = TABS[index]
-            module = importlib.import_module(f".tabs.{module_name}", __package__)
-            tab = getattr(module, class_name)(self.state)
-            self._tab_objects[index] = tab
-            current = self.tabs.currentIndex()
-            placeholder = self.tabs.widget(index)
-            self.tabs.blockSignals(True)
-            self.tabs.removeTab(index)
-            self.tabs.insertTab(index, tab, "")
-            self.tabs.setCurrentIndex(current)
-            self.tabs.blockSignals(False)
-            placeholder.deleteLater()
-            self._label_tab(index)
-            self._stale.setdefault(index, set()).update({"snapshot", "language"})
-        pending = self._stale.pop(index, set())
-        if "language" in pending:
-            tab.retranslate()
-        if "snapshot" in pending and self.state.snapshot is not None:
-            tab.set_snapshot(self.state.snapshot)
-        return tab
-
-    def _label_tab(self, index: int) -> None:
-        title = tr(TABS[index][2], self.state.lang)
-        self.tabs.setTabText(index, title)
-        self.tabs.setTabToolTip(index, f"{title} (Ctrl+{index + 1})")
-        self.tabs.widget(index).setAccessibleName(title)
-        self.tab_actions[index].setText(title)
-
-    def _build_remaining_tabs(self) -> None:
-        """After the first paint, build the hidden tabs one per event-loop turn."""
-        for index, tab in enumerate(self._tab_objects):
-            if tab is None:
-                self._tab(index)
-                QTimer.singleShot(0, self, self._build_remaining_tabs)
-                return
-        QTimer.singleShot(0, self, self._preload_charts)
+    @property
+    def overview_tab(self) -> OverviewTab:
+        return cast("OverviewTab", self.tabs.tab("overview"))
 
     @property
-    def tab_list(self) -> list[BriefingTab]:
-        return [self._tab(index) for index in range(len(TABS))]
+    def indicators_tab(self) -> IndicatorsTab:
+        return cast("IndicatorsTab", self.tabs.tab("indicators"))
 
     @property
-    def overview_tab(self) -> "OverviewTab":
-        return self._tab(OVERVIEW)
+    def achievements_tab(self) -> AchievementsTab:
+        return cast("AchievementsTab", self.tabs.tab("achievements"))
 
     @property
-    def indicators_tab(self) -> "IndicatorsTab":
-        return self._tab(INDICATORS)
+    def limitations_tab(self) -> LimitationsTab:
+        return cast("LimitationsTab", self.tabs.tab("limitations"))
 
     @property
-    def achievements_tab(self) -> "AchievementsTab":
-        return self._tab(ACHIEVEMENTS)
+    def directives_tab(self) -> DirectivesTab:
+        return cast("DirectivesTab", self.tabs.tab("directives"))
 
     @property
-    def limitations_tab(self) -> "LimitationsTab":
-        return self._tab(LIMITATIONS)
+    def enterprises_tab(self) -> EnterprisesTab:
+        return cast("EnterprisesTab", self.tabs.tab("enterprises"))
 
     @property
-    def directives_tab(self) -> "DirectivesTab":
-        return self._tab(DIRECTIVES)
-
-    @property
-    def enterprises_tab(self) -> "EnterprisesTab":
-        return self._tab(ENTERPRISES)
-
-    @property
-    def source_tab(self) -> "SourceTab":
-        return self._tab(SOURCE)
+    def source_tab(self) -> SourceTab:
+        return cast("SourceTab", self.tabs.tab("source"))
 
     # ------------------------------------------------------------ texts
     def retranslate(self) -> None:
@@ -367,14 +295,14 @@ class MainWindow(QMainWindow):
                          (self.clear_recent_action, "action.clear_recent")):
             act.setText(tr(key, lang))
             act.setToolTip(tr(key, lang).replace("&", "").rstrip("…"))
-        for index in range(len(TABS)):
-            self._label_tab(index)
+        self.tabs.retranslate()
+        for act, entry in zip(self.tab_actions, self.tabs.entries, strict=True):
+            act.setText(tr(entry.title_key, lang))
         self.toolbar.setWindowTitle(tr("toolbar.main", lang))
-        self.briefing_label.setText(tr("briefing.selector", lang))
-        self.briefing_combo.setAccessibleName(tr("briefing.selector.name", lang))
+        self.briefing_selector.retranslate(lang)
         self.tabs.setAccessibleName("tabs")
         self._fill_briefing_combo()
-        self._rebuild_recent_menu()
+        self.recent.rebuild()
         self._update_status()
         self._update_title()
 
@@ -386,262 +314,71 @@ class MainWindow(QMainWindow):
         else:
             self.setWindowTitle(f"{elide(snapshot.briefing.title(self.state.lang))} — {name}")
 
-    def _update_status(self) -> None:
-        lang = self.state.lang
-        if self._store is None:
-            self.database_status.setText(tr("status.none", lang))
-            self.briefing_status.setText("")
-            self.loaded_status.setText("")
-            return
-        self.database_status.setText(database_label(self._store.path, lang))
-        self.database_status.setToolTip(str(self._store.path.absolute()))
-        snapshot = self.state.snapshot
-        self.briefing_status.setText(elide(snapshot.briefing.title(lang)) if snapshot else "")
-        loaded = ""
-        if self._refreshed_at is not None:
-            loaded = tr("status.refreshed", lang, time=self._refreshed_at.strftime("%H:%M:%S"))
-        elif self._loaded_at is not None:
-            loaded = tr("status.loaded", lang, time=self._loaded_at.strftime("%H:%M:%S"))
-        if self._store.immutable:
-            # Read as a fixed file (its folder cannot be written): say that changes are not followed.
-            loaded += " — " + tr("status.fixed_wal" if self._store.unread_wal else "status.fixed", lang)
-        self.loaded_status.setText(loaded)
-        if self._problem == "busy":
-            self.problem_status.setText(tr("status.busy", lang))
-        elif self._problem:
-            when = (self._refreshed_at or self._loaded_at or _dt.datetime.now()).strftime("%H:%M:%S")
-            self.problem_status.setText(tr("status.kept", lang, problem=self._problem, time=when))
-        else:
-            self.problem_status.setText("")
-        self.problem_status.setVisible(bool(self._problem))
+    def _update_status(self, *_args: object) -> None:
+        self.database_info.show(self.session, self.state.lang)
 
     # ------------------------------------------------------------ databases
-    @property
-    def database_path(self) -> Path | None:
-        return self._store.path if self._store else None
-
     def open_database(self, path: Path | str, *, quiet: bool = False) -> bool:
-        """Open a briefing database; on failure say what and where, and keep the current one."""
-        path = Path(path)
-        try:
-            store = open_store(path, timeout=READ_TIMEOUT_S)
-            try:
-                briefings = store.briefing_summaries()
-                previous = self.state.snapshot.briefing.id if self.state.snapshot else None
-                snapshot = load_snapshot(store, choose_briefing(store, keep=previous))
-            except StoreError:
-                store.close()
-                raise
-        except StoreBusy:
-            # Another program is writing: say so and try again shortly, never freezing the window.
-            self._problem = "busy"
-            self._update_status()
-            QTimer.singleShot(BUSY_RETRY_MS, self, lambda: self.open_database(path, quiet=quiet))
-            return False
-        except StoreError as exc:
-            logger.warning("cannot open %s: %s", path, exc.problem)
-            if not quiet:
-                self._show_open_error(exc)
-            return False
-        logger.info("opened %s (briefing %s)", path.absolute(), snapshot.briefing.id)
-        if self._store is not None:
-            self._store.close()
-        self._store = store
-        self._briefings = briefings
-        self._loaded_at = _dt.datetime.now()
-        self._refreshed_at = None
-        self._problem = None
-        self._watch(store)
-        self.state.set_snapshot(snapshot)
-        self._fill_briefing_combo()
-        self._add_recent(path)
-        self.settings.setValue("last_database", str(path.absolute()))
-        self._update_status()
-        self._update_title()
-        return True
-
-    def _watch(self, store: BriefingStore) -> None:
-        """Follow changes on disk, unless the store reads a fixed file (a read-only folder's WAL database)."""
-        if store.immutable:
-            self.watcher.watch(None)
-        elif self.watcher.path != store.path.absolute():
-            self.watcher.watch(store.path)
-        else:
-            self.watcher.acknowledge()
-
-    def _show_open_error(self, exc: StoreError) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
-        lang = self.state.lang
-        box = QMessageBox(QMessageBox.Icon.Warning, tr("dialog.open_failed.title", lang), "", parent=self)
-        make_plain(box)
-        text = f"{exc.path}\n\n{exc.problem}"
-        if self._store is not None:
-            text += "\n\n" + tr("dialog.open_failed.kept", lang, name=self._store.path.name)
-        box.setText(text)
-        box.setObjectName("openErrorBox")
-        box.open()
-        self._last_error_box = box
+        """Open a briefing database; on failure say what and where (unless ``quiet``), and keep the current one."""
+        return self.session.open(path, quiet=quiet)
 
     def reload(self) -> None:
-        """Read the open database again, keeping the tab and selections."""
-        self.refresh_from_disk(force=True)
-
-    def _on_watcher_database_changed(self) -> None:
-        self.refresh_from_disk()
-
-    def refresh_from_disk(self, force: bool = False) -> None:
-        """Show what is now on disk, keeping tab, selection and scroll position.
-
-        Never blocks: a read that would wait for another program's lock gives up
-        after a few milliseconds and is retried shortly. A file that went missing,
-        was truncated or replaced by something else leaves the last good data on
-        screen, with a plain message; the watcher reloads when a good file returns.
-        """
-        if self._store is None:
-            return
-        path = self._store.path
-        previous = self.state.snapshot
-        try:
-            store = open_store(path, timeout=READ_TIMEOUT_S)
-            try:
-                briefings = store.briefing_summaries()
-                snapshot = load_snapshot(store, choose_briefing(store, keep=previous.briefing.id if previous else None))
-            except StoreError:
-                store.close()
-                raise
-        except StoreBusy:
-            self._problem = "busy"
-            self._update_status()
-            QTimer.singleShot(BUSY_RETRY_MS, self, self.refresh_from_disk)
-            return
-        except StoreError as exc:
-            self._problem = f"{exc.path.name}: {exc.problem}"
-            self._update_status()
-            return
-        self._store.close()
-        self._store = store
-        self._watch(store)
-        self._briefings = briefings
-        self._problem = None
-        self._refreshed_at = _dt.datetime.now()
-        if force or snapshot != previous:
-            self.state.set_snapshot(snapshot)
-            self._fill_briefing_combo()
-        self._update_status()
-        self._update_title()
-
-    def select_briefing(self, briefing_id: str) -> None:
-        if self._store is None:
-            return
-        try:
-            snapshot = load_snapshot(self._store, briefing_id)
-        except StoreError as exc:
-            self._show_open_error(exc)
-            return
-        self.state.set_snapshot(snapshot)
-        self._update_status()
-        self._update_title()
+        """Read the open database again, keeping the tab and selections (F5)."""
+        self.session.reload()
 
     def _fill_briefing_combo(self) -> None:
-        briefings = getattr(self, "_briefings", [])
-        self.briefing_combo.blockSignals(True)
-        self.briefing_combo.clear()
-        for b in briefings:
-            self.briefing_combo.addItem(f"{elide(b.title(self.state.lang))} — {elide(b.period(self.state.lang))}", b.id)
         snapshot = self.state.snapshot
-        if snapshot is not None:
-            self.briefing_combo.setCurrentIndex(max(0, self.briefing_combo.findData(snapshot.briefing.id)))
-        self.briefing_combo.blockSignals(False)
-        self._set_selector_visible(len(briefings) > 1)
-
-    def _set_selector_visible(self, visible: bool) -> None:
-        self._briefing_label_action.setVisible(visible)
-        self._briefing_combo_action.setVisible(visible)
-
-    # ------------------------------------------------------------ recent files
-    def recent_files(self) -> list[str]:
-        value = self.settings.value("recent_files", [])
-        if isinstance(value, str):
-            value = [value]
-        return [str(v) for v in (value or [])]
-
-    def _add_recent(self, path: Path) -> None:
-        entry = str(path.absolute())
-        recent = [entry] + [p for p in self.recent_files() if p != entry]
-        self.settings.setValue("recent_files", recent[:MAX_RECENT])
-        self._rebuild_recent_menu()
-
-    def _rebuild_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        recent = self.recent_files()
-        for index, entry in enumerate(recent):
-            act = self.recent_menu.addAction(f"&{index + 1} {Path(entry).name}")
-            act.setToolTip(entry)
-            act.setData(entry)
-            act.triggered.connect(lambda _checked=False, p=entry: self.open_database(p))
-        if recent:
-            self.recent_menu.addSeparator()
-        self.recent_menu.addAction(self.clear_recent_action)
-        self.clear_recent_action.setEnabled(bool(recent))
+        self.briefing_selector.fill(self.session.briefings, snapshot.briefing.id if snapshot else None,
+                                    self.state.lang)
 
     # ------------------------------------------------------------ slots
-    def _on_open_action_triggered(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
+    def _on_session_snapshot_loaded(self, snapshot: Snapshot) -> None:
+        self.state.set_snapshot(snapshot)
+        self._fill_briefing_combo()
+        self._update_status()
+        self._update_title()
 
-        lang = self.state.lang
-        start = str(self._store.path.parent) if self._store else str(Path.home())
-        path, _ = QFileDialog.getOpenFileName(self, tr("dialog.open.title", lang), start,
-                                              tr("dialog.open.filter", lang))
+    def _on_session_database_opened(self, path: Path) -> None:
+        self.recent.add(path)
+        self.settings.setValue("last_database", str(path.absolute()))
+
+    def _on_session_refreshed(self) -> None:
+        self._update_status()
+        self._update_title()
+
+    def _on_session_open_failed(self, exc: StoreError) -> None:
+        from .dialogs import show_open_failed
+
+        show_open_failed(self, exc, self.session.path, self.state.lang)
+
+    def _on_open_action_triggered(self) -> None:
+        from .dialogs import ask_database
+
+        path = ask_database(self, self.session.path.parent if self.session.path else Path.home(), self.state.lang)
         if path:
             self.open_database(path)
 
-    def _on_clear_recent_action_triggered(self) -> None:
-        self.settings.setValue("recent_files", [])
-        self._rebuild_recent_menu()
-
     def _on_about_action_triggered(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
+        from .dialogs import show_about
 
-        from .. import version
-
-        box = QMessageBox(QMessageBox.Icon.Information, tr("app.name", self.state.lang),
-                          tr("dialog.about.text", self.state.lang, version=version()), parent=self)
-        make_plain(box)
-        box.open()
-        self._about_box = box
+        show_about(self, self.state.lang)
 
     def _on_language_group_triggered(self, act: QAction) -> None:
         self.state.set_language(act.data())
 
     def _on_state_language_changed(self, lang: str) -> None:
-        for index in range(len(TABS)):
-            self._stale.setdefault(index, set()).add("language")
-        self._tab(self.tabs.currentIndex())
+        self.tabs.mark_stale(LANGUAGE)
         self.language_actions[lang].setChecked(True)
         self.settings.setValue("language", lang)
         self.retranslate()
 
-    def _on_briefing_combo_activated(self, index: int) -> None:
-        briefing_id = self.briefing_combo.itemData(index)
-        if briefing_id:
-            self.select_briefing(briefing_id)
-
-    def _on_state_item_requested(self, section: str, item_id: int) -> None:
-        for index in range(len(TABS)):
-            tab = self._tab(index)
-            if section in tab.sections and tab.select_item(section, item_id):
-                self.tabs.setCurrentIndex(index)
-                return
-
     def _on_state_source_requested(self, offset: int, length: int) -> None:
-        self.tabs.setCurrentIndex(SOURCE)
-        self.source_tab.highlight(offset, length)
+        cast("SourceTab", self.tabs.show_tab("source")).highlight(offset, length)
 
     def copy_selection(self) -> None:
         """Copy the current tab's selected rows as tab-separated text and as an HTML table."""
-        tab = self.tabs.currentWidget()
-        rows = tab.copy_rows() if isinstance(tab, BriefingTab) else None
+        tab = self.tabs.current_tab()
+        rows = tab.copy_rows() if tab is not None else None
         lang = self.state.lang
         if not rows or not rows[1]:
             self.statusBar().showMessage(tr("status.nothing_to_copy", lang), 3000)
@@ -652,50 +389,13 @@ class MainWindow(QMainWindow):
         QApplication.clipboard().setMimeData(rows_to_mime(headers, body))
         self.statusBar().showMessage(tr("status.copied", lang, n=len(body)), 3000)
 
-    def shortcut_rows(self) -> list[tuple[str, str]]:
-        lang = self.state.lang
-        return [
-            ("Ctrl+1 … Ctrl+7", tr("shortcut.tabs", lang)),
-            ("Ctrl+O", tr("shortcut.open", lang)),
-            ("F5", tr("shortcut.reload", lang)),
-            ("Ctrl+F", tr("shortcut.search", lang)),
-            ("Ctrl+P", tr("shortcut.print", lang)),
-            ("Ctrl+Shift+P", tr("shortcut.preview", lang)),
-            ("Ctrl+Shift+E", tr("shortcut.export_pdf", lang)),
-            ("Ctrl+C", tr("shortcut.copy", lang)),
-            ("Ctrl+Q", tr("shortcut.quit", lang)),
-            ("F1", tr("shortcut.help", lang)),
-        ]
-
-    def show_shortcuts(self):
-        from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTableWidget, QTableWidgetItem, QVBoxLayout
+    def show_shortcuts(self) -> ShortcutsDialog:
+        """Help → Keyboard Shortcuts (F1): every shortcut, the tabs' as many as the registry has."""
+        from .shortcuts_dialog import ShortcutsDialog, shortcut_rows
 
         lang = self.state.lang
-        dialog = QDialog(self)
-        dialog.setObjectName("shortcutsDialog")
-        dialog.setWindowTitle(tr("dialog.shortcuts.title", lang))
-        table = QTableWidget(0, 2, dialog)
-        table.setObjectName("shortcutsTable")
-        table.setAccessibleName(tr("dialog.shortcuts.title", lang))
-        table.setHorizontalHeaderLabels(["", ""])
-        table.horizontalHeader().setVisible(False)
-        table.verticalHeader().setVisible(False)
-        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        for keys, meaning in self.shortcut_rows():
-            row = table.rowCount()
-            table.insertRow(row)
-            table.setItem(row, 0, QTableWidgetItem(keys))
-            table.setItem(row, 1, QTableWidgetItem(meaning))
-        table.resizeColumnsToContents()
-        table.horizontalHeader().setStretchLastSection(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
-        buttons.rejected.connect(dialog.reject)
-        layout = QVBoxLayout(dialog)
-        layout.addWidget(table)
-        layout.addWidget(buttons)
-        dialog.resize(460, 340)
+        dialog = ShortcutsDialog(lang, shortcut_rows(lang, self.tabs.count()), self)
         dialog.open()
-        self._shortcuts_dialog = dialog
         return dialog
 
     # ------------------------------------------------------------ drag and drop
@@ -724,7 +424,7 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         try:
-            index = int(self.settings.value("last_tab", 0))
+            index = int(str(self.settings.value("last_tab", 0)))
         except (TypeError, ValueError):
             index = 0
         if 0 <= index < self.tabs.count():
@@ -738,27 +438,5 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.save_settings()
-        self.watcher.watch(None)
-        if self._store is not None:
-            self._store.close()
-            self._store = None
+        self.session.close()
         super().closeEvent(event)
-
-
-def database_label(path: Path, lang: str) -> str:
-    """Which database is open and where, for the status bar: the user's library, the bundled one, or a file in a folder."""
-    from ..paths import bundled_database, library_path
-
-    path = path.absolute()
-    if path == library_path().absolute():
-        return tr("status.library", lang, name=path.name)
-    if path == bundled_database().absolute():
-        return tr("status.bundled", lang, name=path.name)
-    folder = str(path.parent)
-    home = str(Path.home())
-    if folder == home or folder.startswith(home + "/"):
-        folder = "~" + folder[len(home):]
-    if len(folder) > 48:  # the tooltip has the whole path
-        folder = folder[:16] + "…" + folder[-31:]
-    return tr("status.database", lang, name=path.name, folder=folder)
-

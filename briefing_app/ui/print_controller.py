@@ -11,6 +11,7 @@ shows exactly what prints.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QStandardPaths
 from PySide6.QtGui import QAction, QKeySequence
@@ -27,16 +28,12 @@ from ..report import (
 )
 from ..report.document import RenderedPack
 from .plain import make_plain
-from .strings import LANGUAGES, language_name, tr
+from ..i18n import LANGUAGES, language_name, tr
 
-__all__ = ["PrintController", "PrintOptionsDialog", "TAB_SECTIONS"]
+if TYPE_CHECKING:  # pragma: no cover
+    from .main_window import MainWindow
 
-#: the section each tab prints when "Only the current tab" is chosen (by the tab's title key)
-TAB_SECTIONS = {
-    "tab.overview": "overview", "tab.indicators": "indicators", "tab.achievements": "achievements",
-    "tab.limitations": "limitations", "tab.directives": "directives", "tab.enterprises": "enterprises",
-    "tab.source": "sources",
-}
+__all__ = ["PrintController", "PrintOptionsDialog"]
 
 
 class PrintOptionsDialog(QDialog):
@@ -120,11 +117,12 @@ class PrintOptionsDialog(QDialog):
 class PrintController(QObject):
     """Printing, previewing and exporting the briefing pack for one main window."""
 
-    def __init__(self, window):
+    def __init__(self, window: MainWindow):
         super().__init__(window)
         self.window = window
         self.state = window.state
-        self.settings = getattr(window, "settings", None)
+        self.session = window.session
+        self.settings = window.settings
         self.options = self._restore_options()
         self.current_only = False
         self.last_dialog: PrintOptionsDialog | None = None
@@ -159,7 +157,7 @@ class PrintController(QObject):
                 menu.insertAction(after, action)
 
     def _connect_signals(self) -> None:
-        # The window forwards print_action here (it may be pressed before this controller exists).
+        # The window forwards print_action to print_pack (it may be pressed before this controller exists).
         self.preview_action.triggered.connect(self._on_preview_action_triggered)
         self.export_pdf_action.triggered.connect(self._on_export_pdf_action_triggered)
         self.state.language_changed.connect(self._on_state_language_changed)
@@ -182,9 +180,6 @@ class PrintController(QObject):
         for action in (self.window.print_action, self.preview_action, self.export_pdf_action):
             action.setEnabled(enabled)
 
-    def _on_print_action_triggered(self, _checked: bool = False) -> None:
-        self.print_pack()
-
     def _on_preview_action_triggered(self, _checked: bool = False) -> None:
         self.preview()
 
@@ -194,11 +189,12 @@ class PrintController(QObject):
     # ------------------------------------------------------------ options
     def _restore_options(self) -> ReportOptions:
         lang = self.state.lang
-        if self.settings is None:
-            return ReportOptions(lang=lang)
-        sections = self.settings.value("print/sections", list(SECTIONS))
-        if isinstance(sections, str):
-            sections = [sections]
+        value = self.settings.value("print/sections", list(SECTIONS))
+        sections: list[str] = []
+        if isinstance(value, str):  # QSettings gives a one-item list back as a plain string
+            sections = [value]
+        elif isinstance(value, list):
+            sections = [str(s) for s in value]
         try:
             return ReportOptions(sections=tuple(sections or SECTIONS), lang=lang,
                                  page_size=str(self.settings.value("print/page_size", "A4")),
@@ -207,36 +203,31 @@ class PrintController(QObject):
             return ReportOptions(lang=lang)
 
     def _save_options(self) -> None:
-        if self.settings is None:
-            return
         self.settings.setValue("print/sections", list(self.options.sections))
         self.settings.setValue("print/page_size", self.options.page_size)
         self.settings.setValue("print/orientation", self.options.orientation)
 
     def current_tab_section(self) -> str | None:
-        tab = self.window.tabs.currentWidget()
-        return TAB_SECTIONS.get(getattr(tab, "title_key", ""))
+        """The report section of the tab in front (from the tab registry), or None when it prints none."""
+        entry = self.window.tabs.current_entry()
+        return entry.print_section if entry is not None else None
 
     def current_view_options(self, base: ReportOptions) -> ReportOptions:
-        """``base`` narrowed to what the current tab shows: its section; the directives as a checklist;
-        the indicators of the sector selected in the Indicators tab."""
-        tab = self.window.tabs.currentWidget()
-        section = TAB_SECTIONS.get(getattr(tab, "title_key", ""))
-        if section is None:
+        """``base`` narrowed to what the current tab shows: its section, as the tab's
+        :meth:`~briefing_app.ui.tab.BriefingTab.print_scope` narrows it (the directives as a
+        checklist; the indicators of the sector selected in the Indicators tab)."""
+        section = self.current_tab_section()
+        tab = self.window.tabs.current_tab()
+        if section is None or tab is None:
             return base
-        sector_id = None
-        if section == "indicators":
-            proxy = getattr(tab, "proxy", None)
-            sector_id = getattr(proxy, "sector_id", None)
-        return base.with_changes(sections=(section,), checklist=section == "directives", sector_id=sector_id)
+        scope = tab.print_scope()
+        return base.with_changes(sections=(section,), checklist=scope.checklist, sector_id=scope.sector_id)
 
     def ask_options(self) -> ReportOptions | None:
         """Show the options dialog; the options to print with, or None when cancelled."""
         lang = self.state.lang
-        section = self.current_tab_section()
-        tab_name = None
-        if section is not None:
-            tab_name = tr(self.window.tabs.currentWidget().title_key, lang)
+        entry = self.window.tabs.current_entry()
+        tab_name = tr(entry.title_key, lang) if entry is not None and entry.print_section is not None else None
         dialog = PrintOptionsDialog(lang, self.options, self.current_only, tab_name, self.window)
         self.last_dialog = dialog
         if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -248,7 +239,7 @@ class PrintController(QObject):
 
     # ------------------------------------------------------------ output
     def _info(self) -> PackInfo:
-        return PackInfo.for_database(self.window.database_path)
+        return PackInfo.for_database(self.session.path)
 
     def _make_printer(self, options: ReportOptions) -> QPrinter:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -307,7 +298,9 @@ class PrintController(QObject):
             return None
         lang = self.state.lang
         snapshot = self.state.snapshot
-        folder = self.settings.value("print/folder", "") if self.settings is not None else ""
+        if snapshot is None:  # _chosen_options said so already
+            return None
+        folder = str(self.settings.value("print/folder", "") or "")
         folder = folder or QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         what = snapshot.briefing.id
         if options.chart is not None:
@@ -322,7 +315,7 @@ class PrintController(QObject):
             path = path.with_name(path.name + ".pdf")
         try:
             # The open database (and its journal files) is never written over, through any link.
-            inputs = database_files(self.window.database_path) if self.window.database_path else ()
+            inputs = database_files(self.session.path) if self.session.path else ()
             rendered = write_pdf(path, snapshot, options, self._info(), inputs)
         except OSError as exc:
             self._show_error(tr("print.failed.title", lang), str(path), describe_write_problem(path, exc))
@@ -330,8 +323,7 @@ class PrintController(QObject):
         except ReportError as exc:
             self._show_error(tr("print.failed.title", lang), str(path), str(exc))
             return None
-        if self.settings is not None:
-            self.settings.setValue("print/folder", str(path.parent))
+        self.settings.setValue("print/folder", str(path.parent))
         self.window.statusBar().showMessage(tr("print.saved", lang, name=path.name, n=rendered.pages), 5000)
         return path
 

@@ -1,237 +1,35 @@
 """Search as you type: a field in the toolbar and a results list under it.
 
 :class:`SearchController` adds the field to a :class:`~.main_window.MainWindow`,
-takes over its Ctrl+F action, runs :func:`briefing_app.data.search.search` a
-moment after the last keystroke (the query takes milliseconds, so it runs on
-the GUI thread), and shows the results grouped by section. Enter or a double
+takes over its Ctrl+F action, runs :func:`briefing_app.data.search.search` over the
+window's open database (``window.session``) a moment after the last keystroke (the
+query takes milliseconds, so it runs on the GUI thread), and shows the results grouped
+by section in the list of :mod:`briefing_app.ui.search_results`. Enter or a double
 click opens the item selected in its tab; Esc clears.
-
-The highlight in a snippet is ours: the snippet and title are database text,
-escaped piece by piece, and only the matched spans are wrapped in markup.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import (
-    QAbstractListModel, QCoreApplication, QEvent, QModelIndex, QObject, QPersistentModelIndex, QPoint, QRect,
-    QSize, Qt, QTimer, Signal,
-)
-from PySide6.QtGui import QAbstractTextDocumentLayout, QFont, QKeyEvent, QPainter, QPalette, QTextDocument
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, QPoint, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import (
-    QAbstractItemView, QApplication, QFrame, QLineEdit, QListView, QSizePolicy, QStyle, QStyledItemDelegate,
-    QStyleOptionViewItem, QVBoxLayout, QWidget,
+    QAbstractItemView, QApplication, QFrame, QLineEdit, QSizePolicy, QStyle, QStyleOptionViewItem, QVBoxLayout,
+    QWidget,
 )
 
-from ..data.search import SECTIONS, SearchResult, parse_query, search
+from ..data.search import SearchResult, parse_query, search
 from ..data.store import StoreError
-from .long_text import TOOLTIP_CHARS, elide
-from .plain import escape, plain_label, shown
-from .strings import tr
+from .plain import plain_label
+from .search_results import ResultList, SearchResultDelegate, SearchResultModel, snippet_html
+from ..i18n import tr
 
 if TYPE_CHECKING:  # pragma: no cover
     from .main_window import MainWindow
 
+# The list's parts are importable from here too (benchmarks/search_bench.py times the delegate).
 __all__ = ["SearchController", "SearchResultModel", "SearchResultDelegate", "snippet_html"]
-
-#: Matched words: the same yellow as a passage highlighted in the Source tab.
-HIGHLIGHT_STYLE = "background-color:#ffe58a; color:#1a1a1a; font-weight:600;"
-#: Tab title keys for the section headers (plural: "Indicators", not "Indicator").
-SECTION_TITLE_KEYS = {
-    "indicators": "tab.indicators", "achievements": "tab.achievements", "limitations": "tab.limitations",
-    "directives": "tab.directives", "enterprises": "tab.enterprises", "source": "tab.source",
-}
-
-
-def snippet_html(snippet: str, highlights: Sequence[tuple[int, int]]) -> str:
-    """``snippet`` as rich text: every piece escaped, only the highlight spans marked up."""
-    out: list[str] = []
-    position = 0
-    for start, end in sorted(highlights):
-        start, end = max(start, position), min(end, len(snippet))
-        if end <= start:
-            continue
-        out.append(escape(snippet[position:start]))
-        out.append(f'<span style="{HIGHLIGHT_STYLE}">{escape(snippet[start:end])}</span>')
-        position = end
-    out.append(escape(snippet[position:]))
-    return "".join(out)
-
-
-def _title_of(index: QModelIndex | QPersistentModelIndex, result: SearchResult) -> str:
-    model = index.model()
-    return model.display_title(result) if isinstance(model, SearchResultModel) else result.title
-
-
-class SearchResultModel(QAbstractListModel):
-    """Results as a flat list: a header row for each section, then that section's results.
-
-    Sections are listed in the order of their best result, so the best match is
-    always first. Header rows are not selectable.
-    """
-
-    ResultRole = Qt.ItemDataRole.UserRole + 1
-    HeaderRole = Qt.ItemDataRole.UserRole + 2
-
-    def __init__(self, parent: QObject | None = None):
-        super().__init__(parent)
-        self._rows: list[tuple[str, SearchResult | None, int]] = []
-        self._lang = "vi"
-        self._title_lookup = None
-
-    def set_title_lookup(self, lookup) -> None:
-        """``lookup(result, lang)`` gives a result's title in the interface language (or None)."""
-        self._title_lookup = lookup
-
-    def display_title(self, result: SearchResult) -> str:
-        """The result's title in the interface language where one exists (the snippet stays original)."""
-        if self._title_lookup is not None:
-            title = self._title_lookup(result, self._lang)
-            if title:
-                return shown(title)
-        return shown(result.title)
-
-    def set_results(self, results: Sequence[SearchResult]) -> None:
-        groups: dict[str, list[SearchResult]] = {}
-        for result in results:
-            if result.section in SECTIONS:
-                groups.setdefault(result.section, []).append(result)
-        rows: list[tuple[str, SearchResult | None, int]] = []
-        for section, members in groups.items():  # dicts keep insertion order: best result first
-            rows.append((section, None, len(members)))
-            rows.extend((section, r, 0) for r in members)
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
-
-    def set_language(self, lang: str) -> None:
-        self._lang = lang
-        if self._rows:
-            self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def result_at(self, row: int) -> SearchResult | None:
-        return self._rows[row][1] if 0 <= row < len(self._rows) else None
-
-    def result_count(self) -> int:
-        return sum(1 for _s, r, _n in self._rows if r is not None)
-
-    def results(self) -> list[SearchResult]:
-        return [r for _s, r, _n in self._rows if r is not None]
-
-    def header_text(self, row: int) -> str:
-        section, _result, count = self._rows[row]
-        return f"{tr(SECTION_TITLE_KEYS[section], self._lang)} ({count})"
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        _section, result, _count = self._rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            if result is None:
-                return self.header_text(index.row())
-            return f"{elide(self.display_title(result))} — {elide(result.snippet)}"
-        if role == Qt.ItemDataRole.ToolTipRole and result is not None:
-            return f"<p>{escape(elide(self.display_title(result), TOOLTIP_CHARS))}</p>"
-        if role == self.ResultRole:
-            return result
-        if role == self.HeaderRole:
-            return result is None
-        return None
-
-    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
-        if not index.isValid() or self.result_at(index.row()) is None:
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-
-class SearchResultDelegate(QStyledItemDelegate):
-    """Paints a header as a small bold caption, a result as its title over its highlighted snippet."""
-
-    PAD = 6
-
-    def _document(self, result: SearchResult, option: QStyleOptionViewItem, width: int) -> QTextDocument:
-        doc = QTextDocument()
-        doc.setDocumentMargin(0)
-        doc.setDefaultFont(option.font)
-        doc.setHtml(snippet_html(result.snippet, result.highlights))
-        doc.setTextWidth(max(40, width))
-        return doc
-
-    def _text_width(self, option: QStyleOptionViewItem) -> int:
-        view = self.parent()
-        width = option.rect.width()
-        if isinstance(view, QAbstractItemView) and width <= 0:
-            width = view.viewport().width()
-        return max(80, width) - 2 * self.PAD
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
-        metrics = option.fontMetrics
-        result = index.data(SearchResultModel.ResultRole)
-        width = self._text_width(option)
-        if result is None:
-            return QSize(width, metrics.height() + self.PAD + 2)
-        doc = self._document(result, option, width)
-        height = metrics.height() + 2 + int(doc.size().height()) + 2 * self.PAD
-        return QSize(width, height)
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
-              index: QModelIndex | QPersistentModelIndex) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        result = index.data(SearchResultModel.ResultRole)
-        palette = opt.palette
-        rect = opt.rect
-        painter.save()
-        if result is None:
-            painter.fillRect(rect, palette.color(QPalette.ColorRole.AlternateBase))
-            font = QFont(opt.font)
-            font.setBold(True)
-            painter.setFont(font)
-            painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
-            text_rect = rect.adjusted(self.PAD, 0, -self.PAD, 0)
-            painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
-                             opt.fontMetrics.elidedText(str(index.data()), Qt.TextElideMode.ElideRight,
-                                                        text_rect.width()))
-            painter.restore()
-            return
-        # Background and focus as the style draws them for any item, without its text.
-        opt.text = ""
-        style = opt.widget.style() if opt.widget is not None else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        inner = rect.adjusted(self.PAD, self.PAD, -self.PAD, -self.PAD)
-        title_font = QFont(opt.font)
-        title_font.setBold(True)
-        painter.setFont(title_font)
-        painter.setPen(palette.color(role))
-        title_height = opt.fontMetrics.height()
-        bold_metrics = painter.fontMetrics()
-        painter.drawText(QRect(inner.left(), inner.top(), inner.width(), title_height),
-                         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                         bold_metrics.elidedText(_title_of(index, result),
-                                                 Qt.TextElideMode.ElideRight, inner.width()))
-        doc = self._document(result, opt, inner.width())
-        painter.translate(inner.left(), inner.top() + title_height + 2)
-        painter.setClipRect(QRect(0, 0, inner.width(), inner.height() - title_height - 2))
-        context = QAbstractTextDocumentLayout.PaintContext()
-        context.palette.setColor(QPalette.ColorRole.Text, palette.color(role))
-        doc.documentLayout().draw(painter, context)
-        painter.restore()
-
-
-class _ResultList(QListView):
-    """The results list: rows of varying height that follow the popup's width."""
-
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        super().resizeEvent(event)
-        # Snippets wrap to the width: measure the rows again.
-        self.scheduleDelayedItemsLayout()
 
 
 class SearchController(QObject):
@@ -248,10 +46,11 @@ class SearchController(QObject):
     #: The results list is at least this many characters wide, space permitting.
     POPUP_CHARS = 96
 
-    def __init__(self, window: "MainWindow"):
+    def __init__(self, window: MainWindow):
         super().__init__(window)
         self.window = window
         self.state = window.state
+        self.session = window.session
         self._query = ""
 
         self.field = QLineEdit(window)
@@ -275,7 +74,7 @@ class SearchController(QObject):
         self.popup.setAutoFillBackground(True)
         self.model = SearchResultModel(self)
         self.model.set_title_lookup(self._title_in_language)
-        self.view = _ResultList(self.popup)
+        self.view = ResultList(self.popup)
         self.view.setObjectName("searchResultList")
         self.view.setModel(self.model)
         self.view.setItemDelegate(SearchResultDelegate(self.view))
@@ -310,13 +109,14 @@ class SearchController(QObject):
 
     def _connect_signals(self) -> None:
         window = self.window
-        # The window forwards search_action here (it may be pressed before this controller exists).
+        # The window forwards search_action to focus_field (it may be pressed before this controller exists).
         self.field.textChanged.connect(self._on_field_text_changed)
+        self.state.language_changed.connect(self._on_state_language_changed)
         self._timer.timeout.connect(self.run_search)
         self.view.doubleClicked.connect(self._on_view_double_clicked)
         self.state.snapshot_changed.connect(self._on_state_snapshot_changed)
         app = QApplication.instance()
-        if app is not None:
+        if isinstance(app, QApplication):
             app.focusChanged.connect(self._on_app_focus_changed)
         self.field.installEventFilter(self)
         self.view.installEventFilter(self)
@@ -324,7 +124,7 @@ class SearchController(QObject):
 
     # ------------------------------------------------------------ public
     def _title_in_language(self, result: SearchResult, lang: str) -> str | None:
-        snapshot = self.window.state.snapshot
+        snapshot = self.state.snapshot
         if snapshot is None or snapshot.briefing.id != result.briefing_id:
             return None
         if result.section == "enterprises":
@@ -334,7 +134,7 @@ class SearchController(QObject):
         return entry.title(lang) if entry is not None else None
 
     def retranslate(self) -> None:
-        """Re-read every text in the current language (connect to ``state.language_changed``)."""
+        """Re-read every text in the current language."""
         lang = self.state.lang
         self.field.setPlaceholderText(tr("search.placeholder", lang))
         self.field.setAccessibleName(tr("search.field", lang))
@@ -374,7 +174,7 @@ class SearchController(QObject):
             self.popup.hide()
             return
         results: list[SearchResult] = []
-        store = self.window._store
+        store = self.session.store
         snapshot = self.state.snapshot
         if store is not None and snapshot is not None and parse_query(text) is not None:
             try:
@@ -405,14 +205,8 @@ class SearchController(QObject):
             self.state.request_source(result.item_id, result.length)
         else:
             self.state.request_item(result.section, result.item_id)
-        tab = self.window.tabs.currentWidget()
-        target = None
-        for name in ("table", "view", "text"):
-            candidate = getattr(tab, name, None)
-            if isinstance(candidate, QWidget):
-                target = candidate
-                break
-        (target or tab or self.window).setFocus(Qt.FocusReason.OtherFocusReason)
+        tab = self.window.tabs.current_tab()
+        (tab.focus_target() if tab is not None else self.window).setFocus(Qt.FocusReason.OtherFocusReason)
 
     # ------------------------------------------------------------ helpers
     def _update_messages(self) -> None:
@@ -426,7 +220,7 @@ class SearchController(QObject):
         elif count == 0:
             shown = " ".join(text.split())
             message = tr("search.no_results", lang, query=shown if len(shown) <= 40 else shown[:39] + "…")
-            if self.window._store is None:
+            if self.session.store is None:
                 message = tr("status.none", lang)
         else:
             message = ""
@@ -570,8 +364,8 @@ class SearchController(QObject):
         return False
 
     # ------------------------------------------------------------ slots
-    def _on_search_action_triggered(self) -> None:
-        self.focus_field()
+    def _on_state_language_changed(self, _lang: str) -> None:
+        self.retranslate()
 
     def _on_field_text_changed(self, text: str) -> None:
         if not text.strip():

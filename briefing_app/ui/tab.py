@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from PySide6.QtWidgets import QWidget
 
 from ..data.snapshot import Entry, Snapshot
 from .state import ViewerState
 
-__all__ = ["BriefingTab"]
+__all__ = ["BriefingTab", "PrintScope"]
+
+
+class PrintScope(NamedTuple):
+    """How "Only the current tab" narrows the tab's report section to what the tab shows.
+
+    (The section itself comes from the tab registry, :mod:`briefing_app.ui.tabs`.)
+    """
+
+    #: print the directives as a checklist
+    checklist: bool = False
+    #: only this sector's indicators
+    sector_id: int | None = None
 
 
 class BriefingTab(QWidget):
@@ -16,9 +30,11 @@ class BriefingTab(QWidget):
     The main window calls :meth:`set_snapshot` when data arrives or reloads (keep
     the selection where the item still exists), :meth:`retranslate` when the
     language changes, :meth:`select_item` to navigate, and :meth:`copy_rows` for Ctrl+C.
+    Search gives :meth:`focus_target` the keyboard after opening a result in the tab;
+    printing asks :meth:`print_scope` what "Only the current tab" prints.
     """
 
-    #: key in :mod:`briefing_app.ui.strings` for the tab's title
+    #: key in :mod:`briefing_app.i18n` for the tab's title
     title_key = ""
     #: sections whose items this tab can select
     sections: tuple[str, ...] = ()
@@ -44,6 +60,14 @@ class BriefingTab(QWidget):
     def copy_rows(self) -> tuple[list[str], list[list[str]]] | None:
         """Headers and the selected rows as displayed, or None when nothing is selected."""
         return None
+
+    def focus_target(self) -> QWidget:
+        """The widget that takes the keyboard when the tab is brought up to show an item."""
+        return self
+
+    def print_scope(self) -> PrintScope:
+        """What of the tab's report section "Only the current tab" prints: by default, all of it."""
+        return PrintScope()
 
     def show_in_source(self, entry: Entry | None) -> None:
         if entry is not None:

@@ -1,6 +1,9 @@
-"""Fixtures for the viewer's tests: the bundled briefing, a state, settings in a temporary file."""
+"""Fixtures for the viewer's tests: the bundled briefing, a state, settings in a temporary file, and
+wall-clock bounds that a slow machine can widen."""
 
 from __future__ import annotations
+
+import os
 
 import pytest
 
@@ -68,3 +71,35 @@ def _release_clipboard_at_exit(qapp):
     from briefing_app.ui.clipboard import release_clipboard
 
     release_clipboard()
+
+
+#: Multiplies every wall-clock bound in these tests (e.g. 3 on a slow CI machine); default 1.
+TIME_SCALE_VARIABLE = "BRIEFING_TEST_TIME_SCALE"
+
+
+class TimeLimit:
+    """``time_limit(seconds)``: a wall-clock bound times ``$BRIEFING_TEST_TIME_SCALE``;
+    ``time_limit.ms(seconds)`` the same in whole milliseconds (for qtbot timeouts)."""
+
+    @staticmethod
+    def scale() -> float:
+        value = os.environ.get(TIME_SCALE_VARIABLE, "").strip() or "1"
+        try:
+            scale = float(value)
+        except ValueError:
+            scale = 0.0
+        if not scale > 0:
+            pytest.fail(f"{TIME_SCALE_VARIABLE}={value!r}: expected a positive number (1 = as measured here)")
+        return scale
+
+    def __call__(self, seconds: float) -> float:
+        return seconds * self.scale()
+
+    def ms(self, seconds: float) -> int:
+        return round(seconds * self.scale() * 1000)
+
+
+@pytest.fixture
+def time_limit():
+    """Every wall-clock assertion goes through this, so ``BRIEFING_TEST_TIME_SCALE=3`` widens them all."""
+    return TimeLimit()

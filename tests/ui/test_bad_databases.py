@@ -42,5 +42,5 @@ def test_bad_database_is_refused_plainly_and_nothing_changes(qtbot, settings, tm
     assert "The open database is kept: data.db" in text
     boxes[0].close()
     # The good database stays open and shown.
-    assert window.database_path == bundled_db and window.state.snapshot.briefing.id == "mic-2017-h1"
+    assert window.session.path == bundled_db and window.state.snapshot.briefing.id == "mic-2017-h1"
     assert snapshot_of(tmp_path / "cases") == before

@@ -25,7 +25,7 @@ def test_opening_it_says_what_and_where(qtbot, open_window, tmp_path, small_db, 
     assert len(boxes) == 1
     assert boxes[0].text() == f"{path}\n\nis damaged: {DAMAGES[damage][1]}\n\nThe open database is kept: data.db"
     boxes[0].close()
-    assert window.database_path == bundled_db and window.state.snapshot.briefing.id == "mic-2017-h1"
+    assert window.session.path == bundled_db and window.state.snapshot.briefing.id == "mic-2017-h1"
     # Still alive: it switches tabs and reloads.
     for index in range(window.tabs.count()):
         window.tabs.setCurrentIndex(index)
@@ -40,7 +40,7 @@ def test_swapped_in_under_the_window_keeps_the_last_good_data(qtbot, open_window
     window = open_window(live, lang="en")
     shown = window.state.snapshot
     os.replace(damaged_copy(small_db, tmp_path / "new.db", damage), live)
-    window.refresh_from_disk()
+    window.session.refresh_from_disk()
     assert window.problem_status.isVisible()
     status = window.problem_status.text()
     assert status.startswith(f"⚠ live.db: is damaged: {DAMAGES[damage][1]} — still showing the data loaded at ")

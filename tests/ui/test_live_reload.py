@@ -13,6 +13,7 @@ from PySide6.QtCore import QElapsedTimer, QTimer
 from briefing_app.ui.main_window import MainWindow
 from briefing_app.ui.state import ViewerState
 
+#: how soon a change on disk shows (times $BRIEFING_TEST_TIME_SCALE, see the time_limit fixture)
 LIMIT_S = 0.5
 
 
@@ -58,12 +59,12 @@ def indicator_row_text(window, key):
     return model.index(row, 1).data()
 
 
-def wait_for(qtbot, condition, limit=LIMIT_S):
+def wait_for(qtbot, time_limit, condition, limit=LIMIT_S):
     timer = QElapsedTimer()
     timer.start()
-    qtbot.waitUntil(condition, timeout=3000)
+    qtbot.waitUntil(condition, timeout=time_limit.ms(3))
     elapsed = timer.elapsed() / 1000
-    assert elapsed < limit, f"took {elapsed:.3f} s"
+    assert elapsed < time_limit(limit), f"took {elapsed:.3f} s"
 
 
 def set_kiosks(value_text, value):
@@ -74,14 +75,14 @@ def postal_chart(window):
     return next(v for v in window.overview_tab.charts if v.spec and v.spec.title_vi.startswith("Điểm phục vụ"))
 
 
-def test_a_commit_in_journal_mode_shows_up_keeping_tab_and_selection(qtbot, window, db):
+def test_a_commit_in_journal_mode_shows_up_keeping_tab_and_selection(qtbot, window, db, time_limit):
     window.tabs.setCurrentWidget(window.indicators_tab)
     chosen = next(i for i in window.state.snapshot.indicators if i.key == "telecom.revenue")
     window.indicators_tab.select_item("indicators", chosen.id)
     chart = postal_chart(window)
     chart.ensure_plot()
     run_writer(db, set_kiosks("4.300", 4300)).wait()
-    wait_for(qtbot, lambda: indicator_row_text(window, "postal.kiosks") == "4.300")
+    wait_for(qtbot, time_limit, lambda: indicator_row_text(window, "postal.kiosks") == "4.300")
     assert window.tabs.currentWidget() is window.indicators_tab
     assert window.indicators_tab.current_indicator().id == chosen.id
     # The hidden Overview catches up when it is looked at, updating the same chart in place.
@@ -89,7 +90,7 @@ def test_a_commit_in_journal_mode_shows_up_keeping_tab_and_selection(qtbot, wind
     assert window.loaded_status.text().startswith("Cập nhật lúc")
 
 
-def test_a_commit_in_wal_mode_shows_up(qtbot, settings, db, tmp_path):
+def test_a_commit_in_wal_mode_shows_up(qtbot, settings, db, tmp_path, time_limit):
     # Switch the copy to WAL first, as a writer that keeps WAL would have.
     conn = sqlite3.connect(db)
     conn.execute("PRAGMA journal_mode=WAL")
@@ -101,13 +102,13 @@ def test_a_commit_in_wal_mode_shows_up(qtbot, settings, db, tmp_path):
     writer = run_writer(db, set_kiosks("5.500", 5500), wal=True, hold=True)
     try:
         assert (tmp_path / "live.db-wal").stat().st_size > 0
-        wait_for(qtbot, lambda: indicator_row_text(win, "postal.kiosks") == "5.500")
+        wait_for(qtbot, time_limit, lambda: indicator_row_text(win, "postal.kiosks") == "5.500")
     finally:
         writer.stdin.close()
         writer.wait()
 
 
-def test_three_atomic_replacements(qtbot, window, db, tmp_path):
+def test_three_atomic_replacements(qtbot, window, db, tmp_path, time_limit):
     for n, value in enumerate((111, 222, 333)):
         fresh = tmp_path / f"fresh{n}.db"
         shutil.copy(db, fresh)
@@ -116,14 +117,14 @@ def test_three_atomic_replacements(qtbot, window, db, tmp_path):
         conn.commit()
         conn.close()
         os.replace(fresh, db)
-        wait_for(qtbot, lambda v=value: indicator_row_text(window, "postal.kiosks") == str(v))
+        wait_for(qtbot, time_limit, lambda v=value: indicator_row_text(window, "postal.kiosks") == str(v))
 
 
-def test_deleted_then_restored_database(qtbot, window, db, tmp_path):
+def test_deleted_then_restored_database(qtbot, window, db, tmp_path, time_limit):
     backup = tmp_path / "backup.db"
     shutil.copy(db, backup)
     os.remove(db)
-    qtbot.waitUntil(lambda: window.problem_status.isVisible(), timeout=3000)
+    qtbot.waitUntil(lambda: window.problem_status.isVisible(), timeout=time_limit.ms(3))
     assert "file not found" in window.problem_status.text()
     # The last good data stays on screen.
     assert indicator_row_text(window, "postal.kiosks") == "43"
@@ -132,20 +133,20 @@ def test_deleted_then_restored_database(qtbot, window, db, tmp_path):
     conn.commit()
     conn.close()
     shutil.copy(backup, db)
-    wait_for(qtbot, lambda: indicator_row_text(window, "postal.kiosks") == "77", limit=1.5)
+    wait_for(qtbot, time_limit, lambda: indicator_row_text(window, "postal.kiosks") == "77", limit=1.5)
     assert not window.problem_status.isVisible()
 
 
-def test_replaced_by_something_else_keeps_the_last_good_data(qtbot, window, db):
+def test_replaced_by_something_else_keeps_the_last_good_data(qtbot, window, db, time_limit):
     tmp = db.with_name("garbage.tmp")
     tmp.write_bytes(b"not a database at all")
     os.replace(tmp, db)
-    qtbot.waitUntil(lambda: "not an SQLite database" in window.problem_status.text(), timeout=3000)
+    qtbot.waitUntil(lambda: "not an SQLite database" in window.problem_status.text(), timeout=time_limit.ms(3))
     assert window.state.snapshot is not None
     assert indicator_row_text(window, "postal.kiosks") == "43"
 
 
-def test_a_fifo_swapped_in_does_not_freeze_the_window(qtbot, window, db, tmp_path):
+def test_a_fifo_swapped_in_does_not_freeze_the_window(qtbot, window, db, tmp_path, time_limit):
     """Issue #13, case 6: a FIFO in the database's place is refused by its type, never opened."""
     from briefing_fixtures import FifoUnblocker
 
@@ -155,15 +156,15 @@ def test_a_fifo_swapped_in_does_not_freeze_the_window(qtbot, window, db, tmp_pat
         os.replace(fifo, db)
         timer = QElapsedTimer()
         timer.start()
-        window.refresh_from_disk()
+        window.session.refresh_from_disk()
         elapsed = timer.elapsed() / 1000
         # The watcher notices too, and the window stays responsive while it does.
         qtbot.wait(1200)
         responded = QElapsedTimer()
         responded.start()
         qtbot.wait(10)
-        assert responded.elapsed() < 1000
-    assert elapsed < 1, f"the refresh took {elapsed:.1f} s"
+        assert responded.elapsed() < time_limit.ms(1)
+    assert elapsed < time_limit(1), f"the refresh took {elapsed:.1f} s"
     assert not guard.released
     status = window.problem_status.text()
     assert "live.db: is not a regular file (a FIFO)" in status and "vẫn hiển thị dữ liệu tải lúc" in status, status
@@ -183,10 +184,10 @@ def test_opening_a_fifo_says_so_and_keeps_the_open_database(qtbot, window, db, t
     boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
     assert len(boxes) == 1 and "is not a regular file (a FIFO)" in boxes[0].text()
     boxes[0].close()
-    assert window.database_path == db and indicator_row_text(window, "postal.kiosks") == "43"
+    assert window.session.path == db and indicator_row_text(window, "postal.kiosks") == "43"
 
 
-def test_a_held_exclusive_lock_does_not_freeze_the_window(qtbot, window, db):
+def test_a_held_exclusive_lock_does_not_freeze_the_window(qtbot, window, db, time_limit):
     script = textwrap.dedent(f"""
         import sqlite3, sys, time
         conn = sqlite3.connect({str(db)!r}, isolation_level=None)
@@ -213,13 +214,13 @@ def test_a_held_exclusive_lock_does_not_freeze_the_window(qtbot, window, db):
     process = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
     assert process.stdout.readline().strip() == "locked"
     window.reload()  # F5 while the writer holds the lock
-    qtbot.waitUntil(lambda: window.problem_status.isVisible(), timeout=2000)
+    qtbot.waitUntil(lambda: window.problem_status.isVisible(), timeout=time_limit.ms(2))
     assert "bận" in window.problem_status.text()
     # Wait without blocking the event loop (a blocking read here would be the freeze).
-    qtbot.waitUntil(lambda: process.poll() is not None, timeout=5000)
-    qtbot.waitUntil(lambda: indicator_row_text(window, "postal.kiosks") == "999", timeout=3000)
+    qtbot.waitUntil(lambda: process.poll() is not None, timeout=time_limit.ms(5))
+    qtbot.waitUntil(lambda: indicator_row_text(window, "postal.kiosks") == "999", timeout=time_limit.ms(3))
     ticker.stop()
-    assert len(gaps) > 50 and max(gaps) < 200, f"the event loop was blocked for {max(gaps)} ms"
+    assert len(gaps) > 50 and max(gaps) < time_limit.ms(0.2), f"the event loop was blocked for {max(gaps)} ms"
     assert not window.problem_status.isVisible()
 
 
@@ -228,6 +229,6 @@ def test_an_unchanged_file_does_not_redraw(qtbot, window, db):
     chart.ensure_plot()
     before = chart.redraw_count
     os.utime(db)  # touched, same content
-    window.watcher.check()
+    window.session.watcher.check()
     qtbot.wait(100)
     assert chart.redraw_count == before

@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QMessageBox, QTableWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QTableWidget
 
 from briefing_app.ui.app import create_window, open_startup_database
 
@@ -28,7 +28,7 @@ def test_opens_the_bundled_database_and_says_so(window, bundled_db):
     assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [
         "Tổng quan", "Chỉ số", "Kết quả", "Hạn chế", "Nhiệm vụ", "Doanh nghiệp", "Nguồn"]
     # One briefing: no selector.
-    assert not window._briefing_combo_action.isVisible()
+    assert not window.briefing_combo.isVisible()
 
 
 def test_ctrl_number_switches_tabs(qtbot, window):
@@ -92,7 +92,7 @@ def test_a_bad_database_keeps_the_open_one(qtbot, window, tmp_path, bundled_db):
     assert box.textFormat() == Qt.TextFormat.PlainText
     assert "data.db" in box.text()  # the kept database is named
     box.close()
-    assert window.database_path == bundled_db
+    assert window.session.path == bundled_db
     assert bad.read_bytes() == before
 
 
@@ -106,7 +106,7 @@ def test_many_briefings_show_a_selector(qtbot, window, tmp_path, small_briefing)
     db = tmp_path / "two briefings.db"
     build_database([small_briefing, second], db)
     assert window.open_database(db)
-    assert window._briefing_combo_action.isVisible()
+    qtbot.waitUntil(window.briefing_combo.isVisible)  # the toolbar shows it when it lays itself out
     assert window.briefing_combo.count() == 2
     window.briefing_combo.activated.emit(1)
     assert window.state.snapshot.briefing.id == "test-2018"
@@ -121,13 +121,13 @@ def test_recent_files_and_drop(qtbot, window, tmp_path, small_db, bundled_db):
     event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
                        Qt.KeyboardModifier.NoModifier)
     window.dropEvent(event)
-    assert window.database_path == copy
-    recent = window.recent_files()
+    assert window.session.path == copy
+    recent = window.recent.files()
     assert recent[0] == str(copy) and str(bundled_db) in recent
     titles = [a.text() for a in window.recent_menu.actions() if a.data()]
     assert titles[0] == "&1 copy.db"
     window.recent_menu.actions()[1].trigger()
-    assert window.database_path == bundled_db
+    assert window.session.path == bundled_db
 
 
 def test_reload_keeps_tab_and_selection(qtbot, window):
@@ -141,14 +141,13 @@ def test_reload_keeps_tab_and_selection(qtbot, window):
 
 def test_shortcuts_dialog_lists_every_shortcut(qtbot, window):
     qtbot.keyClick(window, Qt.Key.Key_F1)
-    dialog = window._shortcuts_dialog
-    assert dialog.isVisible()
+    [dialog] = [d for d in window.findChildren(QDialog, "shortcutsDialog") if d.isVisible()]
     table = dialog.findChild(QTableWidget, "shortcutsTable")
     keys = [table.item(r, 0).text() for r in range(table.rowCount())]
     assert keys == ["Ctrl+1 … Ctrl+7", "Ctrl+O", "F5", "Ctrl+F", "Ctrl+P", "Ctrl+Shift+P", "Ctrl+Shift+E",
                     "Ctrl+C", "Ctrl+Q", "F1"]
     # Every listed shortcut is a real action of the window (printing's are added after the first paint).
-    qtbot.waitUntil(lambda: window._print_controller is not None)
+    qtbot.waitUntil(lambda: window.findChild(QAction, "exportPdfAction") is not None)
     bound = {a.shortcut().toString() for a in window.findChildren(QAction)}
     assert {"Ctrl+O", "F5", "Ctrl+F", "Ctrl+P", "Ctrl+Shift+P", "Ctrl+Shift+E", "Ctrl+C", "Ctrl+Q", "F1",
             "Ctrl+1", "Ctrl+7"} <= bound
@@ -168,7 +167,7 @@ def test_settings_remember_tab_language_and_database(qtbot, settings, tmp_path, 
     open_startup_database(second)
     assert second.state.lang == "en"
     assert second.tabs.currentIndex() == 4
-    assert second.database_path == small_db
+    assert second.session.path == small_db
 
 
 def test_every_control_has_an_accessible_name(window):

@@ -13,15 +13,15 @@ def test_status_says_live_reload_is_off(qtbot, open_window, tmp_path, small_db, 
     window = open_window(folder / "wal.db", lang="en")
     assert window.state.snapshot.briefing.title_en == expected(variant)
     status = window.loaded_status.text()
-    if window._store.immutable:
+    if window.session.store.immutable:
         assert status.startswith("Loaded at ") and "read-only folder: read as a fixed file; live reload is off" in status
-        assert window.watcher.path is None
+        assert window.session.watcher.path is None
         assert ("changes still in its -wal file cannot be shown" in status) == (variant == "wal only")
     else:
-        assert "live reload is off" not in status and window.watcher.path == folder / "wal.db"
+        assert "live reload is off" not in status and window.session.watcher.path == folder / "wal.db"
     if variant in ("no side files", "wal only"):
-        assert window._store.immutable
+        assert window.session.store.immutable
     # F5 reads it again, and says the same.
     window.reload()
     assert window.loaded_status.text().startswith("Refreshed at ")
-    assert ("live reload is off" in window.loaded_status.text()) == window._store.immutable
+    assert ("live reload is off" in window.loaded_status.text()) == window.session.store.immutable

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 from briefing_app.data.folding import fold
 from briefing_app.data.search import SearchResult
 from briefing_app.ui.main_window import MainWindow
-from briefing_app.ui.search_panel import SearchResultModel, snippet_html
+from briefing_app.ui.search_results import SearchResultModel, snippet_html
 from briefing_app.ui.state import ViewerState
 
 
@@ -86,6 +86,7 @@ def test_down_and_enter_open_the_indicator_selected_in_its_tab(qtbot, window, co
     qtbot.keyClick(controller.view, Qt.Key.Key_Return)
     assert window.tabs.currentWidget() is window.indicators_tab
     assert window.indicators_tab.current_indicator().id == expected.item_id
+    assert window.indicators_tab.table.hasFocus()  # the tab's focus_target: arrows go on in the table
     assert not controller.popup.isVisible()
     assert controller.field.text() == "dien thoai"
 
@@ -114,6 +115,7 @@ def test_an_achievement_opens_in_its_tab(qtbot, window, controller):
     qtbot.keyClick(controller.view, Qt.Key.Key_Enter)
     assert window.tabs.currentWidget() is window.achievements_tab
     assert window.achievements_tab.current_item().id == result.item_id
+    assert window.achievements_tab.view.hasFocus()
 
 
 def test_double_click_opens_a_paragraph_in_the_source_tab(qtbot, window, controller):
@@ -132,6 +134,7 @@ def test_double_click_opens_a_paragraph_in_the_source_tab(qtbot, window, control
     article = window.state.snapshot.briefing.article_text
     assert window.source_tab.highlighted_text() == article[result.item_id:result.item_id + result.length]
     assert "72.736.956.416" in window.source_tab.highlighted_text()
+    assert window.source_tab.text.hasFocus()
 
 
 def test_enter_in_the_field_opens_the_best_result(qtbot, window, controller):
@@ -271,3 +274,38 @@ def test_results_show_english_titles_in_the_english_interface(qtbot, window, con
     row = next(i for i in range(controller.model.rowCount()) if controller.model.result_at(i) == revenue)
     shown = controller.model.index(row).data()
     assert shown.startswith(indicator.label_en) and revenue.snippet in shown  # the snippet stays original
+
+
+def test_a_snippet_is_laid_out_once_per_width_until_the_results_or_language_change(
+        qtbot, window, controller, monkeypatch):
+    """sizeHint and paint share one laid-out snippet per row and width: repaints build none."""
+    import briefing_app.ui.search_results as search_results
+
+    laid_out = []
+
+    class Recording(search_results.QTextDocument):
+        def setHtml(self, html):  # noqa: N802 - Qt override
+            laid_out.append(html)
+            super().setHtml(html)
+
+    monkeypatch.setattr(search_results, "QTextDocument", Recording)
+    type_query(qtbot, controller, "dien thoai")
+    controller.popup.grab()  # paint every row
+    built = len(laid_out)
+    # One per result at the width the popup measures and at the width the list lays out.
+    assert controller.model.result_count() <= built <= 2 * controller.model.result_count()
+    for _ in range(3):
+        controller.popup.grab()
+        controller.view.viewport().repaint()
+    assert len(laid_out) == built
+
+    laid_out.clear()
+    controller.field.setText("Viettel")
+    controller.run_search()
+    controller.popup.grab()
+    assert {snippet_html(r.snippet, r.highlights) for r in controller.model.results()} <= set(laid_out)
+
+    laid_out.clear()
+    window.language_actions["en"].trigger()
+    controller.popup.grab()
+    assert laid_out, "another language lays the snippets out again"

@@ -6,7 +6,7 @@ import sys
 import textwrap
 
 
-def test_window_paints_before_heavy_imports_and_charts_follow(tmp_path, bundled_db):
+def test_window_paints_before_heavy_imports_and_charts_follow(tmp_path, bundled_db, time_limit):
     script = textwrap.dedent(f"""
         import os, sys
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -15,8 +15,7 @@ def test_window_paints_before_heavy_imports_and_charts_follow(tmp_path, bundled_
         app = QApplication([])
         from briefing_app.ui.app import create_window, open_startup_database
         settings = QSettings({str(tmp_path / "s.ini")!r}, QSettings.Format.IniFormat)
-        window = create_window(None, "vi", settings)
-        window._startup_database = __import__("pathlib").Path({str(bundled_db)!r})
+        window = create_window(__import__("pathlib").Path({str(bundled_db)!r}), "vi", settings)
         window.show()
         open_startup_database(window)
         window.grab()  # the first paint
@@ -29,7 +28,7 @@ def test_window_paints_before_heavy_imports_and_charts_follow(tmp_path, bundled_
         print("before:", ",".join(heavy) or "-")
         import time
         charts = []
-        deadline = time.perf_counter() + 5
+        deadline = time.perf_counter() + {time_limit(5)!r}
         while time.perf_counter() < deadline:
             app.processEvents()
             charts = window.overview_tab.charts
@@ -46,7 +45,7 @@ def test_window_paints_before_heavy_imports_and_charts_follow(tmp_path, bundled_
     assert lines[1] == "after: True True 5"
 
 
-def test_the_cycle_collector_is_back_on_after_the_first_paint(qtbot, qapp, settings, bundled_db):
+def test_the_cycle_collector_is_back_on_after_the_first_paint(qtbot, qapp, settings, bundled_db, time_limit):
     """The command line starts the window with gc off (cli._gui); launch turns it on once painted."""
     import gc
 
@@ -57,7 +56,7 @@ def test_the_cycle_collector_is_back_on_after_the_first_paint(qtbot, qapp, setti
         window = launch(qapp, bundled_db, "vi", settings)
         qtbot.addWidget(window)
         assert not gc.isenabled()
-        with qtbot.waitSignal(window.first_painted, timeout=5000):
+        with qtbot.waitSignal(window.first_painted, timeout=time_limit.ms(5)):
             pass
         assert gc.isenabled()
         assert "Hội nghị" in window.overview_tab.text()

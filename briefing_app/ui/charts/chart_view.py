@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 
 from ...data.charts import ChartSpec
 from ...data.numbers import format_number
-from ..long_text import TOOLTIP_CHARS, elide
+from ...text_limits import TOOLTIP_CHARS, elide
 from ..plain import escape, make_plain, plain_label, shown
-from ..strings import tr
+from ...i18n import tr
 
 __all__ = ["ChartView", "series_colors", "wrap_label"]
 

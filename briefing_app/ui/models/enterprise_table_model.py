@@ -18,9 +18,9 @@ from ...data.records import Enterprise, Indicator
 from ...data.snapshot import Snapshot
 from ...data.wording import change_number, change_short, comparisons, figure_text, plan_short
 from ..detail_html import entry_title
-from ..long_text import TOOLTIP_CHARS, elide
+from ...text_limits import TOOLTIP_CHARS, elide
 from ..plain import escape
-from ..strings import STRINGS, tr
+from ...i18n import STRINGS, tr
 
 __all__ = ["EnterpriseTableModel", "EnterpriseSortProxy", "ColumnKey", "SORT_ROLE", "METRIC_ORDER"]
 

@@ -17,9 +17,9 @@ from ...data.folding import fold
 from ...data.periods import period_end
 from ...data.records import Indicator
 from ...data.wording import as_of_text, change_short, plan_short, qualifier_word, value_text
-from ..long_text import TOOLTIP_CHARS, elide
+from ...text_limits import TOOLTIP_CHARS, elide
 from ..plain import escape
-from ..strings import tr
+from ...i18n import tr
 
 __all__ = [
     "IndicatorTableModel", "SORT_ROLE", "COLUMN_KEYS",

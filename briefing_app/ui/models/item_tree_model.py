@@ -7,9 +7,9 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelInde
 
 from ...data.folding import fold
 from ...data.records import Item, Sector
-from ..long_text import TOOLTIP_CHARS, elide
+from ...text_limits import TOOLTIP_CHARS, elide
 from ..plain import escape
-from ..strings import tr
+from ...i18n import tr
 
 __all__ = ["ItemTreeModel", "ITEM_ROLE", "FILTER_ROLE"]
 

@@ -1,5 +1,6 @@
 """The Directives tab (Nhiệm vụ): the numbered tasks, in order, with their sectors."""
 
+from ..tab import PrintScope
 from .items_tab import ItemsTab
 
 
@@ -7,3 +8,7 @@ class DirectivesTab(ItemsTab):
     title_key = "tab.directives"
     section = "directives"
     grouped = False
+
+    def print_scope(self) -> PrintScope:
+        """The directives print as a checklist, as the tab lists them one by one."""
+        return PrintScope(checklist=True)

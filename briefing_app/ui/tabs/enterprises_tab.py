@@ -16,11 +16,11 @@ from ..charts.chart_view import ChartView
 from ..clipboard import rows_to_mime
 from ..detail_html import indicator_html
 from ..models.enterprise_table_model import SORT_ROLE, EnterpriseSortProxy, EnterpriseTableModel
-from ..long_text import shorten
+from ...text_limits import shorten
 from ..plain import escape
 from ..reading_pane import ReadingPane
 from ..state import ViewerState
-from ..strings import tr
+from ...i18n import tr
 from ..tab import BriefingTab
 
 __all__ = ["EnterprisesTab"]
@@ -182,6 +182,9 @@ class EnterprisesTab(BriefingTab):
         out = [[str(self.proxy.index(row, c).data(Qt.ItemDataRole.DisplayRole) or "") for c in columns]
                for row in rows]
         return headers, out
+
+    def focus_target(self) -> QWidget:
+        return self.table
 
     # ------------------------------------------------------------ helpers
     def current_enterprise(self) -> Enterprise | None:

@@ -16,12 +16,12 @@ from ...data.snapshot import Snapshot
 from ..charts.chart_view import ChartView
 from ..detail_html import indicator_html
 from ..models.indicator_table_model import COL_LABEL, COLUMN_KEYS, SORT_ROLE, IndicatorTableModel
-from ..long_text import elide
+from ...text_limits import elide
 from ..plain import escape, plain_label
 from ..reading_pane import ReadingPane
 from ..state import ViewerState
-from ..strings import tr
-from ..tab import BriefingTab
+from ...i18n import tr
+from ..tab import BriefingTab, PrintScope
 
 __all__ = ["IndicatorsTab", "IndicatorFilterProxy"]
 
@@ -302,6 +302,13 @@ class IndicatorsTab(BriefingTab):
         columns = range(len(COLUMN_KEYS))
         rows = [[self.model.cell_text(i, c, indent=False) for c in columns] for i in indicators]
         return self.model.headers(), rows
+
+    def focus_target(self) -> QWidget:
+        return self.table
+
+    def print_scope(self) -> PrintScope:
+        """Only the sector chosen in the list, as the table shows it."""
+        return PrintScope(sector_id=self.proxy.sector_id)
 
     # ------------------------------------------------------------ queries
     def selected_indicators(self) -> list[Indicator]:

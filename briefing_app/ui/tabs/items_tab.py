@@ -17,7 +17,7 @@ from ..models.item_tree_model import FILTER_ROLE, ItemTreeModel
 from ..plain import escape
 from ..reading_pane import ReadingPane
 from ..state import ViewerState
-from ..strings import tr
+from ...i18n import tr
 from ..tab import BriefingTab
 
 __all__ = ["ItemsTab"]
@@ -173,6 +173,9 @@ class ItemsTab(BriefingTab):
             number = str(item.number) if item.number is not None else str(item.position)
             rows.append([number, item.title(lang), sector.name(lang) if sector else "", item.source_text])
         return headers, rows
+
+    def focus_target(self) -> QWidget:
+        return self.view
 
     # ------------------------------------------------------------ helpers
     def current_item(self) -> Item | None:

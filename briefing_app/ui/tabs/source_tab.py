@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
 from ...data.snapshot import Snapshot
 from ..plain import heading_label, plain_label, shown
 from ..state import ViewerState
-from ..strings import tr
+from ...i18n import tr
 from ..tab import BriefingTab
 
 __all__ = ["SourceTab"]
@@ -84,6 +84,9 @@ class SourceTab(BriefingTab):
         caret.setPosition(start)
         self.text.setTextCursor(caret)
         self.text.ensureCursorVisible()
+
+    def focus_target(self) -> QWidget:
+        return self.text
 
     def highlighted_text(self) -> str:
         if self._highlight is None:

@@ -1,0 +1,263 @@
+"""The search results list: its model, the delegate that paints a result, and the list view.
+
+The highlight in a snippet is ours: the snippet and title are database text,
+escaped piece by piece, and only the matched spans are wrapped in markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QAbstractTextDocumentLayout, QFont, QPainter, QPalette, QResizeEvent, QTextDocument
+from PySide6.QtWidgets import (
+    QAbstractItemView, QApplication, QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem,
+)
+
+from ..data.search import SECTIONS, SearchResult
+from ..text_limits import TOOLTIP_CHARS, elide
+from .plain import escape, shown
+from ..i18n import tr
+from .tabs import entry_for
+
+__all__ = ["SearchResultModel", "SearchResultDelegate", "ResultList", "snippet_html", "section_title_key"]
+
+#: Matched words: the same yellow as a passage highlighted in the Source tab.
+HIGHLIGHT_STYLE = "background-color:#ffe58a; color:#1a1a1a; font-weight:600;"
+
+
+def section_title_key(section: str) -> str:
+    """The title key of the tab that shows ``section``'s results (plural: "Indicators", not "Indicator")."""
+    entry = entry_for(section)
+    return entry.title_key if entry is not None else f"tab.{section}"
+
+
+def snippet_html(snippet: str, highlights: Sequence[tuple[int, int]]) -> str:
+    """``snippet`` as rich text: every piece escaped, only the highlight spans marked up."""
+    out: list[str] = []
+    position = 0
+    for start, end in sorted(highlights):
+        start, end = max(start, position), min(end, len(snippet))
+        if end <= start:
+            continue
+        out.append(escape(snippet[position:start]))
+        out.append(f'<span style="{HIGHLIGHT_STYLE}">{escape(snippet[start:end])}</span>')
+        position = end
+    out.append(escape(snippet[position:]))
+    return "".join(out)
+
+
+def _title_of(index: QModelIndex | QPersistentModelIndex, result: SearchResult) -> str:
+    model = index.model()
+    return model.display_title(result) if isinstance(model, SearchResultModel) else result.title
+
+
+class SearchResultModel(QAbstractListModel):
+    """Results as a flat list: a header row for each section, then that section's results.
+
+    Sections are listed in the order of their best result, so the best match is
+    always first. Header rows are not selectable.
+    """
+
+    ResultRole = Qt.ItemDataRole.UserRole + 1
+    HeaderRole = Qt.ItemDataRole.UserRole + 2
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._rows: list[tuple[str, SearchResult | None, int]] = []
+        self._lang = "vi"
+        self._title_lookup: Callable[[SearchResult, str], str | None] | None = None
+
+    def set_title_lookup(self, lookup: Callable[[SearchResult, str], str | None]) -> None:
+        """``lookup(result, lang)`` gives a result's title in the interface language (or None)."""
+        self._title_lookup = lookup
+
+    def display_title(self, result: SearchResult) -> str:
+        """The result's title in the interface language where one exists (the snippet stays original)."""
+        if self._title_lookup is not None:
+            title = self._title_lookup(result, self._lang)
+            if title:
+                return shown(title)
+        return shown(result.title)
+
+    def set_results(self, results: Sequence[SearchResult]) -> None:
+        groups: dict[str, list[SearchResult]] = {}
+        for result in results:
+            if result.section in SECTIONS:
+                groups.setdefault(result.section, []).append(result)
+        rows: list[tuple[str, SearchResult | None, int]] = []
+        for section, members in groups.items():  # dicts keep insertion order: best result first
+            rows.append((section, None, len(members)))
+            rows.extend((section, r, 0) for r in members)
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def set_language(self, lang: str) -> None:
+        self._lang = lang
+        if self._rows:
+            self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def result_at(self, row: int) -> SearchResult | None:
+        return self._rows[row][1] if 0 <= row < len(self._rows) else None
+
+    def result_count(self) -> int:
+        return sum(1 for _s, r, _n in self._rows if r is not None)
+
+    def results(self) -> list[SearchResult]:
+        return [r for _s, r, _n in self._rows if r is not None]
+
+    def header_text(self, row: int) -> str:
+        section, _result, count = self._rows[row]
+        return f"{tr(section_title_key(section), self._lang)} ({count})"
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        _section, result, _count = self._rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            if result is None:
+                return self.header_text(index.row())
+            return f"{elide(self.display_title(result))} — {elide(result.snippet)}"
+        if role == Qt.ItemDataRole.ToolTipRole and result is not None:
+            return f"<p>{escape(elide(self.display_title(result), TOOLTIP_CHARS))}</p>"
+        if role == self.ResultRole:
+            return result
+        if role == self.HeaderRole:
+            return result is None
+        return None
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid() or self.result_at(index.row()) is None:
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+class SearchResultDelegate(QStyledItemDelegate):
+    """Paints a header as a small bold caption, a result as its title over its highlighted snippet.
+
+    A snippet's laid-out document is kept per row and width: ``sizeHint`` and ``paint``
+    (and every repaint) share it, until the results or the language change. The popup
+    measures rows at its own width before the list lays them out at the list's, so the
+    last :data:`WIDTHS_KEPT` widths are kept.
+    """
+
+    PAD = 6
+    WIDTHS_KEPT = 2
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._documents: dict[tuple[int, int], tuple[SearchResult, QFont, QTextDocument]] = {}
+        self._widths: list[int] = []
+        self._model: SearchResultModel | None = None
+        if isinstance(parent, QAbstractItemView):
+            self.watch(parent.model())
+
+    def watch(self, model: object) -> None:
+        """Forget the documents whenever ``model`` shows other results or changes language."""
+        if self._model is not None:
+            for signal in (self._model.modelReset, self._model.dataChanged, self._model.layoutChanged):
+                signal.disconnect(self.clear_cache)
+        self._model = model if isinstance(model, SearchResultModel) else None
+        if self._model is not None:
+            for signal in (self._model.modelReset, self._model.dataChanged, self._model.layoutChanged):
+                signal.connect(self.clear_cache)
+        self.clear_cache()
+
+    def clear_cache(self, *_args: object) -> None:
+        """Forget every laid-out snippet (the model calls this through its signals)."""
+        self._documents.clear()
+        self._widths.clear()
+
+    def _document(self, row: int, result: SearchResult, font: QFont, width: int) -> QTextDocument:
+        width = max(40, width)
+        cached = self._documents.get((row, width))
+        # The result and font are compared too: a model that changed without a signal is never shown stale.
+        if cached is not None and cached[0] is result and cached[1] == font:
+            return cached[2]
+        if width not in self._widths:
+            self._widths.append(width)
+            if len(self._widths) > self.WIDTHS_KEPT:
+                dropped = self._widths.pop(0)
+                self._documents = {k: v for k, v in self._documents.items() if k[1] != dropped}
+        doc = QTextDocument()
+        doc.setDocumentMargin(0)
+        doc.setDefaultFont(font)
+        doc.setHtml(snippet_html(result.snippet, result.highlights))
+        doc.setTextWidth(width)
+        self._documents[(row, width)] = (result, QFont(font), doc)
+        return doc
+
+    def _text_width(self, option: QStyleOptionViewItem) -> int:
+        view = self.parent()
+        width = option.rect.width()
+        if isinstance(view, QAbstractItemView) and width <= 0:
+            width = view.viewport().width()
+        return max(80, width) - 2 * self.PAD
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
+        metrics = option.fontMetrics
+        result = index.data(SearchResultModel.ResultRole)
+        width = self._text_width(option)
+        if result is None:
+            return QSize(width, metrics.height() + self.PAD + 2)
+        doc = self._document(index.row(), result, option.font, width)
+        height = metrics.height() + 2 + int(doc.size().height()) + 2 * self.PAD
+        return QSize(width, height)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        result = index.data(SearchResultModel.ResultRole)
+        palette = opt.palette
+        rect = opt.rect
+        painter.save()
+        if result is None:
+            painter.fillRect(rect, palette.color(QPalette.ColorRole.AlternateBase))
+            font = QFont(opt.font)
+            font.setBold(True)
+            painter.setFont(font)
+            painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
+            text_rect = rect.adjusted(self.PAD, 0, -self.PAD, 0)
+            painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
+                             opt.fontMetrics.elidedText(str(index.data()), Qt.TextElideMode.ElideRight,
+                                                        text_rect.width()))
+            painter.restore()
+            return
+        # Background and focus as the style draws them for any item, without its text.
+        opt.text = ""
+        style = opt.widget.style() if opt.widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        inner = rect.adjusted(self.PAD, self.PAD, -self.PAD, -self.PAD)
+        title_font = QFont(opt.font)
+        title_font.setBold(True)
+        painter.setFont(title_font)
+        painter.setPen(palette.color(role))
+        title_height = opt.fontMetrics.height()
+        bold_metrics = painter.fontMetrics()
+        painter.drawText(QRect(inner.left(), inner.top(), inner.width(), title_height),
+                         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                         bold_metrics.elidedText(_title_of(index, result),
+                                                 Qt.TextElideMode.ElideRight, inner.width()))
+        doc = self._document(index.row(), result, opt.font, inner.width())
+        painter.translate(inner.left(), inner.top() + title_height + 2)
+        painter.setClipRect(QRect(0, 0, inner.width(), inner.height() - title_height - 2))
+        context = QAbstractTextDocumentLayout.PaintContext()
+        context.palette.setColor(QPalette.ColorRole.Text, palette.color(role))
+        doc.documentLayout().draw(painter, context)
+        painter.restore()
+
+
+class ResultList(QListView):
+    """The results list: rows of varying height that follow the popup's width."""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        # Snippets wrap to the width: measure the rows again.
+        self.scheduleDelayedItemsLayout()
