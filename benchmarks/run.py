@@ -214,7 +214,8 @@ samples = []
 writer = '''
 import sqlite3, sys, time
 conn = sqlite3.connect(sys.argv[1], isolation_level=None)
-conn.execute("UPDATE indicators SET value_text = ?, value = ? WHERE key = 'postal.kiosks'", (sys.argv[2], int(sys.argv[2])))
+conn.execute("UPDATE indicators SET value_text = ?, value = ? WHERE key = 'postal.kiosks'",
+             (sys.argv[2], int(sys.argv[2])))
 print(time.perf_counter(), flush=True)
 '''
 def shown(value):

@@ -89,7 +89,8 @@ def bench_queries(db: Path, queries: list[str], repeat: int, briefing: str | Non
         briefings = [r[0] for r in conn.execute("SELECT id FROM briefings ORDER BY position")]
         one = briefing or briefings[len(briefings) // 2]
         weights = ", ".join(str(w) for w in search_module._WEIGHTS)
-        floor_all = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ? ORDER BY bm25({FTS_TABLE}, {weights}) LIMIT 50"
+        floor_all = (f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ? "
+                     f"ORDER BY bm25({FTS_TABLE}, {weights}) LIMIT 50")
         floor_one = (f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ? AND briefing_id = ? "
                      f"ORDER BY bm25({FTS_TABLE}, {weights}) LIMIT 50")
         # Warm the page cache and the per-store briefing ranges: we measure steady typing, not a cold start.
@@ -132,6 +133,8 @@ def bench_keystrokes(db: Path, queries: list[str], debounce_ms: int | None) -> l
     from briefing_app.ui.state import ViewerState
 
     app = QApplication.instance() or QApplication([])
+    # Wait up to the given milliseconds for events: the loop sleeps instead of spinning.
+    wait_flags = QEventLoop.ProcessEventsFlag.AllEvents | QEventLoop.ProcessEventsFlag.WaitForMoreEvents
     painted: list[float] = []
 
     class TimedDelegate(SearchResultDelegate):
@@ -175,12 +178,12 @@ def bench_keystrokes(db: Path, queries: list[str], debounce_ms: int | None) -> l
                                                                    Qt.KeyboardModifier.NoModifier, query[-1]))
             deadline = started + 5
             while not shown and time.perf_counter() < deadline:
-                app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents | QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 20)
+                app.processEvents(wait_flags, 20)
             if not shown:
                 raise SystemExit(f"no results shown for {query!r}")
             while time.perf_counter() < deadline and controller.model.result_count() and (
                     not painted or painted[-1] < shown[-1]):
-                app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents | QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 20)
+                app.processEvents(wait_flags, 20)
             app.processEvents()  # the rest of the same paint
             end = painted[-1] if painted and painted[-1] >= shown[-1] else shown[-1]
             out.append((end - started) * 1000)
@@ -248,7 +251,8 @@ def main(argv: list[str] | None = None) -> int:
         verdict = "" if target is None else ("pass" if stats["p95_ms"] <= target else "MISS")
         missed |= verdict == "MISS"
         target_text = "" if target is None else f"≤{target:g}"
-        print(f"{name:50} {stats['p50_ms']:8.1f} {stats['p95_ms']:8.1f} {stats['max_ms']:8.1f} {target_text:>8}  {verdict}")
+        print(f"{name:50} {stats['p50_ms']:8.1f} {stats['p95_ms']:8.1f} {stats['max_ms']:8.1f} "
+              f"{target_text:>8}  {verdict}")
         report_rows.append({"measure": name, **stats, "target_p95_ms": target, "result": verdict or "info"})
     slowest = sorted(data["per_query"], key=lambda e: -e["search_all_ms"])[:5]
     print("Slowest queries (all briefings, median ms): "

@@ -127,7 +127,8 @@ def _gui_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="briefing-app",
         description="Briefing Viewer. Without a subcommand, opens the desktop window on DATABASE "
-                    "(default: your library, made from the bundled briefings). Subcommands: " + ", ".join(SUBCOMMANDS[:-1]) +
+                    "(default: your library, made from the bundled briefings). Subcommands: "
+                    + ", ".join(SUBCOMMANDS[:-1]) +
                     " (see 'briefing-app SUBCOMMAND --help').",
     )
     parser.add_argument("database", nargs="?", type=Path, help="a briefing database (.db) to open")

@@ -55,11 +55,15 @@ def _warn_unwritable(folder: Path, exc: BaseException | None) -> None:
           file=sys.stderr)
 
 
-def _log_off() -> None:
-    """No log from now on; a NullHandler keeps Python's last-resort handler from printing every warning."""
+def _remove_handlers() -> None:
     for handler in list(logger.handlers):
         logger.removeHandler(handler)
         handler.close()
+
+
+def _log_off() -> None:
+    """No log from now on; a NullHandler keeps Python's last-resort handler from printing every warning."""
+    _remove_handlers()
     logger.addHandler(logging.NullHandler())
 
 
@@ -83,9 +87,7 @@ def setup_logging(level: str = "INFO") -> Path | None:
     """
     global _fault_file
     logger.setLevel(getattr(logging, level.upper(), logging.INFO))
-    for handler in list(logger.handlers):
-        logger.removeHandler(handler)
-        handler.close()
+    _remove_handlers()
     path = log_dir() / "briefing-app.log"
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -14,7 +14,8 @@ BENCHMARKS = ROOT / "benchmarks"
 
 def run(*args: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    return subprocess.run([sys.executable, *args], check=False, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+    return subprocess.run([sys.executable, *args], check=False, cwd=ROOT, env=env, capture_output=True, text=True,
+                          timeout=300)
 
 
 def test_make_scale_db_and_search_bench_run(tmp_path):

@@ -50,11 +50,11 @@ def _runtime_values() -> dict[str, tuple[str, ...]]:
     placeholder can take, taken from the code's own lists."""
     from briefing_app.data.briefing_file import RELATIONS
     from briefing_app.data.schema import SECTIONS as ENTRY_SECTIONS
+    from briefing_app.data.search import SECTIONS as SEARCH_SECTIONS
     from briefing_app.data.wording import MEETING_FACTS
     from briefing_app.report.options import ORIENTATIONS
     from briefing_app.report.options import SECTIONS as REPORT_SECTIONS
     from briefing_app.ui.charts.export import FORMATS
-    from briefing_app.data.search import SECTIONS as SEARCH_SECTIONS
     from briefing_app.ui.models.enterprise_table_model import METRIC_ORDER
     from briefing_app.ui.tabs import TABS
 

@@ -68,7 +68,8 @@ def test_a_log_that_fails_later_warns_once(tmp_path, monkeypatch, capsys):
     for n in range(3):
         logger.error("message %d", n)
     assert capsys.readouterr().err.splitlines() == [
-        f"briefing-app: warning: cannot write the log in {tmp_path} (No space left on device); carrying on without a log"]
+        f"briefing-app: warning: cannot write the log in {tmp_path} (No space left on device); "
+        "carrying on without a log"]
     assert path is not None
     setup_logging("INFO")
 

@@ -13,7 +13,7 @@ import stat
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from yaml.composer import Composer
@@ -125,7 +125,15 @@ class _MarkedList(list):
     start: tuple[int, int]
 
 
-class _StrictRules:
+if TYPE_CHECKING:
+    # For the type checker, the mixin below is what it is at run time: the front of a PyYAML loader,
+    # whose get_event, resolve and construct_* it calls (and whose super() it extends).
+    from yaml import SafeLoader as _LoaderBase
+else:
+    _LoaderBase = object
+
+
+class _StrictRules(_LoaderBase):
     """Refuses anchors, aliases, explicit tags and merge keys, bounds nesting, and keeps positions.
 
     Mixed into a loader below (libyaml's parser where there is one), in front of PyYAML's composer
@@ -212,7 +220,7 @@ class _StrictRules:
 
 
 if _CParser is not None:
-    class _StrictLoader(_StrictRules, Composer, _CParser, SafeConstructor, Resolver):  # type: ignore[misc]
+    class _StrictLoader(_StrictRules, Composer, _CParser, SafeConstructor, Resolver):
         """libyaml reads the events; PyYAML's composer and constructor (with our rules) build the values."""
 
         def __init__(self, stream: str):
@@ -396,7 +404,8 @@ class _Checker:
                 self.problem(self.mark(mapping, name), f"{path}.{name}" if path else name,
                              "unknown field (see docs/briefing-file.md)")
 
-    def source(self, mapping: dict, key: str, path: str, article: str | None, required: bool = True) -> tuple[str | None, int | None]:
+    def source(self, mapping: dict, key: str, path: str, article: str | None,
+               required: bool = True) -> tuple[str | None, int | None]:
         text = self.text(mapping, key, path, required=required)
         if text is None or article is None:
             return text, None
@@ -464,7 +473,8 @@ def _read_text_file(path: Path, limit: int, what: str) -> str:
     def refuse_large(size: int) -> None:
         if size > limit:
             article = "an" if what[0] in "aeiou" else "a"
-            raise _Unreadable(f"is {size:,} bytes; {article} {what} may be at most {limit:,} bytes ({limit // 2**20} MB)")
+            raise _Unreadable(f"is {size:,} bytes; {article} {what} may be at most {limit:,} bytes "
+                              f"({limit // 2**20} MB)")
 
     try:
         refuse_special(os.stat(path).st_mode)
@@ -506,8 +516,8 @@ def parse_briefing_text(text: str, path: Path) -> BriefingDocument:
     name = str(path)
     size = len(text.encode("utf-8", "surrogatepass"))
     if size > MAX_FILE_BYTES:
-        raise BriefingFileError([Problem(name, None, None, "",
-                                         f"is {size:,} bytes; a briefing file may be at most {MAX_FILE_BYTES:,} bytes")])
+        too_big = f"is {size:,} bytes; a briefing file may be at most {MAX_FILE_BYTES:,} bytes"
+        raise BriefingFileError([Problem(name, None, None, "", too_big)])
     unreadable = _unreadable_characters(text, name)
     if unreadable:
         raise BriefingFileError(unreadable)
@@ -525,7 +535,8 @@ def parse_briefing_text(text: str, path: Path) -> BriefingDocument:
         raise BriefingFileError([Problem(name, None, None, "", f"is not valid YAML: {exc}")]) from None
     check = _Checker(name)
     if not isinstance(document, dict):
-        raise BriefingFileError([Problem(name, 1, 1, "", f"expected a briefing document (a mapping), got {_describe(document)}")])
+        raise BriefingFileError([Problem(name, 1, 1, "",
+                                         f"expected a briefing document (a mapping), got {_describe(document)}")])
     result = _validate(document, path, check)
     if check.problems:
         raise BriefingFileError(check.all_problems())
@@ -562,7 +573,8 @@ def _validate(doc: dict, path: Path, c: _Checker) -> BriefingDocument | None:
             if article_name is not None:
                 article_path = path.parent / article_name
                 if Path(article_name).name != article_name:
-                    c.problem(c.mark(src, "article"), "briefing.source.article", "must be a file name beside the briefing file")
+                    c.problem(c.mark(src, "article"), "briefing.source.article",
+                              "must be a file name beside the briefing file")
                 else:
                     c.article_name = str(article_path)
                     try:
@@ -570,10 +582,12 @@ def _validate(doc: dict, path: Path, c: _Checker) -> BriefingDocument | None:
                     except _Unreadable as exc:
                         c.problem(c.mark(src, "article"), "briefing.source.article", f"{article_path}: {exc}")
             briefing["source_title"] = c.text(src, "title", "briefing.source")
-            briefing["source_publisher_vi"], briefing["source_publisher_en"] = c.i18n(src, "publisher", "briefing.source", required=False)
+            briefing["source_publisher_vi"], briefing["source_publisher_en"] = c.i18n(
+                src, "publisher", "briefing.source", required=False)
             published = c.text(src, "published_at", "briefing.source", required=False)
             if published is not None and not DATETIME.fullmatch(published):
-                c.problem(c.mark(src, "published_at"), "briefing.source.published_at", f"{published!r} is not YYYY-MM-DD[THH:MM]")
+                c.problem(c.mark(src, "published_at"), "briefing.source.published_at",
+                          f"{published!r} is not YYYY-MM-DD[THH:MM]")
             briefing["source_published_at"] = published
             briefing["source_authors"] = _text_list(c, src, "authors", "briefing.source")
         period = c.mapping(b.get("period"), c.mark(b, "period"), "briefing.period")
@@ -593,13 +607,16 @@ def _validate(doc: dict, path: Path, c: _Checker) -> BriefingDocument | None:
             if date is not None and not DATETIME.fullmatch(date):
                 c.problem(c.mark(meeting, "date"), "briefing.meeting.date", f"{date!r} is not a YYYY-MM-DD date")
             briefing["meeting_date"] = date
-            briefing["meeting_place_vi"], briefing["meeting_place_en"] = c.i18n(meeting, "place", "briefing.meeting", required=False)
-            briefing["meeting_kind_vi"], briefing["meeting_kind_en"] = c.i18n(meeting, "kind", "briefing.meeting", required=False)
+            briefing["meeting_place_vi"], briefing["meeting_place_en"] = c.i18n(
+                meeting, "place", "briefing.meeting", required=False)
+            briefing["meeting_kind_vi"], briefing["meeting_kind_en"] = c.i18n(
+                meeting, "kind", "briefing.meeting", required=False)
             briefing["chaired_by"] = c.text(meeting, "chaired_by", "briefing.meeting", required=False)
             briefing["attendees"] = _text_list(c, meeting, "attendees", "briefing.meeting")
             sites, sites_text = c.number(meeting, "connected_sites", "briefing.meeting")
             briefing["connected_sites"] = int(sites) if sites is not None else None
-            briefing["meeting_source_text"], _ = c.source(meeting, "source", "briefing.meeting", article, required=False)
+            briefing["meeting_source_text"], _ = c.source(meeting, "source", "briefing.meeting", article,
+                                                          required=False)
             if sites_text and briefing["meeting_source_text"] and sites_text not in briefing["meeting_source_text"]:
                 c.problem(c.mark(meeting, "connected_sites"), "briefing.meeting.connected_sites",
                           f"{sites_text!r} does not appear in the meeting's source sentence")
@@ -673,10 +690,12 @@ def _validate(doc: dict, path: Path, c: _Checker) -> BriefingDocument | None:
             c.problem(c.mark(m, "value"), f"{p}.value", "an indicator needs a value or at least one comparison")
         if row["value_max"] is not None and row["value"] is not None and row["value_max"] < row["value"]:
             c.problem(c.mark(m, "value_max"), f"{p}.value_max", "is smaller than value")
-        row["unit_vi"], row["unit_en"] = c.i18n(m, "unit", p, required=row[unit_needed_with] is not None)
+        unit_required = unit_needed_with is not None and row[unit_needed_with] is not None
+        row["unit_vi"], row["unit_en"] = c.i18n(m, "unit", p, required=unit_required)
         as_of = c.text(m, "as_of", p, required=False)
         if as_of is not None and not PERIOD.fullmatch(as_of):
-            c.problem(c.mark(m, "as_of"), f"{p}.as_of", f"{as_of!r} is not a date or period (2017-06-30, 2017-06, 2017-H1, 2017)")
+            c.problem(c.mark(m, "as_of"), f"{p}.as_of",
+                      f"{as_of!r} is not a date or period (2017-06-30, 2017-06, 2017-H1, 2017)")
         row["as_of"] = as_of
         row["parent"] = c.text(m, "parent", p, required=False)
         row["enterprise"] = c.text(m, "enterprise", p, required=False)
@@ -702,7 +721,7 @@ def _validate(doc: dict, path: Path, c: _Checker) -> BriefingDocument | None:
     keys_by_section: dict[str, dict[str, Any]] = {"indicators": indicator_keys}
     for section in ("achievements", "limitations", "directives"):
         seen: dict[str, Any] = {}
-        rows = []
+        rows: list[dict[str, Any]] = []
         for index, m in c.items(doc, section):
             p = f"{section}[{index}]"
             c.known_fields(m, field_names(section), p)
@@ -714,7 +733,8 @@ def _validate(doc: dict, path: Path, c: _Checker) -> BriefingDocument | None:
                 if not isinstance(number, int) or isinstance(number, bool) or number < 1:
                     c.problem(c.mark(m, "number"), f"{p}.number", _wrong_type(number, "a whole number from 1"))
                 elif number != len(rows) + 1:
-                    c.problem(c.mark(m, "number"), f"{p}.number", f"directives must be numbered in order; expected {len(rows) + 1}, got {number}")
+                    c.problem(c.mark(m, "number"), f"{p}.number",
+                              f"directives must be numbered in order; expected {len(rows) + 1}, got {number}")
                 row["number"] = number
             rows.append(row)
         sections[section] = rows
@@ -722,7 +742,8 @@ def _validate(doc: dict, path: Path, c: _Checker) -> BriefingDocument | None:
 
     def resolve(ref: Any, where: tuple[int, int] | None, p: str) -> tuple[str, str] | None:
         if not isinstance(ref, str) or ":" not in ref:
-            c.problem(where, p, f"expected section:key (e.g. limitation:sim_junk), got {_describe(ref) if not isinstance(ref, str) else repr(ref)}")
+            got = _describe(ref) if not isinstance(ref, str) else repr(ref)
+            c.problem(where, p, f"expected section:key (e.g. limitation:sim_junk), got {got}")
             return None
         prefix, key = ref.split(":", 1)
         section = REF_SECTIONS.get(prefix)

@@ -77,11 +77,11 @@ def create_schema(db: sqlite_utils.Database) -> None:
     for table, columns in TABLES.items():
         nullable = NULLABLE[table]
         pk = next(iter(columns))
-        db[table].create(columns, pk=pk, not_null={c for c in columns if c not in nullable and c != pk})
-    for table, columns in INDEXES:
-        db[table].create_index(columns)
+        db.table(table).create(columns, pk=pk, not_null={c for c in columns if c not in nullable and c != pk})
+    for table, index_columns in INDEXES:
+        db.table(table).create_index(index_columns)
     for table in ("sectors", "enterprises", "indicators", "achievements", "limitations", "directives"):
-        db[table].create_index(["briefing_id", "key"], unique=True)
+        db.table(table).create_index(["briefing_id", "key"], unique=True)
     db.execute(FTS_CREATE_SQL)
     db.execute(VERSIONS_CREATE_SQL)
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
@@ -122,7 +122,7 @@ def write_briefing(db: sqlite_utils.Database, document: BriefingDocument, positi
     db.execute(f"INSERT OR REPLACE INTO {VERSIONS_TABLE} (briefing_id, revision, content_sha256, origin, file_name) "
                "VALUES (?, ?, ?, ?, ?)", [bid, b.get("revision", 1), content_sha256(document), origin,
                                           document.path.name])
-    db["briefings"].insert({
+    db.table("briefings").insert({
         **{k: b.get(k) for k in TABLES["briefings"] if k in b},
         "id": bid,
         "position": position,
@@ -142,7 +142,7 @@ def write_briefing(db: sqlite_utils.Database, document: BriefingDocument, positi
             ids[table][row["key"]] = record["id"]
             records.append(record)
         if records:
-            db[table].insert_all(records)
+            db.table(table).insert_all(records)
 
     insert("sectors", [{"key": s["key"], "name_vi": s["name_vi"], "name_en": s["name_en"]} for s in document.sectors])
     insert("enterprises", [dict(e) for e in document.enterprises])
@@ -171,7 +171,8 @@ def write_briefing(db: sqlite_utils.Database, document: BriefingDocument, positi
     # Parents may come after their parts in the file, so link them once all ids exist.
     for row in document.indicators:
         if row["parent"]:
-            db["indicators"].update(ids["indicators"][row["key"]], {"parent_id": ids["indicators"][row["parent"]]})
+            db.table("indicators").update(ids["indicators"][row["key"]],
+                                          {"parent_id": ids["indicators"][row["parent"]]})
 
     for section in ("achievements", "limitations", "directives"):
         rows = []
@@ -186,12 +187,12 @@ def write_briefing(db: sqlite_utils.Database, document: BriefingDocument, positi
                   "relation": link["relation"]} for link in document.links]
     if link_rows:
         start = _next_id(db, "links")
-        db["links"].insert_all([{"id": start + i, **r} for i, r in enumerate(link_rows)])
+        db.table("links").insert_all([{"id": start + i, **r} for i, r in enumerate(link_rows)])
 
     derived = derive_values(document.indicators)
     if derived:
         start = _next_id(db, "derived_values")
-        db["derived_values"].insert_all([{
+        db.table("derived_values").insert_all([{
             "id": start + i, "briefing_id": bid, "indicator_id": ids["indicators"][d.indicator_key],
             "kind": d.kind, "value": float(d.value), "unit_vi": d.unit_vi, "unit_en": d.unit_en,
             "formula": d.formula, "label_vi": d.label_vi, "label_en": d.label_en,
@@ -203,18 +204,21 @@ def write_briefing(db: sqlite_utils.Database, document: BriefingDocument, positi
             "briefing_id": bid, "key": f"sum.{check.indicator_key}", "kind": "sum_of_parts", "status": check.status,
             "indicator_id": ids["indicators"][check.indicator_key], "what_vi": check.what_vi, "what_en": check.what_en,
             "expected": check.expected, "stated": check.stated,
-            "items": json.dumps([f"indicators:{ids['indicators'][k]}" for k in (check.indicator_key, *check.part_keys)]),
+            "items": json.dumps([f"indicators:{ids['indicators'][k]}"
+                                 for k in (check.indicator_key, *check.part_keys)]),
         })
-    for check in document.checks:
-        first = next((ids[s][k] for s, k in check["items"] if s == "indicators"), None)
+    for stated_check in document.checks:
+        items = stated_check["items"]
+        first = next((ids[s][k] for s, k in items if s == "indicators"), None)
         check_rows.append({
-            "briefing_id": bid, "key": check["key"], "kind": "stated", "status": "mismatch", "indicator_id": first,
-            "what_vi": check["what_vi"], "what_en": check["what_en"], "expected": check["expected"],
-            "stated": check["stated"], "items": json.dumps([f"{s}:{ids[s][k]}" for s, k in check["items"]]),
+            "briefing_id": bid, "key": stated_check["key"], "kind": "stated", "status": "mismatch",
+            "indicator_id": first, "what_vi": stated_check["what_vi"], "what_en": stated_check["what_en"],
+            "expected": stated_check["expected"], "stated": stated_check["stated"],
+            "items": json.dumps([f"{s}:{ids[s][k]}" for s, k in items]),
         })
     if check_rows:
         start = _next_id(db, "checks")
-        db["checks"].insert_all([{"id": start + i, **r} for i, r in enumerate(check_rows)])
+        db.table("checks").insert_all([{"id": start + i, **r} for i, r in enumerate(check_rows)])
 
     _index_for_search(db, document, ids)
     return {table: len(ids.get(table, {})) for table in
@@ -245,7 +249,8 @@ def _index_for_search(db: sqlite_utils.Database, document: BriefingDocument, ids
     for match in _PARAGRAPH.finditer(document.article_text):
         if match.group(0).strip():
             rows.append(("source", match.start(), bid, "", search_text(match.group(0))))
-    db.conn.executemany(f"INSERT INTO {FTS_TABLE} (section, item_id, briefing_id, title, body) VALUES (?, ?, ?, ?, ?)", rows)
+    db.conn.executemany(f"INSERT INTO {FTS_TABLE} (section, item_id, briefing_id, title, body) VALUES (?, ?, ?, ?, ?)",
+                        rows)
 
 
 def build_database(sources: Iterable[Path], target: Path) -> BuildResult:

@@ -81,8 +81,17 @@ def _float(value: Decimal | None) -> float | None:
     return None if value is None else float(value)
 
 
-def _cat(indicator: Indicator, with_enterprise: str | None = None) -> Category:
+def _short_names(snapshot: Snapshot) -> dict[int, str]:
+    """Each enterprise's short name (its Vietnamese name when it has none), by id."""
+    return {e.id: (e.short_name or e.name_vi) for e in snapshot.enterprises}
+
+
+def _cat(indicator: Indicator, short_names: dict[int, str] | None = None) -> Category:
+    """The category of a figure; one an enterprise reported is prefixed with its short name."""
     vi, en = indicator.label_vi, indicator.label_en
+    with_enterprise = None
+    if short_names is not None and indicator.enterprise_id is not None:
+        with_enterprise = short_names.get(indicator.enterprise_id)
     if with_enterprise:
         vi, en = f"{with_enterprise}: {vi}", f"{with_enterprise}: {en or vi}"
     return Category(vi, en, ("indicators", indicator.id))
@@ -116,14 +125,14 @@ def plan_chart(snapshot: Snapshot, indicators: list[Indicator], key: str = "plan
     rows = [i for i in indicators if i.plan_pct is not None]
     if not rows:
         return None
-    short = {e.id: (e.short_name or e.name_vi) for e in snapshot.enterprises}
-    cats = tuple(_cat(i, short.get(i.enterprise_id)) for i in rows)
+    short = _short_names(snapshot)
+    cats = tuple(_cat(i, short) for i in rows)
     title_vi, title_en = tr_pair(title_key)
     unit_vi, unit_en = tr_pair("chart.plan.unit")
     return ChartSpec(
         key=key, title_vi=title_vi, title_en=title_en, unit_vi=unit_vi, unit_en=unit_en,
         categories=cats,
-        series=(Series(unit_vi, unit_en, tuple(float(i.plan_pct) for i in rows),
+        series=(Series(unit_vi, unit_en, tuple(_float(i.plan_pct) for i in rows),
                        tuple(plan_short(i, "vi") for i in rows),
                        tuple(plan_short(i, "en") for i in rows)),),
         target=100.0,
@@ -164,12 +173,12 @@ def sector_chart(snapshot: Snapshot, sector_id: int) -> ChartSpec | None:
         by_unit.setdefault(i.unit_vi or "", []).append(i)
     unit, chosen = max(by_unit.items(), key=lambda kv: len(kv[1]))
     sector = snapshot.sector(sector_id)
-    short = {e.id: (e.short_name or e.name_vi) for e in snapshot.enterprises}
+    short = _short_names(snapshot)
     first = chosen[0]
     return ChartSpec(
         key=f"sector:{sector_id}:{unit}", title_vi=sector.name_vi if sector else "",
         title_en=(sector.name("en") if sector else ""), unit_vi=unit, unit_en=first.unit_en or unit,
-        categories=tuple(_cat(i, short.get(i.enterprise_id)) for i in chosen),
+        categories=tuple(_cat(i, short) for i in chosen),
         series=(_stated_series(chosen),),
     )
 
@@ -192,7 +201,8 @@ def enterprise_chart(snapshot: Snapshot, metrics: tuple[str, ...] = ("revenue", 
     for metric in metrics:
         values, vi, en = [], [], []
         for e in snapshot.enterprises:
-            result = next((i for i in snapshot.enterprise_results(e.id) if i.metric == metric and i.value is not None), None)
+            result = next((i for i in snapshot.enterprise_results(e.id) if i.metric == metric and i.value is not None),
+                          None)
             values.append(_float(result.value) if result else None)
             vi.append(figure_text(result, "vi") if result else "")
             en.append(figure_text(result, "en") if result else "")

@@ -149,21 +149,23 @@ def check_sums(indicators: list[dict[str, Any]]) -> list[SumCheck]:
             continue
         parts_sum = sum((p["value"] for p in same_unit), Decimal(0))
         qualifiers = {p.get("qualifier") for p in same_unit}
-        ok = _consistent(total["value"], total.get("qualifier"), parts_sum, qualifiers)
+        total_q = total.get("qualifier")
+        ok = _consistent(total["value"], total_q, parts_sum, qualifiers)
         unit = total.get("unit_vi") or ""
         q_parts = "hơn " if qualifiers & _ABOVE and qualifiers <= (_ABOVE | {None}) else ""
         expected_vi = f"{q_parts}{format_number(parts_sum, 'vi')} {unit}".strip()
-        stated = f"{total.get('qualifier') + ' ' if total.get('qualifier') else ''}{total['value_text']} {unit}".strip()
+        stated = f"{total_q + ' ' if total_q else ''}{total['value_text']} {unit}".strip()
         n = len(same_unit)
         diff = parts_sum - total["value"]
         what_vi = (f"{n} thành phần của “{total['label_vi']}” cộng lại được {expected_vi}, "
                    f"nguồn nêu tổng là {stated}" + ("" if ok else f" (chênh {format_number(diff, 'vi')})"))
         label_en = total.get("label_en") or total["label_vi"]
         unit_en = total.get("unit_en") or unit
-        q_total = QUALIFIERS.get(total.get("qualifier") or "", "")
+        q_total = QUALIFIERS.get(total_q or "", "")
         what_en = (f"The {n} parts of “{label_en}” add up to {'over ' if q_parts else ''}"
                    f"{format_number(parts_sum, 'en')} {unit_en}; the source states "
-                   f"{q_total + ' ' if q_total else ''}{format_number(total['value'], 'en')} {unit_en} in total" + ("" if ok else f" (difference {format_number(diff, 'en')})"))
+                   f"{q_total + ' ' if q_total else ''}{format_number(total['value'], 'en')} {unit_en} in total"
+                   + ("" if ok else f" (difference {format_number(diff, 'en')})"))
         out.append(SumCheck(parent_key, tuple(p["key"] for p in same_unit), "ok" if ok else "mismatch",
                             expected_vi, stated, what_vi, what_en))
     return out

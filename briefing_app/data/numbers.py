@@ -107,7 +107,7 @@ def format_number(value: Decimal | float | int, lang: str = "vi", decimals: int 
         value = value.quantize(Decimal(1).scaleb(-decimals))
     sign, whole, fraction = _plain_digits(value)
     thousands, decimal = _SEPARATORS[lang]
-    groups = []
+    groups: list[str] = []
     while len(whole) > 3:
         groups.insert(0, whole[-3:])
         whole = whole[:-3]

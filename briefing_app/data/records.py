@@ -135,7 +135,10 @@ class Indicator(NamedTuple):
     #: "đạt khoảng 49% kế hoạch" → khoảng (schema 2; None in older databases)
     plan_qualifier: str | None = None
 
-    section = "indicators"
+    @property
+    def section(self) -> str:
+        """The section, as an :class:`Item` carries it; a field here would make it a column."""
+        return "indicators"
 
     def label(self, lang: str) -> str:
         return pick(lang, self.label_vi, self.label_en)

@@ -440,7 +440,7 @@ def _results(conn: sqlite3.Connection, query: SearchQuery, hits: list[_Hit]) -> 
     originals = _originals(conn, hits)
     patterns = _word_patterns(query, highlight=True)
     phrase = _phrase_pattern(query) if len(query.words) > 1 else None
-    results = []
+    results: list[SearchResult] = []
     for hit in hits:
         original = originals.get((hit.section, hit.item_id, hit.briefing_id))
         if original is None:  # an index row without its item: a damaged database; skip it

@@ -56,7 +56,8 @@ class Snapshot:
             return NotImplemented
         return all(getattr(self, name) == getattr(other, name) for name in self.PARTS)
 
-    __hash__ = None  # type: ignore[assignment] - mutable lists inside
+    # Unhashable: mutable lists inside. typeshed types object.__hash__ as a method and cannot say None.
+    __hash__ = None  # type: ignore[assignment]
 
     def __repr__(self) -> str:
         return f"Snapshot({self.briefing.id!r}, {len(self.indicators)} indicators)"
@@ -65,7 +66,7 @@ class Snapshot:
         """A snapshot with some records replaced (``snapshot.replace(indicators=[...])``)."""
         parts = {name: getattr(self, name) for name in self.PARTS}
         parts.update(changes)
-        return Snapshot(**parts)  # type: ignore[arg-type]
+        return Snapshot(**parts)
 
     # -------------------------------------------------------------- look-ups
     def entry(self, section: str, item_id: int) -> Entry | None:

@@ -33,8 +33,8 @@ from .schema import (
     number_texts,
 )
 
-__all__ = ["choose_briefing", "BriefingStore", "StoreError", "StoreBusy", "open_store", "database_uri", "file_fingerprint",
-           "file_kind"]
+__all__ = ["choose_briefing", "BriefingStore", "StoreError", "StoreBusy", "open_store", "database_uri",
+           "file_fingerprint", "file_kind"]
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
 #: Databases up to this size get a full integrity check (PRAGMA quick_check) when opened.

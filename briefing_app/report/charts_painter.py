@@ -235,8 +235,7 @@ class ChartPiece:
                 continue
             painter.setPen(QPen(s.colour("light_rule"), s.pt(0.4)))
             painter.drawLine(QLineF(tx, rows_top, tx, rows_bottom))
-            label = _tick_text(tick, self.lang)
-            box = TextBox(s, label, "chart_muted")
+            box = TextBox(s, _tick_text(tick, self.lang), "chart_muted")
             lx = min(max(tx - box.natural_width / 2, self.plot_x), right - box.natural_width)
             box.draw(painter, lx, rows_bottom + s.mm(0.6))
 

@@ -232,10 +232,10 @@ class _Builder:
         # What, when and where are in the title block already.
         facts = [(f"overview.{name}", text) for name, text in meeting_facts(b, lang)
                  if name not in ("what", "when", "where")]
-        rows = tuple(Row((Cell.of(self.t(key), "bold"), Cell(tuple(Text(line) for line in value.split("\n")))))
-                     for key, value in facts)
-        if rows:
-            self.blocks.append(Table((Column("", 24), Column("", 76)), rows, show_header=False, zebra=False))
+        fact_rows = tuple(Row((Cell.of(self.t(key), "bold"), Cell(tuple(Text(line) for line in value.split("\n")))))
+                          for key, value in facts)
+        if fact_rows:
+            self.blocks.append(Table((Column("", 24), Column("", 76)), fact_rows, show_header=False, zebra=False))
         counts = s.counts()
         self.blocks.append(Paragraph(self.t("overview.counts") + ": " + " · ".join(
             self.t_n(f"count.{name}", counts[name]) for name in
@@ -301,8 +301,8 @@ class _Builder:
         self.blocks.append(self.indicator_table(indicators, grouped=sector is None))
         if sector is not None:
             # the sector printed alone: its chart, and the implied previous values beside the stated ones
-            charts = [sector_chart(s, sector.id)] + [change_chart(s, i) for i in indicators]
-            charts = [c for c in charts if c is not None and not c.is_empty()]
+            candidates = [sector_chart(s, sector.id)] + [change_chart(s, i) for i in indicators]
+            charts = [c for c in candidates if c is not None and not c.is_empty()]
             if charts:
                 self.blocks.append(Heading(2, self.t("report.charts")))
                 self.blocks.extend(Chart(c) for c in charts)
@@ -315,13 +315,13 @@ class _Builder:
             if not directives:
                 self.nothing()
                 return
-            items = []
+            boxes = []
             for d in directives:
                 sector = self.s.sector(d.sector_id)
-                items.append(ListItem("☐", (
+                boxes.append(ListItem("☐", (
                     Text(f"{d.number or d.position}. {d.title(lang)}"),
                     Text(sector.name(lang) if sector else "", "small_muted"))))
-            self.blocks.append(ItemList(tuple(items), marker_style="check"))
+            self.blocks.append(ItemList(tuple(boxes), marker_style="check"))
             return
         self.heading(section)
         groups = self.s.items_by_sector(section)

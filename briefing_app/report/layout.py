@@ -78,9 +78,7 @@ class Layout:
             elif isinstance(block, ItemList):
                 out.extend(self._list(block))
             elif isinstance(block, Chart):
-                chart = ChartPiece(self.style, block.spec, lang, self.width)
-                out.append(Piece(chart.height, lambda p, y, c=chart: c.draw(p, 0, y), self.style.mm(3.5),
-                                 text=block.spec.title(lang)))
+                out.append(self._chart(block, lang))
         return out
 
     def _stack(self, boxes: list[TextBox], gap: float) -> float:
@@ -156,6 +154,10 @@ class Layout:
     def _paragraph(self, block: Paragraph) -> Piece:
         box = TextBox(self.style, block.text, block.style, self.width)
         return Piece(box.height, lambda p, y: box.draw(p, 0, y), self.style.mm(2), text=block.text)
+
+    def _chart(self, block: Chart, lang: str) -> Piece:
+        chart = ChartPiece(self.style, block.spec, lang, self.width)
+        return Piece(chart.height, lambda p, y: chart.draw(p, 0, y), self.style.mm(3.5), text=block.spec.title(lang))
 
     # ------------------------------------------------------------ tables
     def _cell_boxes(self, cell: Cell, width: float, bold: bool = False) -> list[TextBox]:

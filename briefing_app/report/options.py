@@ -3,16 +3,30 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import TypedDict, Unpack
 
 from ..data.charts import ChartSpec
 
-__all__ = ["SECTIONS", "PAGE_SIZES", "ORIENTATIONS", "ReportOptions", "parse_sections"]
+__all__ = ["SECTIONS", "PAGE_SIZES", "ORIENTATIONS", "ReportOptions", "OptionChanges", "parse_sections"]
 
 #: the printable sections, in the order the pack prints them
 SECTIONS = ("overview", "indicators", "achievements", "limitations", "directives", "enterprises", "sources")
 #: page sizes by name, in millimetres (portrait)
 PAGE_SIZES: dict[str, tuple[float, float]] = {"A4": (210.0, 297.0), "A3": (297.0, 420.0), "Letter": (215.9, 279.4)}
 ORIENTATIONS = ("portrait", "landscape")
+
+
+class OptionChanges(TypedDict, total=False):
+    """The fields :meth:`ReportOptions.with_changes` takes, so a caller's misspelt or mistyped change is caught."""
+
+    sections: tuple[str, ...]
+    lang: str
+    page_size: str | tuple[float, float]
+    orientation: str
+    sector_id: int | None
+    checklist: bool
+    chart: ChartSpec | None
+    margins_mm: tuple[float, float, float, float]
 
 
 @dataclass(frozen=True)
@@ -64,7 +78,7 @@ class ReportOptions:
         """Whether figures carry reference numbers (only when the sources appendix is printed)."""
         return "sources" in self.sections
 
-    def with_changes(self, **changes: object) -> ReportOptions:
+    def with_changes(self, **changes: Unpack[OptionChanges]) -> ReportOptions:
         return replace(self, **changes)
 
 

@@ -41,7 +41,7 @@ def render_pdf(snapshot: Snapshot, options: ReportOptions, info: PackInfo | None
     writer.setResolution(600)
     rendered = paint_report(writer, snapshot, options, info)
     del writer  # flushes the trailer into the buffer
-    data = bytes(buffer.data())
+    data = bytes(buffer.data().data())  # QByteArray → bytes (the stubs do not declare its buffer interface)
     buffer.close()
     check_pdf(data)
     return data, rendered

@@ -9,7 +9,7 @@ from briefing_app.data.briefing_file import BriefingFileError
 from briefing_app.data.build import build_database
 from briefing_app.data.schema import APPLICATION_ID, SCHEMA_VERSION
 from briefing_app.data.store import open_store
-from briefing_fixtures import SMALL_YAML, write_briefing
+from briefing_fixtures import ARTICLE, SMALL_YAML, write_briefing
 
 
 def test_build_marks_the_database_as_ours(small_db):
@@ -52,9 +52,10 @@ def test_parts_that_do_not_add_up_are_recorded_not_fixed(small_db):
 
 
 def test_consistent_parts_pass(tmp_path):
-    path = write_briefing(tmp_path / "src", SMALL_YAML.replace('value: "1.000"', 'value: "1.000"').replace(
-        "Mạng lưới có 1.000 điểm, trong đó có 600 bưu cục, 300 đại lý.", "Mạng lưới có 900 điểm, trong đó có 600 bưu cục, 300 đại lý."
-    ).replace('value: "1.000"', 'value: "900"'), article=__import__("briefing_fixtures").ARTICLE.replace("1.000 điểm", "900 điểm"))
+    yaml = SMALL_YAML.replace("Mạng lưới có 1.000 điểm, trong đó có 600 bưu cục, 300 đại lý.",
+                              "Mạng lưới có 900 điểm, trong đó có 600 bưu cục, 300 đại lý.")
+    yaml = yaml.replace('value: "1.000"', 'value: "900"')
+    path = write_briefing(tmp_path / "src", yaml, article=ARTICLE.replace("1.000 điểm", "900 điểm"))
     target = tmp_path / "ok.db"
     build_database([path], target)
     with open_store(target) as store:

@@ -151,7 +151,8 @@ def test_sixteen_directives_in_order(snapshot):
     for directive in snapshot.directives:
         assert directive.source_text.startswith(f"{directive.number}. ")
         assert directive.source_text in ARTICLE
-    assert snapshot.directives[6].source_text.startswith("7. Xây dựng các chính sách nhằm quản lý thị trường viễn thông")
+    assert snapshot.directives[6].source_text.startswith(
+        "7. Xây dựng các chính sách nhằm quản lý thị trường viễn thông")
     assert snapshot.directives[15].source_text.endswith("hoàn thành tốt nhiệm vụ được giao./.")
 
 

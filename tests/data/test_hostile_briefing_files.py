@@ -219,7 +219,8 @@ def flood(tmp_path) -> Path:
 
 def expected_flood_output(path: Path, summary: str) -> list[str]:
     first = len(SMALL_YAML.splitlines()) + 1
-    return ([f"{path}:{first + i}:{len(str(i)) + 4}: k{i}: unknown field (see docs/briefing-file.md)" for i in range(MAX_PROBLEMS)]
+    return ([f"{path}:{first + i}:{len(str(i)) + 4}: k{i}: unknown field (see docs/briefing-file.md)"
+             for i in range(MAX_PROBLEMS)]
             + ["… and 199,900 more problems", summary])
 
 

@@ -59,8 +59,8 @@ def test_same_id_needs_replace_and_leaves_the_database_untouched(tmp_path, targe
 
 
 def test_replace_swaps_the_briefing(tmp_path, target):
-    path = write_briefing(tmp_path / "again", SMALL_YAML.replace('title: {vi: "Hội nghị thử"', 'title: {vi: "Hội nghị mới"'),
-                          name="again.yaml")
+    yaml = SMALL_YAML.replace('title: {vi: "Hội nghị thử"', 'title: {vi: "Hội nghị mới"')
+    path = write_briefing(tmp_path / "again", yaml, name="again.yaml")
     assert main(["import", str(path), "--db", str(target), "--replace"]) == 0
     with open_store(target) as store:
         [briefing] = store.briefings()

@@ -23,7 +23,8 @@ def target_pct(monkeypatch):
     """``target_pct``: a new stated number of indicators, declared in the schema only."""
     monkeypatch.setitem(schema.TABLES, "indicators",
                         {**schema.TABLES["indicators"], "target_pct": float, "target_pct_text": str})
-    monkeypatch.setitem(schema.NULLABLE, "indicators", schema.NULLABLE["indicators"] | {"target_pct", "target_pct_text"})
+    monkeypatch.setitem(schema.NULLABLE, "indicators",
+                        schema.NULLABLE["indicators"] | {"target_pct", "target_pct_text"})
     monkeypatch.setitem(schema.NUMBER_FIELDS, "indicators", (*schema.NUMBER_FIELDS["indicators"], "target_pct"))
     return "target_pct"
 

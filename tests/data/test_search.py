@@ -159,7 +159,8 @@ def ranking_db(tmp_path):
     from briefing_app.data.build import build_database
     from briefing_fixtures import ARTICLE
 
-    path = write_briefing(tmp_path / "src", RANKING_YAML, ARTICLE.replace("Sim rác vẫn", RANKING_ARTICLE + "Sim rác vẫn"))
+    path = write_briefing(tmp_path / "src", RANKING_YAML,
+                          ARTICLE.replace("Sim rác vẫn", RANKING_ARTICLE + "Sim rác vẫn"))
     target = tmp_path / "ranking.db"
     build_database([path], target)
     return target

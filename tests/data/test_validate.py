@@ -81,7 +81,8 @@ def test_position_is_the_line_and_column_in_the_article(tmp_path):
 def test_curly_quote_is_named(tmp_path):
     source = EXTRA_SOURCE.replace("“kỹ thuật số”", '"kỹ thuật số"')
     [problem] = problems_for(tmp_path, limitation_source(source))
-    assert "likely cause: a different quote or apostrophe: the source has \" (U+0022), the article “ (U+201C)" in problem
+    assert ("likely cause: a different quote or apostrophe: the source has \" (U+0022), the article “ (U+201C)"
+            in problem)
 
 
 def test_extra_space_is_named_as_whitespace(tmp_path):
@@ -135,7 +136,8 @@ def test_plan_pct_mismatch_quotes_the_sentence(tmp_path):
 
 
 def test_plan_pct_is_not_the_change(tmp_path):
-    problems = problems_for(tmp_path, with_extra(indicator=EXTRA_INDICATOR.replace('plan_pct: "49"', 'plan_pct: "2,1"')))
+    indicator = EXTRA_INDICATOR.replace('plan_pct: "49"', 'plan_pct: "2,1"')
+    problems = problems_for(tmp_path, with_extra(indicator=indicator))
     assert any("plan_pct: '2,1': the sentence says 'giảm 2,1%', a change (change_pct)" in p for p in problems), problems
 
 
@@ -149,7 +151,8 @@ def test_same_period_pct_is_checked(tmp_path):
 def test_uoc_tinh_and_plan_qualifier_are_accepted(tmp_path):
     document = load_briefing_file(write_briefing(tmp_path, with_extra(), ARTICLE + EXTRA))
     digital = next(r for r in document.indicators if r["key"] == "telecom.digital")
-    assert (digital["qualifier"], digital["plan_qualifier"], digital["change_pct"]) == ("ước tính", "khoảng", Decimal("-2.1"))
+    assert (digital["qualifier"], digital["plan_qualifier"], digital["change_pct"]) == (
+        "ước tính", "khoảng", Decimal("-2.1"))
 
 
 def test_vao_khoang_is_a_qualifier(tmp_path):
@@ -169,7 +172,8 @@ def test_vao_khoang_is_a_qualifier(tmp_path):
 
 
 def test_missing_plan_qualifier_is_reported(tmp_path):
-    problems = problems_for(tmp_path, with_extra(indicator=EXTRA_INDICATOR.replace('    plan_qualifier: "khoảng"\n', "")))
+    indicator = EXTRA_INDICATOR.replace('    plan_qualifier: "khoảng"\n', "")
+    problems = problems_for(tmp_path, with_extra(indicator=indicator))
     assert any("indicators[6].plan_qualifier: is missing: the sentence says 'đạt khoảng 49% kế hoạch năm'" in p
                for p in problems), problems
 
@@ -249,7 +253,8 @@ def test_validate_lists_every_problem_and_exits_1(tmp_path, capsys):
     captured = capsys.readouterr()
     err = captured.err.splitlines()
     assert any(line.startswith(f"{bad}:") and "indicators[6].change_pct: '-9'" in line for line in err), err
-    assert any(line.startswith(f"{bad}:") and "limitations[0].source:" in line and "U+00A0" in line for line in err), err
+    assert any(line.startswith(f"{bad}:") and "limitations[0].source:" in line and "U+00A0" in line
+               for line in err), err
     assert err[-1] == "briefing-app: error: 2 problems in 1 of 2 files"
     assert captured.out.startswith(f"{good}: valid")
     assert sorted(p.name for p in tmp_path.rglob("*")) == before

@@ -41,7 +41,8 @@ def test_comparisons_in_words():
     assert comparisons(rising, "en") == ["up about 15% on the same period of 2016"]
     falling = indicator(plan_pct=None, change_pct=Decimal("-5"))
     assert comparisons(falling, "en") == ["down 5% on the same period last year"]
-    same = indicator(plan_pct=None, same_period_pct=Decimal(106), compared_with_vi="cùng kỳ", compared_with_en="same period")
+    same = indicator(plan_pct=None, same_period_pct=Decimal(106), compared_with_vi="cùng kỳ",
+                     compared_with_en="same period")
     assert comparisons(same, "vi") == ["bằng 106% so với cùng kỳ"]
     whole_year = indicator(plan_pct=None, change_pct=Decimal(38), compared_with_en="2016")
     assert comparisons(whole_year, "en") == ["up 38% on 2016"]
