@@ -14,15 +14,26 @@ from typing import Any
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QBrush, QColor, QPainter, QPalette
 from PySide6.QtWidgets import (
-    QFileDialog, QHBoxLayout, QHeaderView, QLabel, QMenu, QMessageBox, QStackedWidget, QTableWidget,
-    QTableWidgetItem, QToolButton, QToolTip, QVBoxLayout, QWidget,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolButton,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ...data.charts import ChartSpec
 from ...data.numbers import format_number
+from ...i18n import tr
 from ...text_limits import TOOLTIP_CHARS, elide
 from ..plain import escape, make_plain, plain_label, shown
-from ...i18n import tr
 
 __all__ = ["ChartView", "series_colors", "wrap_label"]
 

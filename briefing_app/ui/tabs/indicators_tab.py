@@ -5,22 +5,31 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QLineEdit, QListWidget, QListWidgetItem, QPushButton,
-    QSplitter, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ...data.charts import indicator_chart, sector_chart
 from ...data.folding import fold
 from ...data.records import Indicator
 from ...data.snapshot import Snapshot
+from ...i18n import tr
+from ...text_limits import elide
 from ..charts.chart_view import ChartView
 from ..detail_html import indicator_html
 from ..models.indicator_table_model import COL_LABEL, COLUMN_KEYS, SORT_ROLE, IndicatorTableModel
-from ...text_limits import elide
 from ..plain import escape, plain_label
 from ..reading_pane import ReadingPane
 from ..state import ViewerState
-from ...i18n import tr
 from ..tab import BriefingTab, PrintScope
 
 __all__ = ["IndicatorsTab", "IndicatorFilterProxy"]

@@ -15,11 +15,11 @@ from PySide6.QtWidgets import QFrame, QScrollArea, QSplitter, QVBoxLayout, QWidg
 from ...data.records import Indicator
 from ...data.snapshot import Snapshot
 from ...data.wording import comparisons, meeting_facts, qualifier_word, value_text
+from ...i18n import tr
 from ...text_limits import elide, shorten
 from ..plain import escape
 from ..reading_pane import ReadingPane
 from ..state import ViewerState
-from ...i18n import tr
 from ..tab import BriefingTab
 
 if TYPE_CHECKING:
