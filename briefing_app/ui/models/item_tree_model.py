@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from typing import overload
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from ...data.folding import fold
 from ...data.records import Item, Sector
@@ -95,7 +97,14 @@ class ItemTreeModel(QAbstractItemModel):
             return self.createIndex(row, column, 0)
         return self.createIndex(row, column, parent.row() + 1)
 
-    def parent(self, index: _Index = _ROOT) -> QModelIndex:  # type: ignore[override]
+    # Qt's two parent()s share one Python name: the QObject's owner, and an index's parent.
+    @overload
+    def parent(self, /) -> QObject | None: ...
+    @overload
+    def parent(self, index: _Index, /) -> QModelIndex: ...
+    def parent(self, index: _Index | None = None, /) -> QObject | QModelIndex | None:
+        if index is None:
+            return super().parent()
         if not index.isValid() or not self.grouped or index.internalId() == 0:
             return QModelIndex()
         return self.createIndex(index.internalId() - 1, 0, 0)
