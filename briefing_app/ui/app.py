@@ -9,8 +9,9 @@ from pathlib import Path
 from PySide6.QtCore import QLocale, QSettings
 from PySide6.QtWidgets import QApplication
 
-from ..fonts import ensure_vietnamese_font
 from .. import paths
+from ..fonts import ensure_vietnamese_font
+from ..i18n import LANGUAGES, tr
 from ..logs import logger
 from ..paths import library_path
 from .clipboard import release_clipboard
@@ -18,7 +19,6 @@ from .errors import install_excepthook
 from .main_window import MainWindow
 from .resources import icon
 from .state import ViewerState
-from ..i18n import LANGUAGES, tr
 
 __all__ = ["run", "create_window", "system_language", "ORGANISATION", "APPLICATION"]
 

@@ -6,8 +6,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QToolBar
 
 from ..data.records import BriefingSummary
-from ..text_limits import elide
 from ..i18n import tr
+from ..text_limits import elide
 
 __all__ = ["BriefingSelector"]
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QStatusBar
 
+from ..i18n import tr
 from ..text_limits import elide
 from .plain import plain_label
 from .session import BUSY, DatabaseSession
-from ..i18n import tr
 
 __all__ = ["DatabaseStatus", "database_label"]
 
@@ -65,7 +65,10 @@ class DatabaseStatus:
 
 
 def database_label(path: Path, lang: str) -> str:
-    """Which database is open and where, for the status bar: the user's library, the bundled one, or a file in a folder."""
+    """Which database is open and where, for the status bar.
+
+    The user's library, the bundled one, or a file in a folder.
+    """
     from ..paths import bundled_database, library_path
 
     path = path.absolute()

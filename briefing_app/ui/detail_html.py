@@ -9,9 +9,9 @@ from __future__ import annotations
 from ..data.records import Indicator, Item
 from ..data.snapshot import Entry, Snapshot
 from ..data.wording import as_of_text, comparisons, derived_text, figure_text
+from ..i18n import tr
 from ..text_limits import elide, shorten
 from .plain import escape
-from ..i18n import tr
 
 __all__ = ["indicator_html", "item_html", "entry_link", "entry_title"]
 

@@ -7,8 +7,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ..data.store import StoreError
-from .plain import make_plain
 from ..i18n import tr
+from .plain import make_plain
 
 __all__ = ["ask_database", "show_open_failed", "show_about"]
 

@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication
 
+from ..i18n import tr
 from ..logs import logger
 from .plain import make_plain
-from ..i18n import tr
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox, QWidget

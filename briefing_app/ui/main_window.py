@@ -24,15 +24,15 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QToolBar, QWidget
 
 from ..data.snapshot import Snapshot
 from ..data.store import StoreError
+from ..i18n import LANGUAGES, language_name, tr
+from ..text_limits import elide
 from . import tabs as tab_registry
 from .briefing_selector import BriefingSelector
 from .database_status import DatabaseStatus
-from ..text_limits import elide
 from .recent_files import RecentFiles
 from .resources import icon
 from .session import DatabaseSession
 from .state import ViewerState
-from ..i18n import LANGUAGES, language_name, tr
 from .tab_stack import LANGUAGE, SNAPSHOT, TabStack, tab_shortcut
 
 if TYPE_CHECKING:

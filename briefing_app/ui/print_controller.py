@@ -17,18 +17,35 @@ from PySide6.QtCore import QObject, QStandardPaths
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGridLayout, QGroupBox,
-    QMessageBox, QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ..data.atomic import database_files
+from ..i18n import LANGUAGES, language_name, tr
 from ..report import (
-    ORIENTATIONS, PAGE_SIZES, SECTIONS, PackInfo, ReportError, ReportOptions, describe_write_problem, page_layout,
-    paint_report, write_pdf,
+    ORIENTATIONS,
+    PAGE_SIZES,
+    SECTIONS,
+    PackInfo,
+    ReportError,
+    ReportOptions,
+    describe_write_problem,
+    page_layout,
+    paint_report,
+    write_pdf,
 )
 from ..report.document import RenderedPack
 from .plain import make_plain
-from ..i18n import LANGUAGES, language_name, tr
 
 if TYPE_CHECKING:  # pragma: no cover
     from .main_window import MainWindow

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 from PySide6.QtGui import QIcon
 
@@ -11,7 +11,7 @@ from ..paths import resource
 __all__ = ["icon"]
 
 
-@lru_cache(maxsize=None)
+@cache
 def icon(name: str) -> QIcon:
     """An icon from ``resources/icons``; an empty icon if the file is missing."""
     path = resource("icons", name)

@@ -15,15 +15,22 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QObject, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import (
-    QAbstractItemView, QApplication, QFrame, QLineEdit, QSizePolicy, QStyle, QStyleOptionViewItem, QVBoxLayout,
+    QAbstractItemView,
+    QApplication,
+    QFrame,
+    QLineEdit,
+    QSizePolicy,
+    QStyle,
+    QStyleOptionViewItem,
+    QVBoxLayout,
     QWidget,
 )
 
 from ..data.search import SearchResult, parse_query, search
 from ..data.store import StoreError
+from ..i18n import tr
 from .plain import plain_label
 from .search_results import ResultList, SearchResultDelegate, SearchResultModel, snippet_html
-from ..i18n import tr
 
 if TYPE_CHECKING:  # pragma: no cover
     from .main_window import MainWindow

@@ -11,19 +11,28 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QAbstractTextDocumentLayout, QFont, QPainter, QPalette, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import (
-    QAbstractItemView, QApplication, QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem,
+    QAbstractItemView,
+    QApplication,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
 )
 
 from ..data.search import SECTIONS, SearchResult
+from ..i18n import tr
 from ..text_limits import TOOLTIP_CHARS, elide
 from .plain import escape, shown
-from ..i18n import tr
 from .tabs import entry_for
 
 __all__ = ["SearchResultModel", "SearchResultDelegate", "ResultList", "snippet_html", "section_title_key"]
 
 #: Matched words: the same yellow as a passage highlighted in the Source tab.
 HIGHLIGHT_STYLE = "background-color:#ffe58a; color:#1a1a1a; font-weight:600;"
+
+#: The root (invalid) index, Qt's default ``parent``. One shared instance, as a default argument
+#: would be: a QModelIndex has no setters.
+_ROOT = QModelIndex()
 
 
 def section_title_key(section: str) -> str:
@@ -98,7 +107,7 @@ class SearchResultModel(QAbstractListModel):
         if self._rows:
             self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
 
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._rows)
 
     def result_at(self, row: int) -> SearchResult | None:

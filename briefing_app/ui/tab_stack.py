@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QTabWidget, QWidget
 
-from .state import ViewerState
 from ..i18n import tr
+from .state import ViewerState
 from .tab import BriefingTab
 from .tabs import TabEntry, load_tab_class
 

@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from briefing_app.ui.main_window import MainWindow
-from briefing_fixtures import BAD_DATABASE_CASES, make_bad_database
 from briefing_app.ui.state import ViewerState
+from briefing_fixtures import BAD_DATABASE_CASES, make_bad_database
 
 
 def snapshot_of(folder):

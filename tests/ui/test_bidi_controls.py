@@ -37,7 +37,9 @@ def test_every_bidi_control_is_shown_visibly():
     assert shown("Bộ TT&TT — ‹ordinary›") == "Bộ TT&TT — ‹ordinary›"
 
 
-def _model_texts(model: QAbstractItemModel, parent: QModelIndex = QModelIndex()) -> list[str]:
+def _model_texts(model: QAbstractItemModel, parent: QModelIndex | None = None) -> list[str]:
+    if parent is None:
+        parent = QModelIndex()
     texts = []
     try:
         columns = model.columnCount(parent)

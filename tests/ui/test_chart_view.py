@@ -92,7 +92,8 @@ def test_show_as_table_lists_every_value(qtbot, view, snapshot):
     qtbot.mouseClick(view.table_button, Qt.MouseButton.LeftButton)
     assert view.is_showing_table()
     table = view.table
-    assert [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())] == ["Mục", "Doanh thu", "Lợi nhuận"]
+    headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    assert headers == ["Mục", "Doanh thu", "Lợi nhuận"]
     assert table.item(1, 0).text() == "Viettel" and table.item(1, 1).text() == "117.714 tỷ đồng"
     assert table.item(3, 2).text() == "—"
     qtbot.mouseClick(view.table_button, Qt.MouseButton.LeftButton)

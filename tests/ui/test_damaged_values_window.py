@@ -5,9 +5,9 @@ import os
 import shutil
 
 import pytest
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from briefing_fixtures import DAMAGED_VALUES, damaged_copy
-from PySide6.QtWidgets import QApplication, QMessageBox
 
 DAMAGES = DAMAGED_VALUES
 

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-
 import pytest
 from PySide6.QtCore import Qt
 
 from briefing_app.data.snapshot import Snapshot, load_snapshot
 from briefing_app.data.store import open_store
 from briefing_app.ui.models.enterprise_table_model import (
-    SORT_ROLE, ColumnKey, EnterpriseSortProxy, EnterpriseTableModel,
+    SORT_ROLE,
+    ColumnKey,
+    EnterpriseSortProxy,
+    EnterpriseTableModel,
 )
 
 TOOLTIP = Qt.ItemDataRole.ToolTipRole

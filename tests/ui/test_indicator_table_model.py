@@ -10,11 +10,19 @@ from PySide6.QtTest import QSignalSpy
 
 from briefing_app.data.snapshot import load_snapshot
 from briefing_app.data.store import open_store
+from briefing_app.i18n import tr
 from briefing_app.ui.models.indicator_table_model import (
-    COL_AS_OF, COL_CHANGE, COL_LABEL, COL_PLAN, COL_QUALIFIER, COL_UNIT, COL_VALUE, COLUMN_KEYS, SORT_ROLE,
+    COL_AS_OF,
+    COL_CHANGE,
+    COL_LABEL,
+    COL_PLAN,
+    COL_QUALIFIER,
+    COL_UNIT,
+    COL_VALUE,
+    COLUMN_KEYS,
+    SORT_ROLE,
     IndicatorTableModel,
 )
-from briefing_app.i18n import tr
 from briefing_app.ui.tabs.indicators_tab import IndicatorFilterProxy
 
 

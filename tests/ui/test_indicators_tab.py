@@ -9,11 +9,10 @@ from PySide6.QtWidgets import QLineEdit, QListWidget, QPushButton, QTableView
 from briefing_app.data.folding import fold
 from briefing_app.data.snapshot import load_snapshot
 from briefing_app.data.store import open_store
+from briefing_app.i18n import tr
 from briefing_app.ui.models.indicator_table_model import COL_CHANGE, COL_LABEL, COL_VALUE, SORT_ROLE
 from briefing_app.ui.reading_pane import ReadingPane
-from briefing_app.i18n import tr
 from briefing_app.ui.tabs.indicators_tab import IndicatorsTab
-
 from briefing_fixtures import SMALL_YAML, write_briefing
 
 TELECOM_REVENUE = "telecom.revenue"

@@ -58,7 +58,8 @@ def test_filter_folds_tones_and_d(qtbot, state, snapshot):
 
     qtbot.keyClicks(tab.filter_edit, "ngay sach viet nam")
     expected = [i.title_vi for i in snapshot.achievements
-                if all(w in fold(i.title_vi + " " + i.title_en + " " + i.source_text) for w in ("ngay", "sach", "viet"))]
+                if all(w in fold(i.title_vi + " " + i.title_en + " " + i.source_text)
+                       for w in ("ngay", "sach", "viet"))]
     shown = visible_titles(tab)
     assert "Tổ chức Ngày sách Việt Nam lần thứ 4 trên toàn quốc" in shown
     assert [t for t in shown if not t.endswith(")")] == expected
@@ -108,7 +109,8 @@ def test_show_in_source_sends_the_passage(qtbot, state, snapshot):
         qtbot.mouseClick(tab.source_button, Qt.MouseButton.LeftButton)
     assert blocker.args == [directive.source_offset, len(directive.source_text)]
     article = snapshot.briefing.article_text
-    assert article[directive.source_offset:directive.source_offset + len(directive.source_text)] == directive.source_text
+    start = directive.source_offset
+    assert article[start:start + len(directive.source_text)] == directive.source_text
 
 
 def test_selection_survives_a_reload(qtbot, state, snapshot):

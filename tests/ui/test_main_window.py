@@ -5,8 +5,7 @@ import sqlite3
 
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDropEvent
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QDropEvent
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QTableWidget
 
 from briefing_app.ui.app import create_window, open_startup_database
@@ -97,8 +96,8 @@ def test_a_bad_database_keeps_the_open_one(qtbot, window, tmp_path, bundled_db):
 
 
 def test_many_briefings_show_a_selector(qtbot, window, tmp_path, small_briefing):
-    from briefing_fixtures import SMALL_YAML, write_briefing
     from briefing_app.data.build import build_database
+    from briefing_fixtures import SMALL_YAML, write_briefing
 
     second = write_briefing(tmp_path / "two", SMALL_YAML.replace("id: test-2017", "id: test-2018").replace(
         'title: {vi: "Hội nghị thử", en: "Test meeting"}', 'title: {vi: "Hội nghị thứ hai", en: "Second meeting"}'),

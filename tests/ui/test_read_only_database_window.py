@@ -4,7 +4,8 @@ status bar says it is read as a fixed file with live reload off."""
 import pytest
 
 from briefing_fixtures import WAL_VARIANTS as VARIANTS
-from briefing_fixtures import wal_database_files, wal_expected_title as expected
+from briefing_fixtures import wal_database_files
+from briefing_fixtures import wal_expected_title as expected
 
 
 @pytest.mark.parametrize("variant", VARIANTS)
@@ -14,7 +15,8 @@ def test_status_says_live_reload_is_off(qtbot, open_window, tmp_path, small_db, 
     assert window.state.snapshot.briefing.title_en == expected(variant)
     status = window.loaded_status.text()
     if window.session.store.immutable:
-        assert status.startswith("Loaded at ") and "read-only folder: read as a fixed file; live reload is off" in status
+        assert status.startswith("Loaded at ")
+        assert "read-only folder: read as a fixed file; live reload is off" in status
         assert window.session.watcher.path is None
         assert ("changes still in its -wal file cannot be shown" in status) == (variant == "wal only")
     else:

@@ -14,15 +14,26 @@ from typing import Any
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QBrush, QColor, QPainter, QPalette
 from PySide6.QtWidgets import (
-    QFileDialog, QHBoxLayout, QHeaderView, QLabel, QMenu, QMessageBox, QStackedWidget, QTableWidget,
-    QTableWidgetItem, QToolButton, QToolTip, QVBoxLayout, QWidget,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolButton,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ...data.charts import ChartSpec
 from ...data.numbers import format_number
+from ...i18n import tr
 from ...text_limits import TOOLTIP_CHARS, elide
 from ..plain import escape, make_plain, plain_label, shown
-from ...i18n import tr
 
 __all__ = ["ChartView", "series_colors", "wrap_label"]
 
@@ -398,13 +409,13 @@ class ChartView(QWidget):
         if key == self._legend_key:
             return
         self._legend_key = key
-        while self.legend_layout.count():
-            child = self.legend_layout.takeAt(0).widget()
+        while (layout_item := self.legend_layout.takeAt(0)) is not None:
+            child = layout_item.widget()
             if child is not None:
                 child.deleteLater()
         show = spec is not None and len(spec.series) > 1
         self.legend.setVisible(show)
-        if not show:
+        if spec is None or not show:
             return
         colors = series_colors(self._dark())
         for index, series in enumerate(spec.series):
@@ -478,7 +489,7 @@ class ChartView(QWidget):
             self._target_line.setVisible(True)
         elif self._target_line is not None:
             self._target_line.setVisible(False)
-        self._draw_value_labels()
+        self._draw_value_labels(spec)
         self._apply_styles()
         # A chart of one or two bars keeps bars of a normal thickness, centred.
         spare = max(0.0, (MIN_ROWS - len(spec.categories)) / 2)
@@ -527,9 +538,9 @@ class ChartView(QWidget):
         super().resizeEvent(event)
         self._apply_x_range()
 
-    def _draw_value_labels(self) -> None:
+    def _draw_value_labels(self, spec: ChartSpec) -> None:
         pg = self._pg
-        spec, lang = self._spec, self._lang
+        lang = self._lang
         needed = []
         for s_index, series in enumerate(spec.series):
             for c in range(len(spec.categories)):

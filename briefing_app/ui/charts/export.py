@@ -1,9 +1,13 @@
-"""Write a chart as PNG or SVG, with the app's one atomic write (never over a database, a device or a read-only file)."""
+"""Write a chart as PNG or SVG, with the app's one atomic write.
+
+Never over a database, a device or a read-only file.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from PySide6.QtCore import QRect, QSize
 from PySide6.QtGui import QPainter

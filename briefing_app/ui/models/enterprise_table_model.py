@@ -17,10 +17,10 @@ from PySide6.QtGui import QGuiApplication, QPalette
 from ...data.records import Enterprise, Indicator
 from ...data.snapshot import Snapshot
 from ...data.wording import change_number, change_short, comparisons, figure_text, plan_short
-from ..detail_html import entry_title
-from ...text_limits import TOOLTIP_CHARS, elide
-from ..plain import escape
 from ...i18n import STRINGS, tr
+from ...text_limits import TOOLTIP_CHARS, elide
+from ..detail_html import entry_title
+from ..plain import escape
 
 __all__ = ["EnterpriseTableModel", "EnterpriseSortProxy", "ColumnKey", "SORT_ROLE", "METRIC_ORDER"]
 
@@ -32,6 +32,10 @@ METRIC_ORDER = ("revenue", "profit", "budget", "subscribers", "subscribers_domes
 
 _ALIGN_NUMBER = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _ALIGN_TEXT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+
+#: The root (invalid) index, Qt's default ``parent``. One shared instance, as a default argument
+#: would be: a QModelIndex has no setters.
+_ROOT = QModelIndex()
 
 
 @dataclass(frozen=True)
@@ -245,10 +249,10 @@ class EnterpriseTableModel(QAbstractTableModel):
         return "".join(out)
 
     # ------------------------------------------------------------ Qt model
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._columns)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -269,7 +273,9 @@ class EnterpriseTableModel(QAbstractTableModel):
                 return elide(self._rows[row].enterprise.name(self._lang))
             return f"{self.header_text(column, one_line=True)}: {elide(self.cell_text(row, column))}"
         if role == Qt.ItemDataRole.ForegroundRole:
-            if column != self.COL_ENTERPRISE and self.cell_text(row, column) == tr("enterprises.not_stated", self._lang):
+            if column == self.COL_ENTERPRISE:
+                return None
+            if self.cell_text(row, column) == tr("enterprises.not_stated", self._lang):
                 return QGuiApplication.palette().brush(QPalette.ColorRole.PlaceholderText)
             return None
         return None

@@ -17,9 +17,9 @@ from ...data.folding import fold
 from ...data.periods import period_end
 from ...data.records import Indicator
 from ...data.wording import as_of_text, change_short, plan_short, qualifier_word, value_text
+from ...i18n import tr
 from ...text_limits import TOOLTIP_CHARS, elide
 from ..plain import escape
-from ...i18n import tr
 
 __all__ = [
     "IndicatorTableModel", "SORT_ROLE", "COLUMN_KEYS",
@@ -44,6 +44,10 @@ _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
 _Index = QModelIndex | QPersistentModelIndex
+
+#: The root (invalid) index, Qt's default ``parent``. One shared instance, as a default argument
+#: would be: a QModelIndex has no setters.
+_ROOT = QModelIndex()
 
 
 def _number(value: Decimal | None) -> float | None:
@@ -153,10 +157,10 @@ class IndicatorTableModel(QAbstractTableModel):
         return fold(text) if text else None
 
     # ------------------------------------------------------------ Qt model
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802 - Qt override
+    def rowCount(self, parent: _Index = _ROOT) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802 - Qt override
+    def columnCount(self, parent: _Index = _ROOT) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(COLUMN_KEYS)
 
     def flags(self, index: _Index) -> Qt.ItemFlag:

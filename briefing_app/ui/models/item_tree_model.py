@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from typing import overload
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from ...data.folding import fold
 from ...data.records import Item, Sector
+from ...i18n import tr
 from ...text_limits import TOOLTIP_CHARS, elide
 from ..plain import escape
-from ...i18n import tr
 
 __all__ = ["ItemTreeModel", "ITEM_ROLE", "FILTER_ROLE"]
 
@@ -17,6 +18,10 @@ ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 FILTER_ROLE = Qt.ItemDataRole.UserRole + 2
 
 _Index = QModelIndex | QPersistentModelIndex
+
+#: The root (invalid) index, Qt's default ``parent``. One shared instance, as a default argument
+#: would be: a QModelIndex has no setters.
+_ROOT = QModelIndex()
 
 
 class ItemTreeModel(QAbstractItemModel):
@@ -71,10 +76,10 @@ class ItemTreeModel(QAbstractItemModel):
         return QModelIndex()
 
     # ------------------------------------------------------------ Qt model
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent: _Index = _ROOT) -> int:  # noqa: N802
         return 1 if self.grouped else 3
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent: _Index = _ROOT) -> int:  # noqa: N802
         if parent.column() > 0:
             return 0
         if not self.grouped:
@@ -85,14 +90,21 @@ class ItemTreeModel(QAbstractItemModel):
             return len(self._groups[parent.row()][1])
         return 0
 
-    def index(self, row: int, column: int, parent: _Index = QModelIndex()) -> QModelIndex:
+    def index(self, row: int, column: int, parent: _Index = _ROOT) -> QModelIndex:
         if not self.hasIndex(row, column, parent):
             return QModelIndex()
         if not self.grouped or not parent.isValid():
             return self.createIndex(row, column, 0)
         return self.createIndex(row, column, parent.row() + 1)
 
-    def parent(self, index: _Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
+    # Qt's two parent()s share one Python name: the QObject's owner, and an index's parent.
+    @overload
+    def parent(self, /) -> QObject | None: ...
+    @overload
+    def parent(self, index: _Index, /) -> QModelIndex: ...
+    def parent(self, index: _Index | None = None, /) -> QObject | QModelIndex | None:
+        if index is None:
+            return super().parent()
         if not index.isValid() or not self.grouped or index.internalId() == 0:
             return QModelIndex()
         return self.createIndex(index.internalId() - 1, 0, 0)

@@ -5,22 +5,29 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QAction, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView, QApplication, QHBoxLayout, QHeaderView, QPushButton, QSplitter, QTableView,
-    QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QApplication,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ...data.charts import enterprise_chart, enterprise_plan_chart
 from ...data.records import Enterprise, Indicator
 from ...data.snapshot import Snapshot
+from ...i18n import tr
+from ...text_limits import shorten
 from ..charts.chart_view import ChartView
 from ..clipboard import rows_to_mime
 from ..detail_html import indicator_html
 from ..models.enterprise_table_model import SORT_ROLE, EnterpriseSortProxy, EnterpriseTableModel
-from ...text_limits import shorten
 from ..plain import escape
 from ..reading_pane import ReadingPane
 from ..state import ViewerState
-from ...i18n import tr
 from ..tab import BriefingTab
 
 __all__ = ["EnterprisesTab"]

@@ -2,25 +2,41 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QLineEdit, QListWidget, QListWidgetItem, QPushButton,
-    QSplitter, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ...data.charts import indicator_chart, sector_chart
 from ...data.folding import fold
 from ...data.records import Indicator
 from ...data.snapshot import Snapshot
+from ...i18n import tr
+from ...text_limits import elide
 from ..charts.chart_view import ChartView
 from ..detail_html import indicator_html
 from ..models.indicator_table_model import COL_LABEL, COLUMN_KEYS, SORT_ROLE, IndicatorTableModel
-from ...text_limits import elide
 from ..plain import escape, plain_label
 from ..reading_pane import ReadingPane
 from ..state import ViewerState
-from ...i18n import tr
 from ..tab import BriefingTab, PrintScope
 
 __all__ = ["IndicatorsTab", "IndicatorFilterProxy"]
@@ -64,7 +80,7 @@ class IndicatorFilterProxy(QSortFilterProxyModel):
         """Filter again (the labels changed language)."""
         self._change_filter(lambda: None)
 
-    def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:  # noqa: N802 - Qt override
+    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802 - Qt override
         model = self.sourceModel()
         indicator = model.indicator_at(row) if isinstance(model, IndicatorTableModel) else None
         if indicator is None:
@@ -76,7 +92,8 @@ class IndicatorFilterProxy(QSortFilterProxyModel):
         text = model.index(row, COL_LABEL, parent).data(SORT_ROLE) or ""
         return all(word in text for word in self._words)
 
-    def lessThan(self, left: QModelIndex, right: QModelIndex) -> bool:  # noqa: N802 - Qt override
+    def lessThan(self, left: QModelIndex | QPersistentModelIndex,  # noqa: N802 - Qt override
+                 right: QModelIndex | QPersistentModelIndex) -> bool:
         a = left.data(SORT_ROLE)
         b = right.data(SORT_ROLE)
         if a is None or b is None:
@@ -427,9 +444,12 @@ class IndicatorsTab(BriefingTab):
         if snapshot is not None:
             if indicator is not None:
                 spec = indicator_chart(snapshot, indicator)
+            # The sector chosen on the left, else the selected indicator's.
             sector_id = self.proxy.sector_id
-            if spec is None and (sector_id is not None or indicator is not None):
-                spec = sector_chart(snapshot, sector_id if sector_id is not None else indicator.sector_id)
+            if sector_id is None and indicator is not None:
+                sector_id = indicator.sector_id
+            if spec is None and sector_id is not None:
+                spec = sector_chart(snapshot, sector_id)
         self.chart.set_spec(spec, self.lang)
         self.chart.highlight(("indicators", indicator.id) if indicator is not None else None)
         self.chart.setVisible(True)

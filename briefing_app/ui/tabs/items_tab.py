@@ -2,22 +2,30 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, QPoint, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QLineEdit, QMenu, QPushButton, QSplitter, QTreeView,
-    QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from ...data.folding import fold
 from ...data.records import Item
 from ...data.snapshot import Snapshot
+from ...i18n import tr
 from ..detail_html import item_html
 from ..models.item_tree_model import FILTER_ROLE, ItemTreeModel
 from ..plain import escape
 from ..reading_pane import ReadingPane
 from ..state import ViewerState
-from ...i18n import tr
 from ..tab import BriefingTab
 
 __all__ = ["ItemsTab"]
@@ -36,7 +44,7 @@ class _FoldedFilter(QSortFilterProxyModel):
         self._words = fold(text).split()
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
-    def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:  # noqa: N802
+    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802
         if not self._words:
             return True
         text = self.sourceModel().index(row, 0, parent).data(FILTER_ROLE) or ""

@@ -15,11 +15,11 @@ from PySide6.QtWidgets import QFrame, QScrollArea, QSplitter, QVBoxLayout, QWidg
 from ...data.records import Indicator
 from ...data.snapshot import Snapshot
 from ...data.wording import comparisons, meeting_facts, qualifier_word, value_text
+from ...i18n import tr
 from ...text_limits import elide, shorten
 from ..plain import escape
 from ..reading_pane import ReadingPane
 from ..state import ViewerState
-from ...i18n import tr
 from ..tab import BriefingTab
 
 if TYPE_CHECKING:
@@ -160,31 +160,33 @@ class OverviewTab(BriefingTab):
         from ...data.charts import overview_charts
         from ..charts.chart_view import ChartView
 
-        self._ensure_chart_column()
+        chart_layout = self._ensure_chart_column()
         specs = overview_charts(self._snapshot) if self._snapshot is not None else []
         while len(self._charts) < len(specs):
             view = ChartView(self.chart_box)
             view.bar_clicked.connect(self.state.request_item)
             view.print_requested.connect(self.state.request_chart_print)
-            self.chart_layout.insertWidget(len(self._charts), view)
+            chart_layout.insertWidget(len(self._charts), view)
             self._charts.append(view)
         while len(self._charts) > len(specs):
             view = self._charts.pop()
-            self.chart_layout.removeWidget(view)
+            chart_layout.removeWidget(view)
             view.deleteLater()
         for view, spec in zip(self._charts, specs):
             view.set_spec(spec, self.lang)
             view.setFixedHeight(view.sizeHint().height())
 
-    def _ensure_chart_column(self) -> None:
-        if self.chart_scroll is not None:
-            return
+    def _ensure_chart_column(self) -> QVBoxLayout:
+        """The layout of the chart views, with the chart column around it built on first use."""
+        if self.chart_layout is not None:
+            return self.chart_layout
         self.chart_box = QWidget()
         self.chart_box.setObjectName("overviewCharts")
-        self.chart_layout = QVBoxLayout(self.chart_box)
-        self.chart_layout.setContentsMargins(8, 8, 8, 8)
-        self.chart_layout.setSpacing(16)
-        self.chart_layout.addStretch(1)
+        chart_layout = QVBoxLayout(self.chart_box)
+        chart_layout.setContentsMargins(8, 8, 8, 8)
+        chart_layout.setSpacing(16)
+        chart_layout.addStretch(1)
+        self.chart_layout = chart_layout
         self.chart_scroll = QScrollArea()
         self.chart_scroll.setObjectName("overviewChartScroll")
         self.chart_scroll.setWidgetResizable(True)
@@ -192,8 +194,11 @@ class OverviewTab(BriefingTab):
         self.chart_scroll.setWidget(self.chart_box)
         self.chart_scroll.setAccessibleName(tr("charts.heading", self.lang))
         sizes = self.splitter.sizes()
-        self.splitter.replaceWidget(1, self.chart_scroll).deleteLater()
+        placeholder = self.splitter.replaceWidget(1, self.chart_scroll)
+        if placeholder is not None:
+            placeholder.deleteLater()
         self.splitter.setSizes(sizes)
+        return chart_layout
 
     def _fill(self) -> None:
         scroll = self.pane.verticalScrollBar().value()

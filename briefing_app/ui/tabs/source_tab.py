@@ -6,9 +6,9 @@ from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextOption
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
 
 from ...data.snapshot import Snapshot
+from ...i18n import tr
 from ..plain import heading_label, plain_label, shown
 from ..state import ViewerState
-from ...i18n import tr
 from ..tab import BriefingTab
 
 __all__ = ["SourceTab"]
