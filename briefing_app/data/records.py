@@ -134,6 +134,8 @@ class Indicator(NamedTuple):
     source_offset: int
     #: "đạt khoảng 49% kế hoạch" → khoảng (schema 2; None in older databases)
     plan_qualifier: str | None = None
+    #: the measure this figure counts (``resources/measures.yaml``; schema 3, None in older databases)
+    measure: str | None = None
 
     section = "indicators"
 

@@ -412,6 +412,35 @@ class BriefingStore:
             out.append(record(values))
         return out
 
+    @_reading
+    def measured_indicators(self, measure: str) -> list[tuple[str, Indicator]]:
+        """Every indicator that names ``measure``, across all briefings, as (briefing id, record); none in a
+        database older than schema 3 (it has no measures). For series: one indexed query, not one per briefing."""
+        if ("indicators", "measure") in self._absent:
+            return []
+        select, columns, fields, numbers = self._indicator_reader()
+        rows = list(self._tuples(f"SELECT {select}, briefing_id FROM indicators WHERE measure = ? "
+                                 f"ORDER BY briefing_id, position", (measure,)))
+        # Each stated number is parsed from its text (a damaged one is refused by ``_number``); the whole-briefing
+        # damage check is left out: on 200 briefings it would read every figure to show a handful.
+        out = []
+        for row in rows:
+            values = list(fields(row))
+            for field, real, text in numbers:
+                if row[text] is not None:
+                    values[field] = self._number("indicators", row[0], columns[text], row[text])
+                elif row[real] is not None:
+                    values[field] = to_decimal(row[real])
+            out.append((row[-1], Indicator._make(values)))
+        return out
+
+    @_reading
+    def briefing_periods(self) -> dict[str, tuple[str, str | None, str | None, str | None]]:
+        """{briefing id: (period_vi, period_en, period_start, period_end)} for every briefing (no article text)."""
+        self._check_rows("briefings", None)
+        return {r[0]: (r[1], r[2], r[3], r[4]) for r in self._tuples(
+            "SELECT id, period_vi, period_en, period_start, period_end FROM briefings ORDER BY position")}
+
     def _indicator_reader(self) -> tuple[str, tuple[str, ...], Any, tuple[tuple[int, int, int], ...]]:
         """How indicator rows become records, worked out once per store from ``schema.TABLES``.
 
