@@ -274,7 +274,7 @@ def upgrade_schema(db: sqlite_utils.Database) -> None:
             sql_type = {str: "TEXT", int: "INTEGER", float: "REAL"}[TABLES[table][column]]
             db.execute(f"ALTER TABLE [{table}] ADD COLUMN [{column}] {sql_type}")
     for table, columns in INDEXES:  # an index on an added column (indicators.measure, for series)
-        db[table].create_index(columns, if_not_exists=True)
+        db.table(table).create_index(columns, if_not_exists=True)
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 

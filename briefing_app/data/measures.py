@@ -104,10 +104,10 @@ def convert(value: Decimal, unit_vi: str, measure: Measure) -> Decimal:
 
 def close_ids(wanted: str, ids: list[str] | tuple[str, ...], count: int = 3) -> list[str]:
     """The catalogue's ids closest to a mistyped one, best first (for "did you mean")."""
-    close = difflib.get_close_matches(wanted, ids, n=count, cutoff=0.5)
-    if not close:  # a prefix such as "telecom.subscribers" → its measures
-        close = [i for i in ids if i.startswith(wanted)][:count]
-    return close
+    # An id cut short ("telecom.subscribers.mobil") names its completions first, then the nearest spellings.
+    close = [i for i in ids if i.startswith(wanted)]
+    close += [i for i in difflib.get_close_matches(wanted, ids, n=count, cutoff=0.5) if i not in close]
+    return close[:count]
 
 
 def load_measures(path: str | Path) -> dict[str, Measure]:
@@ -170,7 +170,7 @@ def _read_entry(entry: dict[str, Any], where: str, problems: list[str]) -> Measu
     if not isinstance(same_as, list) or not all(isinstance(u, str) and u.strip() for u in same_as):
         problems.append(f"{where}.same_as: expected a list of units")
         same_as = []
-    if len(problems) > before:
+    if len(problems) > before or not isinstance(mid, str) or not isinstance(kind, str):
         return None
     return Measure(mid, *texts["name"], *texts["unit"], kind, *texts["definition"], tuple(same_as))
 

@@ -223,9 +223,9 @@ def _implied(measure: Measure, point: SeriesPoint, indicator: Indicator) -> list
     if back is None:
         return []
     out = []
-    comparisons = (("change_pct", indicator.change_pct, indicator.change_qualifier, True),
-                   ("same_period_pct", indicator.same_period_pct, None, False))
-    for name, pct, pct_qualifier, is_change in comparisons:
+    comparisons = ((indicator.change_pct, indicator.change_qualifier, True),
+                   (indicator.same_period_pct, None, False))
+    for pct, pct_qualifier, is_change in comparisons:
         if pct is None:
             continue
         pct_text = format_number(pct, "vi")
