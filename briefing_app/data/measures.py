@@ -69,9 +69,15 @@ class Measure(NamedTuple):
 
     def bases(self) -> frozenset[str]:
         """The things this measure may be counted in: its unit's and those it names as the same."""
-        return frozenset({read_unit(self.unit_vi).base, *(read_unit(u).base for u in self.same_as)})
+        return _bases(self)
 
 
+@lru_cache(maxsize=512)
+def _bases(measure: Measure) -> frozenset[str]:
+    return frozenset({read_unit(measure.unit_vi).base, *(read_unit(u).base for u in measure.same_as)})
+
+
+@lru_cache(maxsize=1024)  # a series converts thousands of figures written in a handful of units
 def read_unit(text: str) -> Unit:
     """``text`` read as scale words and the thing counted ("tỷ đồng" → (9, "đồng"); "%" → (0, "%")).
 
@@ -94,12 +100,18 @@ def convert(value: Decimal, unit_vi: str, measure: Measure) -> Decimal:
 
     Raises :class:`UnitMismatch` naming both units when they count different things.
     """
+    shift = _shift(unit_vi, measure)
+    return value.scaleb(shift) if shift else value
+
+
+@lru_cache(maxsize=1024)
+def _shift(unit_vi: str, measure: Measure) -> int:
+    """The power of ten from ``unit_vi`` to ``measure``'s unit; UnitMismatch if they count different things."""
     written = read_unit(unit_vi)
     if written.base not in measure.bases():
         raise UnitMismatch(f"unit {unit_vi!r} does not convert to {measure.unit_vi!r}, the unit of measure "
                            f"{measure.id!r} (they count different things)")
-    shift = written.exponent - read_unit(measure.unit_vi).exponent
-    return value.scaleb(shift) if shift else value
+    return written.exponent - read_unit(measure.unit_vi).exponent
 
 
 def close_ids(wanted: str, ids: list[str] | tuple[str, ...], count: int = 3) -> list[str]:

@@ -31,14 +31,15 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 from decimal import Decimal
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .measures import Measure, UnitMismatch, convert, shipped_measures
 from .numbers import format_number
-from .periods import parse_period
+from .periods import Period, parse_period
 
 if TYPE_CHECKING:
-    from .records import Indicator
+    from .records import MeasuredFigure
     from .store import BriefingStore
 
 __all__ = ["SeriesPoint", "Conflict", "Series", "QUALIFIER_TOLERANCE", "UnknownMeasure", "build_series",
@@ -131,12 +132,12 @@ def build_series(store: BriefingStore, measure_id: str, catalogue: dict[str, Mea
     periods = store.briefing_periods()
     stated: list[SeriesPoint] = []
     implied: list[SeriesPoint] = []
-    for briefing_id, indicator in store.measured_indicators(measure_id):
-        point = _stated(measure, briefing_id, indicator, periods.get(briefing_id))
+    for figure in store.measured_figures(measure_id):
+        point = _stated(measure, figure.briefing_id, figure, periods.get(figure.briefing_id))
         if point is None:
             continue
         stated.append(point)
-        implied.extend(_implied(measure, point, indicator))
+        implied.extend(_implied(measure, point, figure))
     points = sorted(stated + implied, key=_order)
     return Series(measure, points, _conflicts(stated, implied))
 
@@ -146,6 +147,12 @@ def _order(point: SeriesPoint) -> tuple:
             point.indicator)
 
 
+@lru_cache(maxsize=4096)  # thousands of figures, a few dozen distinct periods
+def _period(text: str | None) -> Period | None:
+    return parse_period(text)
+
+
+@lru_cache(maxsize=4096)
 def _day(text: str | None) -> date | None:
     if not text:
         return None
@@ -155,7 +162,7 @@ def _day(text: str | None) -> date | None:
         return None
 
 
-def _stated(measure: Measure, briefing_id: str, indicator: Indicator,
+def _stated(measure: Measure, briefing_id: str, indicator: MeasuredFigure,
             period: tuple[str, str | None, str | None, str | None] | None) -> SeriesPoint | None:
     if indicator.value is None or indicator.value_text is None or not indicator.unit_vi:
         return None
@@ -163,7 +170,7 @@ def _stated(measure: Measure, briefing_id: str, indicator: Indicator,
         value = convert(indicator.value, indicator.unit_vi, measure)
     except UnitMismatch:  # the validator refuses these; a database from elsewhere may still hold one
         return None
-    as_of = parse_period(indicator.as_of)
+    as_of = _period(indicator.as_of)
     start, end = (_day(period[2]), _day(period[3])) if period else (None, None)
     if measure.kind == "stock":
         if as_of is not None:
@@ -187,6 +194,7 @@ def _stated(measure: Measure, briefing_id: str, indicator: Indicator,
                        indicator.unit_vi, indicator.qualifier, "stated", None, low, high)
 
 
+@lru_cache(maxsize=4096)
 def _period_label(start: date, end: date) -> str:
     """A flow's period as briefing files write periods: ``2017``, ``2017-H1``, ``2017-Q2``, ``2017-06``."""
     for text in (f"{start.year}", f"{start.year}-H{(start.month + 5) // 6}", f"{start.year}-Q{(start.month + 2) // 3}",
@@ -197,7 +205,7 @@ def _period_label(start: date, end: date) -> str:
     return f"{start.isoformat()}..{end.isoformat()}"
 
 
-def _years_back(indicator: Indicator, year: int) -> int | None:
+def _years_back(indicator: MeasuredFigure, year: int) -> int | None:
     """How many years before the figure's period its comparison lies; None if it is not a same-period one."""
     basis = indicator.compared_with_vi or ""
     named = _YEAR.search(basis)
@@ -218,7 +226,7 @@ def _shift(day: date, years: int) -> date:
     return day.replace(year=day.year - years)
 
 
-def _implied(measure: Measure, point: SeriesPoint, indicator: Indicator) -> list[SeriesPoint]:
+def _implied(measure: Measure, point: SeriesPoint, indicator: MeasuredFigure) -> list[SeriesPoint]:
     back = _years_back(indicator, point.period_end.year)
     if back is None:
         return []

@@ -21,7 +21,18 @@ from typing import Any
 
 from .damage import describe_damage, first_damage
 from .numbers import NumberFormatError, parse_number, to_decimal
-from .records import Briefing, BriefingSummary, Check, DerivedValue, Enterprise, Indicator, Item, Link, Sector
+from .records import (
+    Briefing,
+    BriefingSummary,
+    Check,
+    DerivedValue,
+    Enterprise,
+    Indicator,
+    Item,
+    Link,
+    MeasuredFigure,
+    Sector,
+)
 from .schema import (
     ADDED_COLUMNS,
     APPLICATION_ID,
@@ -413,25 +424,25 @@ class BriefingStore:
         return out
 
     @_reading
-    def measured_indicators(self, measure: str) -> list[tuple[str, Indicator]]:
-        """Every indicator that names ``measure``, across all briefings, as (briefing id, record); none in a
-        database older than schema 3 (it has no measures). For series: one indexed query, not one per briefing."""
+    def measured_figures(self, measure: str) -> list[MeasuredFigure]:
+        """Every figure that names ``measure``, across all briefings, in briefing and source order; none in a
+        database older than schema 3 (it has no measures). One indexed query of the few columns a series
+        needs: reading whole rows (sentences and all) took half the time of ``series`` on 200 briefings."""
         if ("indicators", "measure") in self._absent:
             return []
-        select, columns, fields, numbers = self._indicator_reader()
-        rows = list(self._tuples(f"SELECT {select}, briefing_id FROM indicators WHERE measure = ? "
-                                 f"ORDER BY briefing_id, position", (measure,)))
+        out = []
         # Each stated number is parsed from its text (a damaged one is refused by ``_number``); the whole-briefing
         # damage check is left out: on 200 briefings it would read every figure to show a handful.
-        out = []
-        for row in rows:
-            values = list(fields(row))
-            for field, real, text in numbers:
-                if row[text] is not None:
-                    values[field] = self._number("indicators", row[0], columns[text], row[text])
-                elif row[real] is not None:
-                    values[field] = to_decimal(row[real])
-            out.append((row[-1], Indicator._make(values)))
+        for row in self._tuples(
+                "SELECT rowid, briefing_id, key, value, value_text, unit_vi, qualifier, as_of, change_pct, "
+                "change_pct_text, change_qualifier, same_period_pct, same_period_pct_text, compared_with_vi "
+                "FROM indicators WHERE measure = ? ORDER BY briefing_id, position", (measure,)):
+            numbers = [self._number("indicators", row[0], column, text) if text is not None
+                       else (to_decimal(real) if real is not None else None)
+                       for column, real, text in (("value_text", row[3], row[4]), ("change_pct_text", row[8], row[9]),
+                                                  ("same_period_pct_text", row[11], row[12]))]
+            out.append(MeasuredFigure(row[1], row[2], numbers[0], row[4], row[5], row[6], row[7], numbers[1],
+                                      row[10], numbers[2], row[13]))
         return out
 
     @_reading
