@@ -69,6 +69,22 @@ FIGURES = [
     ("Tổng truy vấn tên miền quốc gia .vn", "Queries to the .vn name servers", "truy vấn", "queries", "it", 11),
 ]
 
+#: The measure each figure counts (resources/measures.yaml), so a series over the scale database has
+#: thousands of points to gather and convert ("nghìn thuê bao" into the measure's "triệu thuê bao").
+MEASURES = {
+    "Doanh thu dịch vụ viễn thông": "telecom.revenue.services",
+    "Tổng số thuê bao điện thoại": "telecom.subscribers.phone_total",
+    "Thuê bao di động 4G": "telecom.subscribers.mobile_broadband",
+    "Thuê bao băng rộng cố định": "telecom.subscribers.fixed_broadband",
+    "Doanh thu bưu chính": "postal.revenue",
+    "Điểm phục vụ bưu chính": "postal.service_points",
+    "Bán kính phục vụ bình quân": "postal.service_radius",
+    "Số cơ quan báo chí": "press.agencies.print",
+    "Thẻ nhà báo được cấp": "press.journalists_card_issued_period",
+    "Doanh nghiệp công nghệ thông tin": "it.enterprises",
+    "Tổng truy vấn tên miền quốc gia .vn": "internet.dns_queries",
+}
+
 PLACES = [
     "Hà Nội", "Thành phố Hồ Chí Minh", "Đà Nẵng", "Hải Phòng", "Cần Thơ", "Đồng Nai", "Bình Dương",
     "Quảng Ninh", "Thừa Thiên Huế", "Nghệ An", "Thanh Hóa", "Đắk Lắk", "Lâm Đồng", "Điện Biên",
@@ -184,6 +200,8 @@ def make_briefing(index: int, n_indicators: int, n_items: int, rng: random.Rando
                "value": value, "unit": {"vi": unit, "en": unit_en}, "as_of": str(year), "source": sentence}
         if q:
             row["qualifier"] = q
+        if label in MEASURES:
+            row["measure"] = MEASURES[label]
         indicators.append(row)
 
     sections = {"achievements": [], "limitations": [], "directives": []}

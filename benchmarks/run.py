@@ -362,6 +362,29 @@ def bench_search(table: Table, scale: Path, quick: bool) -> None:
     table.add("keystroke → results painted p95", k95, "ms", "≤ 100 ms", k95 <= 100)
 
 
+def bench_series(table: Table, scale: Path, runs: int) -> None:
+    """``briefing-app series`` over every briefing of the scale database (the data layer, as the CLI runs it):
+    the measure with the most points, gathered, converted, implied and checked for conflicts."""
+    from briefing_app.data.series import build_series
+    from briefing_app.data.store import open_store
+
+    with open_store(scale) as store:
+        counts = dict(store.connection().execute(
+            "SELECT measure, COUNT(*) FROM indicators WHERE measure IS NOT NULL GROUP BY measure").fetchall())
+        if not counts:
+            raise SystemExit(f"{scale} names no measures (made before them): delete it and run again")
+        measure = max(counts, key=lambda m: counts[m])
+        briefings = store.connection().execute("SELECT COUNT(*) FROM briefings").fetchone()[0]
+        build_series(store, measure)  # the catalogue read once, as a running CLI would
+        times = []
+        for _ in range(max(5, runs * 4)):
+            started = time.perf_counter()
+            points = len(build_series(store, measure).points)
+            times.append((time.perf_counter() - started) * 1000)
+    value = median(times)
+    table.add(f"series over {briefings} briefings ({points} points)", value, "ms", "≤ 50 ms", value <= 50)
+
+
 def bench_reload(table: Table, work: Path) -> None:
     db = work / "reload.db"
     shutil.copy(BUNDLED, db)
@@ -403,6 +426,7 @@ def main(argv: list[str] | None = None) -> int:
         bench_start(table, scale, "scale db", 1.6, runs, work, memory=False)
         bench_scale(table, scale, runs, work)
         bench_search(table, scale, args.quick)
+        bench_series(table, scale, runs)
         bench_reload(table, work)
         bench_pdf(table, work, max(3, runs))
     elapsed = time.perf_counter() - began

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 __all__ = ["main"]
 
-SUBCOMMANDS = ("build-db", "import", "validate", "schema", "export", "search", "print", "desktop", "gui")
+SUBCOMMANDS = ("build-db", "import", "validate", "schema", "export", "search", "series", "print", "desktop", "gui")
 
 
 def _fail(message: str, code: int = 1) -> int:
@@ -189,6 +189,16 @@ def _commands_parser() -> argparse.ArgumentParser:
     search.add_argument("--db", type=Path, help="database to read (default: your library)")
     search.add_argument("--briefing", help="search one briefing only (default: all)")
     search.add_argument("--limit", type=int, default=50, help="at most this many results (default: 50)")
+
+    series = sub.add_parser("series", help="one measure over time: stated and implied values, and conflicts",
+                            description="Every value of MEASURE (an id of resources/measures.yaml) in the "
+                                        "database, in the measure's unit and ordered by period end; values the "
+                                        "briefings' comparisons imply; and where stated and implied values "
+                                        "disagree beyond what their precision and qualifiers allow. Reads the "
+                                        "database read-only.")
+    series.add_argument("measure", help="the measure's id, e.g. telecom.subscribers.mobile")
+    series.add_argument("--db", type=Path, help="database to read (default: your library)")
+    series.add_argument("--json", action="store_true", help="print the series as JSON")
 
     printing = sub.add_parser("print", help="write the briefing pack (summary) as a PDF, without a display",
                               description="Lay out the briefing pack and write it as a PDF. The PDF is written "
@@ -505,6 +515,30 @@ def _take_log_level(argv: list[str]) -> tuple[str, list[str]]:
     return level, rest
 
 
+def _series(args: argparse.Namespace) -> int:
+    from .data.measures import MeasureCatalogueError
+    from .data.series import UnknownMeasure, build_series, series_json, series_table
+    from .data.store import StoreError
+
+    path = _database(args.db)
+    try:
+        with _reading_store(path) as store:
+            series = build_series(store, args.measure)
+    except UnknownMeasure as exc:
+        return _fail(str(exc) if exc.close else f"{exc}; see resources/measures.yaml for the measures")
+    except (StoreError, MeasureCatalogueError) as exc:
+        return _fail(str(exc))
+    if args.json:
+        import json
+
+        text = json.dumps(series_json(series), ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = series_table(series) + "\n"
+    sys.stdout.buffer.write(text.encode("utf-8"))
+    sys.stdout.flush()
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the process exit status."""
     from .logs import LEVELS, logger, setup_logging
@@ -520,5 +554,5 @@ def main(argv: list[str] | None = None) -> int:
         args = _gui_parser().parse_args(argv)
         args.command = "gui"
     handlers = {"build-db": _build_db, "import": _import, "validate": _validate, "schema": _schema, "export": _export,
-                "search": _search, "print": _print, "desktop": _desktop, "gui": _gui}
+                "search": _search, "series": _series, "print": _print, "desktop": _desktop, "gui": _gui}
     return handlers[args.command](args)

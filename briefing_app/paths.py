@@ -34,6 +34,7 @@ __all__ = [
     "resource",
     "bundled_database",
     "bundled_briefings_dir",
+    "measures_path",
     "user_data_dir",
     "library_path",
     "default_database",
@@ -118,6 +119,11 @@ def bundled_briefings_dir() -> Path:
     return resources_dir() / "briefings"
 
 
+def measures_path() -> Path:
+    """The measure catalogue (``resources/measures.yaml``): what each figure of a series counts."""
+    return resources_dir() / "measures.yaml"
+
+
 def user_data_dir() -> Path:
     """The user's data folder for Briefing Viewer: Qt's ``AppDataLocation`` for this app.
 
@@ -148,7 +154,7 @@ def default_database() -> Path:
 
 #: What every layout must carry, under resources/ (the briefing files are added from data.db's list).
 SHIPPED: tuple[tuple[str, ...], ...] = (
-    ("briefing-app.desktop",),
+    ("briefing-app.desktop",), ("measures.yaml",),
     ("icons", "briefing-app.svg"), ("icons", "open.svg"), ("icons", "reload.svg"),
     ("icons", "search.svg"), ("icons", "print.svg"),
     ("fonts", "DejaVuSans.ttf"), ("fonts", "DejaVuSans-Bold.ttf"), ("fonts", "DejaVuSans-Oblique.ttf"),

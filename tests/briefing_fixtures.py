@@ -297,3 +297,32 @@ def damaged_copy(small_db: Path, path: Path, damage: str) -> Path:
     conn.commit()
     conn.close()
     return path
+
+
+def measured_briefing(folder: Path, briefing_id: str, period: tuple[str, str, str], figures: list[dict]) -> Path:
+    """A briefing whose figures name measures, written from ``figures`` (each: ``sentence`` for the article
+    and the figure's fields: key, measure, value, unit, qualifier, as_of, change_pct, change_qualifier,
+    same_period_pct, compared_with); ``period`` is (Vietnamese name, start, end). Returns the file's path."""
+    import json
+
+    def q(text: str) -> str:
+        return json.dumps(text, ensure_ascii=False)
+
+    name, start, end = period
+    lines = ["format: briefing/1", "briefing:", f"  id: {briefing_id}", '  organisation: {vi: "Bộ Thử nghiệm"}',
+             f"  title: {{vi: {q('Báo cáo ' + name)}}}",
+             f"  period: {{vi: {q(name)}, start: {q(start)}, end: {q(end)}}}",
+             "  source:", f"    title: {q('Báo cáo ' + name)}", "    article: article.txt",
+             "sectors:", '  - {id: telecom, vi: "Viễn thông"}', "indicators:"]
+    for figure in figures:
+        lines += [f"  - key: {figure['key']}", "    sector: telecom", f"    label: {{vi: {q(figure['key'])}}}"]
+        for field in ("measure", "value", "qualifier", "as_of", "change_pct", "change_qualifier", "same_period_pct"):
+            if figure.get(field) is not None:
+                lines.append(f"    {field}: {q(figure[field])}")
+        if figure.get("unit") is not None:
+            lines.append(f"    unit: {{vi: {q(figure['unit'])}}}")
+        if figure.get("compared_with") is not None:
+            lines.append(f"    compared_with: {{vi: {q(figure['compared_with'])}}}")
+        lines.append(f"    source: {q(figure['sentence'])}")
+    article = "Báo cáo " + name + "\n\n" + "\n".join(f["sentence"] for f in figures) + "\n"
+    return write_briefing(folder / briefing_id, "\n".join(lines) + "\n", article, name=f"{briefing_id}.yaml")

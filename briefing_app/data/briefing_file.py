@@ -702,6 +702,7 @@ def _validate(doc: dict, path: Path, c: _Checker) -> BriefingDocument | None:
         if row["enterprise"] is not None and row["enterprise"] not in enterprise_keys:
             c.problem(c.mark(m, "enterprise"), f"{p}.enterprise", f"unknown enterprise {row['enterprise']!r}")
         row["metric"] = c.text(m, "metric", p, required=False)
+        row["measure"] = _check_measure(c, m, p, row["unit_vi"])
         row["plan_vi"], row["plan_en"] = c.i18n(m, "plan", p, required=False)
         row["compared_with_vi"], row["compared_with_en"] = c.i18n(m, "compared_with", p, required=False)
         row["_mark"] = c.mark(m, "key")
@@ -794,6 +795,36 @@ def _validate(doc: dict, path: Path, c: _Checker) -> BriefingDocument | None:
                             achievements=sections["achievements"], limitations=sections["limitations"],
                             directives=sections["directives"], links=links, checks=checks,
                             article_path=Path(c.article_name) if article is not None else None)
+
+
+def _check_measure(c: _Checker, mapping: dict, path: str, unit_vi: str | None) -> str | None:
+    """An indicator's ``measure``: an id of the shipped catalogue, in whose unit the figure's unit converts.
+    The catalogue is read only when a file names a measure, so files without measures need none."""
+    measure_id = c.text(mapping, "measure", path, required=False)
+    if measure_id is None:
+        return None
+    where, field = c.mark(mapping, "measure"), f"{path}.measure"
+    if not KEY.fullmatch(measure_id):
+        c.problem(where, field, f"{measure_id!r} is not a measure id (lowercase words joined by dots)")
+        return None
+    from .measures import MeasureCatalogueError, close_ids, shipped_measures, unit_converts
+
+    try:
+        catalogue = shipped_measures()
+    except MeasureCatalogueError as exc:
+        c.problem(where, field, f"cannot be checked: {exc}")
+        return None
+    measure = catalogue.get(measure_id)
+    if measure is None:
+        close = close_ids(measure_id, list(catalogue))
+        hint = f"; did you mean {', '.join(close)}?" if close else " (see resources/measures.yaml)"
+        c.problem(where, field, f"unknown measure {measure_id!r}{hint}")
+        return None
+    if unit_vi is not None and not unit_converts(unit_vi, measure):
+        c.problem(where, field, f"the unit {unit_vi!r} does not convert to {measure.unit_vi!r}, the unit of "
+                                f"measure {measure_id!r} (they count different things)")
+        return None
+    return measure_id
 
 
 def _text_list(c: _Checker, mapping: dict, key: str, path: str) -> list[str]:

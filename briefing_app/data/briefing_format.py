@@ -136,6 +136,9 @@ def briefing_fields() -> tuple[Field, ...]:
             Field("parent", "text", False, "The key of the total this figure is part of."),
             Field("enterprise", "text", False, "The id of the enterprise, for its results."),
             Field("metric", "text", False, "For enterprise results: revenue, profit, budget, subscribers…"),
+            Field("measure", "key", False, "What the figure counts, as an id of resources/measures.yaml "
+                  "(telecom.subscribers.mobile): figures of one measure form a series across briefings; "
+                  "the unit must convert to the measure's."),
             Field("plan_qualifier", "choice", False, '"đạt khoảng 49% kế hoạch" → khoảng.', choices=qualifiers),
             Field("plan", "i18n", False, "What the plan is, when stated."),
             Field("change_qualifier", "choice", False, '"tăng khoảng 15%" → khoảng.', choices=qualifiers),

@@ -24,7 +24,7 @@ import sqlite_utils
 
 from .briefing_file import BriefingFileError, Problem, load_briefing_file
 from .build import write_briefing
-from .schema import ADDED_COLUMNS, FTS_TABLE, SCHEMA_VERSION, TABLES, VERSIONS_CREATE_SQL, VERSIONS_TABLE
+from .schema import ADDED_COLUMNS, FTS_TABLE, INDEXES, SCHEMA_VERSION, TABLES, VERSIONS_CREATE_SQL, VERSIONS_TABLE
 from .store import StoreBusy, StoreError, database_uri, open_store
 
 __all__ = ["ImportResult", "import_briefing", "remove_briefing", "upgrade_schema", "write_in_one_transaction",
@@ -273,6 +273,8 @@ def upgrade_schema(db: sqlite_utils.Database) -> None:
         if added > version and column not in db[table].columns_dict:
             sql_type = {str: "TEXT", int: "INTEGER", float: "REAL"}[TABLES[table][column]]
             db.execute(f"ALTER TABLE [{table}] ADD COLUMN [{column}] {sql_type}")
+    for table, columns in INDEXES:  # an index on an added column (indicators.measure, for series)
+        db.table(table).create_index(columns, if_not_exists=True)
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 

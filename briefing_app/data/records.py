@@ -11,7 +11,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import NamedTuple
 
-__all__ = ["BriefingSummary", "Briefing", "Sector", "Enterprise", "Indicator", "Item", "Link", "DerivedValue", "Check"]
+__all__ = ["BriefingSummary", "Briefing", "Sector", "Enterprise", "Indicator", "MeasuredFigure", "Item", "Link",
+           "DerivedValue", "Check"]
 
 
 def pick(lang: str, vi: str | None, en: str | None) -> str:
@@ -134,6 +135,8 @@ class Indicator(NamedTuple):
     source_offset: int
     #: "đạt khoảng 49% kế hoạch" → khoảng (schema 2; None in older databases)
     plan_qualifier: str | None = None
+    #: the measure this figure counts (``resources/measures.yaml``; schema 3, None in older databases)
+    measure: str | None = None
 
     @property
     def section(self) -> str:
@@ -148,6 +151,23 @@ class Indicator(NamedTuple):
 
     def title(self, lang: str) -> str:
         return self.label(lang)
+
+
+class MeasuredFigure(NamedTuple):
+    """What a series needs of a figure that names a measure (not its label, sentence or links: a series reads
+    thousands across every briefing). Fields are named as in :class:`Indicator`."""
+
+    briefing_id: str
+    key: str
+    value: Decimal | None
+    value_text: str | None
+    unit_vi: str | None
+    qualifier: str | None
+    as_of: str | None
+    change_pct: Decimal | None
+    change_qualifier: str | None
+    same_period_pct: Decimal | None
+    compared_with_vi: str | None
 
 
 class Item(NamedTuple):

@@ -32,10 +32,11 @@ __all__ = [
 APPLICATION_ID = 0x42524631
 #: ``PRAGMA user_version``: bumped whenever a table or column changes meaning.
 #: 2 added ``indicators.plan_qualifier``; a version-1 database is read as if it were NULL.
-SCHEMA_VERSION = 2
+#: 3 added ``indicators.measure`` (the id in ``resources/measures.yaml``); older databases read it as NULL.
+SCHEMA_VERSION = 3
 #: Columns added after version 1: (table, column) -> the version that added them. A database
 #: older than that is still read (the column reads as NULL) and is upgraded by ``import``.
-ADDED_COLUMNS: dict[tuple[str, str], int] = {("indicators", "plan_qualifier"): 2}
+ADDED_COLUMNS: dict[tuple[str, str], int] = {("indicators", "plan_qualifier"): 2, ("indicators", "measure"): 3}
 
 #: Sections of content that have their own table of prose items.
 ITEM_SECTIONS = ("achievements", "limitations", "directives")
@@ -112,6 +113,7 @@ TABLES: dict[str, dict[str, type]] = {
         "sector_id": int,
         "enterprise_id": int,
         "metric": str,
+        "measure": str,
         "label_vi": str,
         "label_en": str,
         "value": float,
@@ -206,7 +208,7 @@ NULLABLE = {
                   "source_publisher_vi", "source_publisher_en", "source_published_at"},
     "sectors": {"name_en"},
     "enterprises": {"name_en", "short_name"},
-    "indicators": {"enterprise_id", "metric", "label_en", "value", "value_text", "value_max",
+    "indicators": {"enterprise_id", "metric", "measure", "label_en", "value", "value_text", "value_max",
                    "value_max_text", "unit_vi", "unit_en", "qualifier", "as_of", "parent_id",
                    "plan_pct", "plan_pct_text", "plan_qualifier", "plan_vi", "plan_en", "change_pct",
                    "change_pct_text", "change_qualifier", "same_period_pct",
@@ -224,6 +226,7 @@ INDEXES = [
     ("enterprises", ["briefing_id", "position"]),
     ("indicators", ["briefing_id", "position"]),
     ("indicators", ["parent_id"]),
+    ("indicators", ["measure"]),  # a series reads one measure across every briefing
     ("achievements", ["briefing_id", "position"]),
     ("limitations", ["briefing_id", "position"]),
     ("directives", ["briefing_id", "position"]),

@@ -202,3 +202,33 @@ def test_related_items_connect_limitations_to_directives(snapshot):
     sim = next(i for i in snapshot.limitations if "SIM kích hoạt sẵn" in i.source_text)
     related = snapshot.related("limitations", sim.id)
     assert any(rel == "addressed_by" and getattr(e, "number", None) == 7 for rel, e in related)
+
+
+#: The 2017 review's figures and the measures they count (resources/measures.yaml): (figure as written, unit, measure).
+MEASURED = [
+    ("213.355", "tỷ đồng", "telecom.revenue.generated"),
+    ("130", "triệu thuê bao", "telecom.subscribers.phone_total"),
+    ("7,3", "triệu thuê bao", "telecom.subscribers.fixed"),
+    ("10,11", "triệu thuê bao", "telecom.subscribers.fixed_broadband"),
+    ("68,8", "triệu thuê bao", "telecom.subscribers.2g"),
+    ("54,2", "triệu thuê bao", "telecom.subscribers.3g"),
+    ("06", "đề án", "legal.schemes_submitted"),
+    ("982", "cơ quan", "press.agencies.print"),  # the total of print newspapers and magazines
+    ("193", "cơ quan", "press.agencies.print_newspapers"),
+    ("639", "cơ quan", "press.agencies.print_magazines"),
+    ("17.297", "nhà báo", "press.journalists_card"),
+    ("12.783", "điểm phục vụ", "postal.service_points"),
+    ("72.736.956.416", "truy vấn", "internet.dns_queries"),
+    ("31,34", "tỷ USD", "it.industry.revenue_usd"),  # in USD: never converted into it.industry.revenue (đồng)
+]
+
+
+@pytest.mark.parametrize(("value", "unit", "measure"), MEASURED, ids=lambda x: x)
+def test_the_reviews_figures_name_their_measures(snapshot, value, unit, measure):
+    [indicator] = [i for i in snapshot.indicators if i.value_text == value and i.unit_vi == unit]
+    assert indicator.measure == measure
+
+
+def test_figures_of_enterprises_name_no_sector_measure(snapshot):
+    # Viettel's or VNPT's own results are not the sector's: they must never join a sector series.
+    assert {i.measure for i in snapshot.indicators if i.enterprise_id is not None} == {None}
