@@ -32,8 +32,9 @@ REQUIRED_IDS = ["telecom.revenue.generated", "telecom.revenue.services", "teleco
                 "telecom.subscribers.mobile_broadband", "legal.schemes_submitted", "press.agencies.print",
                 "press.journalists_card", "postal.service_points", "internet.dns_queries", "it.industry.revenue"]
 #: What the H1-2019, H1-2018, FY-2017 and FY-2016 briefings need beyond the issue's list (docs/data-model.md).
-FOR_OTHER_PERIODS = ["postal.enterprises", "postal.service_points_public_admin", "telecom.subscribers.mobile_removed",
-                     "postal.revenue", "telecom.budget_contribution", "press.revenue", "it.industry.budget_contribution"]
+FOR_OTHER_PERIODS = ["postal.enterprises", "postal.service_points_public_admin",
+                     "telecom.subscribers.mobile_removed", "postal.revenue", "telecom.budget_contribution",
+                     "press.revenue", "it.industry.budget_contribution"]
 
 
 def test_the_catalogue_holds_every_id_the_issue_and_the_other_periods_need():
