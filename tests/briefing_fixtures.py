@@ -315,7 +315,8 @@ def series_yaml(briefing_id: str, title_vi: str, title_en: str, period_vi: str, 
     """``yaml_text`` (the small briefing) as another briefing: its id, titles and period replaced."""
     return (yaml_text
             .replace("id: test-2017", f"id: {briefing_id}")
-            .replace('title: {vi: "Hội nghị thử", en: "Test meeting"}', f'title: {{vi: "{title_vi}", en: "{title_en}"}}')
+            .replace('title: {vi: "Hội nghị thử", en: "Test meeting"}',
+                     f'title: {{vi: "{title_vi}", en: "{title_en}"}}')
             .replace('period: {vi: "6 tháng đầu năm 2017", en: "First half of 2017", start: "2017-01-01", '
                      'end: "2017-06-30"}',
                      f'period: {{vi: "{period_vi}", en: "{period_en}", start: "{start}", end: "{end}"}}'))
