@@ -60,11 +60,7 @@ class SearchController(QObject):
         self.field.setMinimumWidth(22 * chars)
         self.field.setMaximumWidth(40 * chars)
         self.field.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        spacer = QWidget(window)
-        spacer.setObjectName("searchSpacer")
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self._spacer_action = window.toolbar.addWidget(spacer)
-        self._field_action = window.toolbar.addWidget(self.field)
+        window.add_toolbar_field(self.field)
 
         # A child of the window laid over the tabs (not a separate popup window), so the
         # field keeps the keyboard while results update, and Down can move into the list.
