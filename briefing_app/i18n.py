@@ -47,7 +47,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "lang.vi": ("Tiếng Việt", "Tiếng Việt"),
     "lang.en": ("English", "English"),
     "toolbar.main": ("Thanh công cụ", "Toolbar"),
-    "briefing.selector": ("Báo cáo:", "Briefing:"),
+    "briefing.selector": ("Kỳ báo cáo:", "Period:"),
     "briefing.selector.name": ("Chọn báo cáo", "Choose briefing"),
     "status.database": ("{name} ở {folder} (chỉ đọc)", "{name} in {folder} (read-only)"),
     "status.library": ("Thư viện của bạn: {name} (chỉ đọc)", "Your library: {name} (read-only)"),
@@ -244,6 +244,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "print.no_data": ("Chưa mở cơ sở dữ liệu nào để in.", "No database is open to print."),
     # search
     "search.placeholder": ("Tìm kiếm (Ctrl+F)", "Search (Ctrl+F)"),
+    "search.scope": ("Tìm trong:", "Search in:"),
+    "search.scope.current": ("Báo cáo này", "This briefing"),
+    "search.scope.all": ("Mọi báo cáo", "All briefings"),
     "search.field": ("Tìm kiếm trong báo cáo", "Search the briefing"),
     "search.results": ("Kết quả tìm kiếm", "Search results"),
     "search.no_results": ("Không tìm thấy “{query}”.", "Nothing found for “{query}”."),

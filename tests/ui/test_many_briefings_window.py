@@ -70,3 +70,64 @@ def test_choosing_a_period_shows_that_briefing(qtbot, open_window, series_db):
     combo.activated.emit(2)
     assert window.state.snapshot.briefing.id == "test-2017-h1"
     assert combo.toolTip() == "Mid-year review 2017"
+
+
+def type_query(qtbot, window, text):
+    controller = window.search_controller
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(controller.field, text)
+    qtbot.waitUntil(lambda: controller.popup.isVisible() and controller._query == text)
+    return controller
+
+
+def test_window_search_covers_every_briefing_like_the_cli(qtbot, open_window, series_db, capsys):
+    from briefing_app.cli import main
+
+    window = open_window(series_db, "en")
+    controller = type_query(qtbot, window, "sim rac")
+    assert main(["search", "sim rac", "--db", str(series_db)]) == 0
+    cli_lines = capsys.readouterr().out.splitlines()
+    assert controller.model.result_count() == len(cli_lines) == 12  # 4 per briefing (3 items, 1 paragraph) × 3
+    assert {r.briefing_id for r in controller.model.results()} == {"test-2017-h1", "test-2018-h1", "test-2017-fy"}
+    texts = controller.result_texts()
+    assert "Curb junk SIMs (First half of 2017) — 1. Hạn chế SIM rác và đẩy mạnh dịch vụ 4G." in texts
+    assert controller.scope_bar.isVisible()
+    assert controller.scope_all_button.isChecked() and controller.scope_all_button.text() == "All briefings"
+
+
+def test_the_scope_switch_narrows_to_the_briefing_shown(qtbot, open_window, series_db):
+    window = open_window(series_db, "vi")
+    controller = type_query(qtbot, window, "sim rac")
+    assert controller.scope_current_button.text() == "Báo cáo này"
+    qtbot.mouseClick(controller.scope_current_button, Qt.MouseButton.LeftButton)
+    assert controller.scope == "current"
+    assert {r.briefing_id for r in controller.model.results()} == {"test-2018-h1"}
+    assert controller.model.result_count() == 4
+    assert controller.field.hasFocus()  # typing goes on in the field
+    qtbot.mouseClick(controller.scope_all_button, Qt.MouseButton.LeftButton)
+    assert controller.model.result_count() == 12
+
+
+def test_opening_a_result_of_another_briefing_switches_to_it(qtbot, open_window, series_db):
+    window = open_window(series_db, "en")
+    assert window.state.snapshot.briefing.id == "test-2018-h1"
+    controller = type_query(qtbot, window, "sim rac")
+    row = next(r for r in range(controller.model.rowCount())
+               if (res := controller.model.result_at(r)) is not None
+               and res.section == "directives" and res.briefing_id == "test-2017-h1")
+    result = controller.model.result_at(row)
+    controller.view.setFocus()
+    controller.view.setCurrentIndex(controller.model.index(row))
+    qtbot.keyClick(controller.view, Qt.Key.Key_Return)
+    assert window.state.snapshot.briefing.id == "test-2017-h1"
+    assert window.briefing_selector.combo.currentText() == "First half of 2017"
+    assert window.tabs.currentWidget() is window.directives_tab
+    assert window.directives_tab.current_item().id == result.item_id
+    assert window.directives_tab.current_item().title("en") == "Curb junk SIMs"
+
+
+def test_one_briefing_shows_no_scope_switch_nor_labels(qtbot, open_window, small_db):
+    window = open_window(small_db, "en")
+    controller = type_query(qtbot, window, "sim rac")
+    assert not controller.scope_bar.isVisible()
+    assert all("(First half" not in t for t in controller.result_texts())
