@@ -81,6 +81,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "dialog.shortcuts.title": ("Phím tắt", "Keyboard Shortcuts"),
     "dialog.about.text": ("Briefing Viewer {version}\nĐọc, kiểm tra và in báo cáo — hoạt động ngoại tuyến.",
                           "Briefing Viewer {version}\nRead, check and print briefings — offline."),
+    "empty.indicators": ("Báo cáo này không có số liệu nào.", "This briefing lists no figures."),
+    "empty.achievements": ("Báo cáo này không có kết quả nào.", "This briefing lists no achievements."),
+    "empty.limitations": ("Báo cáo này không có hạn chế nào.", "This briefing lists no limitations."),
+    "empty.directives": ("Báo cáo này không có nhiệm vụ nào.", "This briefing lists no directives."),
+    "empty.enterprises": ("Báo cáo này không có số liệu doanh nghiệp nào.",
+                          "This briefing lists no enterprises."),
     "empty.no_database": ("Chưa mở cơ sở dữ liệu nào. Chọn Tệp → Mở… (Ctrl+O).",
                           "No database is open. Choose File → Open… (Ctrl+O)."),
     # tabs
