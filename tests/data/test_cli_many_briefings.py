@@ -43,7 +43,8 @@ def test_one_briefing_needs_no_note(small_db, capsys):
     assert capsys.readouterr().err == ""
 
 
-def test_print_without_briefing_uses_the_newest_and_says_so(series_db, tmp_path, capsys):
+def test_print_without_briefing_uses_the_newest_and_says_so(qapp, series_db, tmp_path, capsys):
+    # qapp: a QApplication first, as the other tests need one (print would make a QGuiApplication)
     target = tmp_path / "pack.pdf"
     assert main(["print", "-o", str(target), "--sections", "overview", "--lang", "en", "--db", str(series_db)]) == 0
     out, err = capsys.readouterr()
