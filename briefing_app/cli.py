@@ -178,7 +178,7 @@ def _commands_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=("json", "csv"), default="json")
     export.add_argument("--section", help="for CSV: the section to write (e.g. indicators)")
     export.add_argument("--db", type=Path, help="database to read (default: your library)")
-    export.add_argument("--briefing", help="briefing id (default: the first in the database)")
+    export.add_argument("--briefing", help="briefing id (default: the newest by period)")
     export.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
 
     search = sub.add_parser("search", help="search a briefing database, tone marks optional",
@@ -211,7 +211,7 @@ def _commands_parser() -> argparse.ArgumentParser:
     printing.add_argument("--page-size", choices=("A4", "A3", "Letter"), default="A4")
     printing.add_argument("--orientation", choices=("portrait", "landscape"), default="portrait")
     printing.add_argument("--db", type=Path, help="database to read (default: your library)")
-    printing.add_argument("--briefing", help="briefing id (default: the first in the database)")
+    printing.add_argument("--briefing", help="briefing id (default: the newest by period)")
 
     desktop = sub.add_parser("desktop", help="add Briefing Viewer to the desktop's menu, or remove it (Linux)",
                              description="Install or uninstall the menu entry (.desktop file) and the icon in "
@@ -335,6 +335,22 @@ def _schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _chosen_briefing(store: BriefingStore, requested: str | None) -> str:
+    """``store.choose_briefing`` for a command with ``--briefing``: when the database holds several and
+    none was asked for, say on stderr which one is used (the newest by period) and how to choose."""
+    from .data.store import choose_briefing
+
+    chosen = choose_briefing(store, requested)
+    summaries = store.briefing_summaries()
+    if requested is None and len(summaries) > 1:
+        period = next(b for b in summaries if b.id == chosen).period("en")
+        if period[1:2].islower():  # "First half of 2019" reads "first half of 2019" mid-sentence, "H1 2019" stays
+            period = period[0].lower() + period[1:]
+        print(f"briefing-app: several briefings; using the newest, {chosen} ({period}); choose one with --briefing",
+              file=sys.stderr)
+    return chosen
+
+
 def _export(args: argparse.Namespace) -> int:
     import json
 
@@ -355,10 +371,11 @@ def _export(args: argparse.Namespace) -> int:
             pass  # a missing or unusable folder: said when the file is written, as before
     try:
         with _reading_store(path) as store:
+            briefing = _chosen_briefing(store, args.briefing)
             if args.format == "json":
-                text = json.dumps(export_json(store, args.briefing), ensure_ascii=False, indent=2) + "\n"
+                text = json.dumps(export_json(store, briefing), ensure_ascii=False, indent=2) + "\n"
             else:
-                text = export_csv(store, args.section, args.briefing)
+                text = export_csv(store, args.section, briefing)
     except StoreError as exc:
         return _fail(str(exc))
     except ValueError as exc:
@@ -406,7 +423,8 @@ def _search(args: argparse.Namespace) -> int:
         def cell(text: str) -> str:
             return shown(" ".join(text.split()))
 
-        text = "".join(f"{r.section}\t{cell(r.title)}\t{cell(r.snippet)}\n" for r in results)
+        text = "".join(f"{r.section}\t{cell(r.briefing_id)}\t{cell(r.title)}\t{cell(r.snippet)}\n"
+                       for r in results)
         if not results:
             print("briefing-app: no results", file=sys.stderr)
     sys.stdout.buffer.write(text.encode("utf-8"))
@@ -419,7 +437,7 @@ def _print(args: argparse.Namespace) -> int:
 
     from .data.atomic import OutputError, check_output, database_files
     from .data.snapshot import load_snapshot
-    from .data.store import StoreError, choose_briefing
+    from .data.store import StoreError
     from .report.options import SECTIONS, ReportOptions, parse_sections
 
     try:
@@ -438,7 +456,7 @@ def _print(args: argparse.Namespace) -> int:
         pass  # a missing or unusable folder: said when the file is written, as before
     try:
         with _reading_store(path) as store:
-            snapshot = load_snapshot(store, choose_briefing(store, args.briefing))
+            snapshot = load_snapshot(store, _chosen_briefing(store, args.briefing))
     except StoreError as exc:
         return _fail(str(exc))
     # Printing needs fonts, not a screen: without a display, Qt's offscreen platform does the work.

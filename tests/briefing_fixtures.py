@@ -326,3 +326,69 @@ def measured_briefing(folder: Path, briefing_id: str, period: tuple[str, str, st
         lines.append(f"    source: {q(figure['sentence'])}")
     article = "Báo cáo " + name + "\n\n" + "\n".join(f["sentence"] for f in figures) + "\n"
     return write_briefing(folder / briefing_id, "\n".join(lines) + "\n", article, name=f"{briefing_id}.yaml")
+
+
+#: Three periods for a series of briefings: (id, title vi, title en, period vi, period en, start, end).
+SERIES = [
+    ("test-2017-h1", "Hội nghị sơ kết 6 tháng đầu năm 2017", "Mid-year review 2017",
+     "6 tháng đầu năm 2017", "First half of 2017", "2017-01-01", "2017-06-30"),
+    ("test-2018-h1", "Hội nghị sơ kết 6 tháng đầu năm 2018", "Mid-year review 2018",
+     "6 tháng đầu năm 2018", "First half of 2018", "2018-01-01", "2018-06-30"),
+    ("test-2017-fy", "Hội nghị tổng kết năm 2017", "Year review 2017",
+     "Năm 2017", "The year 2017", "2017-01-01", "2017-12-31"),
+]
+
+
+def series_yaml(briefing_id: str, title_vi: str, title_en: str, period_vi: str, period_en: str,
+                start: str, end: str, yaml_text: str = SMALL_YAML) -> str:
+    """``yaml_text`` (the small briefing) as another briefing: its id, titles and period replaced."""
+    return (yaml_text
+            .replace("id: test-2017", f"id: {briefing_id}")
+            .replace('title: {vi: "Hội nghị thử", en: "Test meeting"}',
+                     f'title: {{vi: "{title_vi}", en: "{title_en}"}}')
+            .replace('period: {vi: "6 tháng đầu năm 2017", en: "First half of 2017", start: "2017-01-01", '
+                     'end: "2017-06-30"}',
+                     f'period: {{vi: "{period_vi}", en: "{period_en}", start: "{start}", end: "{end}"}}'))
+
+
+def without_sections(yaml_text: str, *sections: str) -> str:
+    """``yaml_text`` without the listed top-level lists (``directives``, ``enterprises``…) and the links
+    and fields that name their entries."""
+    out: list[str] = []
+    skipping = False
+    for line in yaml_text.splitlines(keepends=True):
+        top = line[:1] not in (" ", "") and line.rstrip().endswith(":")
+        if top:
+            skipping = line.rstrip().rstrip(":") in sections or line.startswith("links:")
+        if not skipping:
+            out.append(line)
+    text = "".join(out)
+    if "enterprises" in sections:
+        text = text.replace("    enterprise: vnpt\n", "")
+    return text
+
+
+def series_database(folder: Path, target: Path, entries=SERIES, yaml_text: str = SMALL_YAML) -> Path:
+    """A database of several briefings (one per entry of :data:`SERIES`), written in the listed order."""
+    from briefing_app.data.build import build_database
+
+    files = [write_briefing(folder / entry[0], series_yaml(*entry, yaml_text=yaml_text), name=f"{entry[0]}.yaml")
+             for entry in entries]
+    build_database(files, target)
+    return target
+
+
+#: A program (``python -c KILLED_IMPORT BRIEFING_FILE DATABASE``) that imports a briefing and is killed
+#: (SIGKILL) after writing it, before the commit: what a power cut or ``kill -9`` leaves behind.
+KILLED_IMPORT = textwrap.dedent("""
+    import os, signal, sys
+    import briefing_app.data.importer as importer
+    real = importer.write_briefing
+    def write_then_die(db, *args, **kwargs):
+        db.execute("PRAGMA cache_size = 2")  # pages reach the database file before the commit
+        real(db, *args, **kwargs)
+        os.kill(os.getpid(), signal.SIGKILL)
+    importer.write_briefing = write_then_die
+    importer.import_briefing(sys.argv[1], sys.argv[2])
+""")
+

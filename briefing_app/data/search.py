@@ -77,6 +77,8 @@ class SearchResult:
     matched a query word. ``rank`` is the position in the results, 1 = best.
     For ``section == 'source'``, ``item_id`` is the paragraph's offset in the
     article and ``length`` its length in characters (0 for other sections).
+    ``title_en`` is the English title where the briefing has one (results from
+    every briefing are shown in the interface's language, not only the open one's).
     """
 
     section: str
@@ -87,6 +89,7 @@ class SearchResult:
     highlights: tuple[tuple[int, int], ...]
     rank: int
     length: int = 0
+    title_en: str | None = None
 
 
 @dataclass(frozen=True)
@@ -365,12 +368,16 @@ def _in_clause(n: int) -> str:
     return ",".join("?" * n)
 
 
-def _originals(conn: sqlite3.Connection, hits: list[_Hit]) -> dict[tuple[str, int, str], tuple[str, list[str], int]]:
-    """For each hit: its title, the original texts a snippet may come from (best first), and a length."""
+_Original = tuple[str, list[str], int, str | None]
+
+
+def _originals(conn: sqlite3.Connection, hits: list[_Hit]) -> dict[tuple[str, int, str], _Original]:
+    """For each hit: its title, the original texts a snippet may come from (best first), a length, and
+    its English title (None where there is none)."""
     by_section: dict[str, list[_Hit]] = {}
     for hit in hits:
         by_section.setdefault(hit.section, []).append(hit)
-    out: dict[tuple[str, int, str], tuple[str, list[str], int]] = {}
+    out: dict[tuple[str, int, str], _Original] = {}
     for section, group in by_section.items():
         ids = sorted({h.item_id for h in group})
         if section == "indicators":
@@ -378,17 +385,17 @@ def _originals(conn: sqlite3.Connection, hits: list[_Hit]) -> dict[tuple[str, in
                    f"FROM indicators WHERE id IN ({_in_clause(len(ids))})")
             for r in conn.execute(sql, ids):
                 figure = " ".join(p for p in (r[5], r[6]) if p)
-                out[(section, r[0], r[1])] = (r[2] or "", [r[4] or "", r[2] or "", r[3] or "", figure], 0)
+                out[(section, r[0], r[1])] = (r[2] or "", [r[4] or "", r[2] or "", r[3] or "", figure], 0, r[3])
         elif section in ("achievements", "limitations", "directives"):
             sql = (f"SELECT id, briefing_id, title_vi, title_en, source_text "
                    f"FROM {section} WHERE id IN ({_in_clause(len(ids))})")
             for r in conn.execute(sql, ids):
-                out[(section, r[0], r[1])] = (r[2] or "", [r[4] or "", r[2] or "", r[3] or ""], 0)
+                out[(section, r[0], r[1])] = (r[2] or "", [r[4] or "", r[2] or "", r[3] or ""], 0, r[3])
         elif section == "enterprises":
             sql = (f"SELECT id, briefing_id, name_vi, name_en, short_name "
                    f"FROM enterprises WHERE id IN ({_in_clause(len(ids))})")
             for r in conn.execute(sql, ids):
-                out[(section, r[0], r[1])] = (r[2] or "", [r[2] or "", r[4] or "", r[3] or ""], 0)
+                out[(section, r[0], r[1])] = (r[2] or "", [r[2] or "", r[4] or "", r[3] or ""], 0, r[3])
         elif section == "source":
             per_briefing: dict[str, list[_Hit]] = {}
             for hit in group:
@@ -405,7 +412,8 @@ def _originals(conn: sqlite3.Connection, hits: list[_Hit]) -> dict[tuple[str, in
                     else:
                         paragraph = _paragraph(conn, bid, hit.item_id)
                     if paragraph:
-                        out[(section, hit.item_id, bid)] = (_first_words(paragraph), [paragraph], len(paragraph))
+                        out[(section, hit.item_id, bid)] = (_first_words(paragraph), [paragraph], len(paragraph),
+                                                            None)
     return out
 
 
@@ -445,10 +453,10 @@ def _results(conn: sqlite3.Connection, query: SearchQuery, hits: list[_Hit]) -> 
         original = originals.get((hit.section, hit.item_id, hit.briefing_id))
         if original is None:  # an index row without its item: a damaged database; skip it
             continue
-        title, texts, length = original
+        title, texts, length, title_en = original
         snippet, spans = make_snippet(texts, patterns, phrase)
         results.append(SearchResult(hit.section, hit.item_id, hit.briefing_id, _one_line(title), snippet,
-                                    spans, len(results) + 1, length))
+                                    spans, len(results) + 1, length, _one_line(title_en) if title_en else None))
     return results
 
 

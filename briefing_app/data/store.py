@@ -21,6 +21,7 @@ from typing import Any
 
 from .damage import describe_damage, first_damage
 from .numbers import NumberFormatError, parse_number, to_decimal
+from .periods import period_end
 from .records import (
     Briefing,
     BriefingSummary,
@@ -364,14 +365,17 @@ class BriefingStore:
         return next(self._rows("PRAGMA data_version"))[0]
 
     def briefing_summaries(self) -> list[BriefingSummary]:
-        """Every briefing's id, title and period, in order — without reading the articles."""
-        return [BriefingSummary(*row) for row in self._rows(
-            "SELECT id, position, title_vi, title_en, period_vi, period_en FROM briefings ORDER BY position, id")]
+        """Every briefing's id, title and period, newest period first — without reading the articles."""
+        rows = self._rows("SELECT id, position, title_vi, title_en, period_vi, period_en, period_start, period_end "
+                          "FROM briefings ORDER BY position, id")
+        return [BriefingSummary(*row[:6]) for row in newest_first(list(rows))]
 
     @_reading
     def briefings(self) -> list[Briefing]:
+        """Every briefing in full, newest period first (as :meth:`briefing_summaries`)."""
         self._check_rows("briefings", None)
-        return [self._briefing(row) for row in self._rows("SELECT * FROM briefings ORDER BY position, id")]
+        return [self._briefing(row) for row in newest_first(list(self._rows(
+            "SELECT * FROM briefings ORDER BY position, id")))]
 
     @_reading
     def briefing(self, briefing_id: str) -> Briefing:
@@ -536,9 +540,21 @@ class BriefingStore:
             raise StoreError(self.path, f"is damaged: {describe_damage(table, rowid, column, text)}") from None
 
 
+def newest_first(rows: list[sqlite3.Row]) -> list[sqlite3.Row]:
+    """Briefing rows (with ``period_start``, ``period_end``) in the order every list of briefings shows:
+    the latest period end first (:func:`.periods.period_end`, so ``2017-H1`` sorts as 30 June); briefings
+    ending together, or without a period, keep the order given (the database's); those without any
+    period date last."""
+    def end(row: sqlite3.Row) -> str:
+        return period_end(row["period_end"]) or period_end(row["period_start"]) or ""
+
+    return sorted(rows, key=end, reverse=True)  # stable: equal ends keep their order
+
+
 def choose_briefing(store: BriefingStore, requested: str | None = None, keep: str | None = None) -> str:
     """Which briefing of ``store`` to read: the one ``requested`` (which must be there), else the one
-    shown before (``keep``) while it is still there, else the first in the list.
+    shown before (``keep``) while it is still there, else the newest by period (the first of
+    :meth:`BriefingStore.briefing_summaries`).
 
     Raises :class:`StoreError` when the database holds no briefing or not the one requested (naming those it has).
     """

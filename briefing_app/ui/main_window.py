@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QApplication, QMainWindow, QToolBar, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QMainWindow, QSizePolicy, QToolBar, QWidget
 
 from ..data.snapshot import Snapshot
 from ..data.store import StoreError
@@ -177,9 +177,26 @@ class MainWindow(QMainWindow):
         self.toolbar.addAction(self.reload_action)
         self.toolbar.addAction(self.print_action)
         self.toolbar.addSeparator()
-        self.briefing_selector = BriefingSelector(self.toolbar)
+        # The selector and the search box share one widget that takes the toolbar's remaining width:
+        # the toolbar moves items that do not fit into its overflow menu from the end, so the search
+        # box, last, went there whenever the selector grew (Ctrl+F then focused nothing). Inside this
+        # widget the selector gives way first and the search box keeps its width.
+        self.toolbar_tail = QWidget(self.toolbar)
+        self.toolbar_tail.setObjectName("toolbarTail")
+        self.toolbar_tail.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        tail = QHBoxLayout(self.toolbar_tail)
+        tail.setContentsMargins(0, 0, 0, 0)
+        self.briefing_selector = BriefingSelector(self.toolbar_tail, tail)
         self.briefing_combo = self.briefing_selector.combo
+        tail.addStretch(1)
+        self.toolbar.addWidget(self.toolbar_tail)
         self.addToolBar(self.toolbar)
+
+    def add_toolbar_field(self, widget: QWidget) -> None:
+        """Place ``widget`` (the search box) at the toolbar's right end, where it is never in the overflow."""
+        layout = self.toolbar_tail.layout()
+        if layout is not None:
+            layout.addWidget(widget)
 
     def _connect_signals(self) -> None:
         session = self.session

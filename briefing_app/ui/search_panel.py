@@ -6,6 +6,10 @@ window's open database (``window.session``) a moment after the last keystroke (t
 query takes milliseconds, so it runs on the GUI thread), and shows the results grouped
 by section in the list of :mod:`briefing_app.ui.search_results`. Enter or a double
 click opens the item selected in its tab; Esc clears.
+
+With several briefings in the database, search covers all of them (each result names its
+briefing's period) or only the one shown: the switch at the top of the results. Opening a
+result of another briefing shows that briefing first.
 """
 
 from __future__ import annotations
@@ -17,11 +21,14 @@ from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QButtonGroup,
     QFrame,
+    QHBoxLayout,
     QLineEdit,
     QSizePolicy,
     QStyle,
     QStyleOptionViewItem,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -36,7 +43,11 @@ if TYPE_CHECKING:  # pragma: no cover
     from .main_window import MainWindow
 
 # The list's parts are importable from here too (benchmarks/search_bench.py times the delegate).
-__all__ = ["SearchController", "SearchResultModel", "SearchResultDelegate", "snippet_html"]
+__all__ = ["SearchController", "SearchResultModel", "SearchResultDelegate", "snippet_html", "SCOPE_ALL",
+           "SCOPE_CURRENT"]
+
+#: Search every briefing of the database, or only the one shown.
+SCOPE_ALL, SCOPE_CURRENT = "all", "current"
 
 
 class SearchController(QObject):
@@ -59,6 +70,7 @@ class SearchController(QObject):
         self.state = window.state
         self.session = window.session
         self._query = ""
+        self._scope = SCOPE_ALL
 
         self.field = QLineEdit(window)
         self.field.setObjectName("searchField")
@@ -67,11 +79,7 @@ class SearchController(QObject):
         self.field.setMinimumWidth(22 * chars)
         self.field.setMaximumWidth(40 * chars)
         self.field.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        spacer = QWidget(window)
-        spacer.setObjectName("searchSpacer")
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self._spacer_action = window.toolbar.addWidget(spacer)
-        self._field_action = window.toolbar.addWidget(self.field)
+        window.add_toolbar_field(self.field)
 
         # A child of the window laid over the tabs (not a separate popup window), so the
         # field keeps the keyboard while results update, and Down can move into the list.
@@ -79,8 +87,30 @@ class SearchController(QObject):
         self.popup.setObjectName("searchResults")
         self.popup.setFrameShape(QFrame.Shape.StyledPanel)
         self.popup.setAutoFillBackground(True)
+        # This briefing / all briefings: shown when the database holds more than one.
+        self.scope_bar = QWidget(self.popup)
+        self.scope_bar.setObjectName("searchScope")
+        self.scope_label = plain_label("", self.scope_bar, wrap=False, selectable=False)
+        self.scope_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.scope_buttons = QButtonGroup(self)
+        self.scope_buttons.setExclusive(True)
+        scope_layout = QHBoxLayout(self.scope_bar)
+        scope_layout.setContentsMargins(8, 4, 8, 4)
+        scope_layout.addWidget(self.scope_label)
+        self.scope_current_button, self.scope_all_button = QToolButton(self.scope_bar), QToolButton(self.scope_bar)
+        for button, scope in ((self.scope_current_button, SCOPE_CURRENT), (self.scope_all_button, SCOPE_ALL)):
+            button.setCheckable(True)
+            button.setAutoRaise(True)
+            button.setProperty("scope", scope)
+            # Clicking keeps the keyboard in the field: typing goes on while the scope changes.
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            self.scope_buttons.addButton(button)
+            scope_layout.addWidget(button)
+        scope_layout.addStretch(1)
+        self.scope_all_button.setChecked(True)
         self.model = SearchResultModel(self)
         self.model.set_title_lookup(self._title_in_language)
+        self.model.set_briefing_lookup(self._briefing_label)
         self.view = ResultList(self.popup)
         self.view.setObjectName("searchResultList")
         self.view.setModel(self.model)
@@ -102,6 +132,7 @@ class SearchController(QObject):
         layout = QVBoxLayout(self.popup)
         layout.setContentsMargins(1, 1, 1, 1)
         layout.setSpacing(0)
+        layout.addWidget(self.scope_bar)
         layout.addWidget(self.message)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.status)
@@ -121,6 +152,7 @@ class SearchController(QObject):
         self.state.language_changed.connect(self._on_state_language_changed)
         self._timer.timeout.connect(self.run_search)
         self.view.doubleClicked.connect(self._on_view_double_clicked)
+        self.scope_buttons.buttonClicked.connect(self._on_scope_buttons_button_clicked)
         self.state.snapshot_changed.connect(self._on_state_snapshot_changed)
         app = QApplication.instance()
         if isinstance(app, QApplication):
@@ -140,9 +172,34 @@ class SearchController(QObject):
         entry = snapshot.entry(result.section, result.item_id)
         return entry.title(lang) if entry is not None else None
 
+    def _briefing_label(self, result: SearchResult, lang: str) -> str | None:
+        """The period of the result's briefing, when the database holds several (else None: no label)."""
+        briefings = self.session.briefings
+        if len(briefings) < 2:
+            return None
+        return next((b.period(lang) for b in briefings if b.id == result.briefing_id), result.briefing_id)
+
+    @property
+    def scope(self) -> str:
+        """:data:`SCOPE_ALL` (every briefing) or :data:`SCOPE_CURRENT` (the one shown)."""
+        return self._scope
+
+    def set_scope(self, scope: str) -> None:
+        """Search every briefing or only the one shown; the results follow at once."""
+        if scope not in (SCOPE_ALL, SCOPE_CURRENT):
+            raise ValueError(f"not a search scope: {scope}")
+        (self.scope_all_button if scope == SCOPE_ALL else self.scope_current_button).setChecked(True)
+        if scope != self._scope:
+            self._scope = scope
+            if self.field.text().strip():
+                self.run_search()
+
     def retranslate(self) -> None:
         """Re-read every text in the current language."""
         lang = self.state.lang
+        self.scope_label.setText(tr("search.scope", lang))
+        self.scope_current_button.setText(tr("search.scope.current", lang))
+        self.scope_all_button.setText(tr("search.scope.all", lang))
         self.field.setPlaceholderText(tr("search.placeholder", lang))
         self.field.setAccessibleName(tr("search.field", lang))
         self.field.setToolTip(tr("search.field", lang) + " (Ctrl+F)")
@@ -184,8 +241,10 @@ class SearchController(QObject):
         store = self.session.store
         snapshot = self.state.snapshot
         if store is not None and snapshot is not None and parse_query(text) is not None:
+            several = len(self.session.briefings) > 1
+            briefing_id = None if several and self._scope == SCOPE_ALL else snapshot.briefing.id
             try:
-                results = search(store, text, snapshot.briefing.id)
+                results = search(store, text, briefing_id)
             except StoreError as exc:
                 self.window.statusBar().showMessage(str(exc), 6000)
         self.model.set_results(results)
@@ -208,6 +267,13 @@ class SearchController(QObject):
     def open_result(self, result: SearchResult) -> None:
         """Show ``result`` selected in its tab (a paragraph: highlighted in the Source tab)."""
         self.popup.hide()
+        snapshot = self.state.snapshot
+        if snapshot is not None and snapshot.briefing.id != result.briefing_id:
+            # A result of another briefing: show that briefing, then the item in it.
+            self.session.select_briefing(result.briefing_id)
+            snapshot = self.state.snapshot
+            if snapshot is None or snapshot.briefing.id != result.briefing_id:
+                return  # it could not be read: the session has said why
         if result.section == "source":
             self.state.request_source(result.item_id, result.length)
         else:
@@ -233,6 +299,7 @@ class SearchController(QObject):
             message = ""
         self.message.setText(message)
         self.message.setVisible(bool(message))
+        self.scope_bar.setVisible(len(self.session.briefings) > 1)
         self.view.setVisible(count > 0)
         self.status.setText(tr("search.count", lang, n=count) if count else "")
         self.status.setVisible(count > 0)
@@ -263,6 +330,8 @@ class SearchController(QObject):
         inner = width - 2
         self.view.setFixedWidth(inner)
         height = 2
+        if self.scope_bar.isVisibleTo(self.popup):
+            height += self.scope_bar.sizeHint().height()
         if self.message.isVisibleTo(self.popup) or self.message.text():
             height += self.message.heightForWidth(inner) if self.message.text() else 0
         if self.model.result_count():
@@ -382,6 +451,10 @@ class SearchController(QObject):
             self.popup.hide()
             return
         self._timer.start()
+
+    def _on_scope_buttons_button_clicked(self, button: QToolButton) -> None:
+        self.set_scope(str(button.property("scope")))
+        self.field.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _on_view_double_clicked(self, index: QModelIndex) -> None:
         result = self.model.result_at(index.row())

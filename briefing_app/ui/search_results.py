@@ -76,10 +76,20 @@ class SearchResultModel(QAbstractListModel):
         self._rows: list[tuple[str, SearchResult | None, int]] = []
         self._lang = "vi"
         self._title_lookup: Callable[[SearchResult, str], str | None] | None = None
+        self._briefing_lookup: Callable[[SearchResult, str], str | None] | None = None
 
     def set_title_lookup(self, lookup: Callable[[SearchResult, str], str | None]) -> None:
         """``lookup(result, lang)`` gives a result's title in the interface language (or None)."""
         self._title_lookup = lookup
+
+    def set_briefing_lookup(self, lookup: Callable[[SearchResult, str], str | None]) -> None:
+        """``lookup(result, lang)`` names the result's briefing (its period), or None to name none."""
+        self._briefing_lookup = lookup
+
+    def briefing_label(self, result: SearchResult) -> str:
+        """The result's briefing as the list names it (its period), or "" when there is only one."""
+        label = self._briefing_lookup(result, self._lang) if self._briefing_lookup is not None else None
+        return shown(label) if label else ""
 
     def display_title(self, result: SearchResult) -> str:
         """The result's title in the interface language where one exists (the snippet stays original)."""
@@ -87,6 +97,8 @@ class SearchResultModel(QAbstractListModel):
             title = self._title_lookup(result, self._lang)
             if title:
                 return shown(title)
+        if self._lang == "en" and result.title_en:  # a result of a briefing not shown: its own English title
+            return shown(result.title_en)
         return shown(result.title)
 
     def set_results(self, results: Sequence[SearchResult]) -> None:
@@ -130,9 +142,14 @@ class SearchResultModel(QAbstractListModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             if result is None:
                 return self.header_text(index.row())
-            return f"{elide(self.display_title(result))} — {elide(result.snippet)}"
+            briefing = self.briefing_label(result)
+            title = elide(self.display_title(result))
+            return f"{title} ({elide(briefing)}) — {elide(result.snippet)}" if briefing else \
+                f"{title} — {elide(result.snippet)}"
         if role == Qt.ItemDataRole.ToolTipRole and result is not None:
-            return f"<p>{escape(elide(self.display_title(result), TOOLTIP_CHARS))}</p>"
+            briefing = self.briefing_label(result)
+            tip = f"<p>{escape(elide(self.display_title(result), TOOLTIP_CHARS))}</p>"
+            return tip + (f"<p><i>{escape(elide(briefing))}</i></p>" if briefing else "")
         if role == self.ResultRole:
             return result
         if role == self.HeaderRole:
@@ -250,10 +267,24 @@ class SearchResultDelegate(QStyledItemDelegate):
         painter.setPen(palette.color(role))
         title_height = opt.fontMetrics.height()
         bold_metrics = painter.fontMetrics()
-        painter.drawText(QRect(inner.left(), inner.top(), inner.width(), title_height),
+        # The briefing's period at the right of the title line, when results come from several briefings.
+        model = index.model()
+        briefing = model.briefing_label(result) if isinstance(model, SearchResultModel) else ""
+        title_width = inner.width()
+        if briefing:
+            briefing = opt.fontMetrics.elidedText(briefing, Qt.TextElideMode.ElideRight, inner.width() // 3)
+            briefing_width = opt.fontMetrics.horizontalAdvance(briefing)
+            title_width -= briefing_width + 2 * self.PAD
+            painter.setFont(opt.font)
+            painter.setPen(palette.color(role if selected else QPalette.ColorRole.PlaceholderText))
+            painter.drawText(QRect(inner.right() - briefing_width, inner.top(), briefing_width + 1, title_height),
+                             int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), briefing)
+            painter.setFont(title_font)
+            painter.setPen(palette.color(role))
+        painter.drawText(QRect(inner.left(), inner.top(), title_width, title_height),
                          int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
                          bold_metrics.elidedText(_title_of(index, result),
-                                                 Qt.TextElideMode.ElideRight, inner.width()))
+                                                 Qt.TextElideMode.ElideRight, title_width))
         doc = self._document(index.row(), result, opt.font, inner.width())
         painter.translate(inner.left(), inner.top() + title_height + 2)
         painter.setClipRect(QRect(0, 0, inner.width(), inner.height() - title_height - 2))

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from ..data.snapshot import Entry, Snapshot
+from .plain import plain_label
 from .state import ViewerState
 
-__all__ = ["BriefingTab", "PrintScope"]
+__all__ = ["BriefingTab", "PrintScope", "EmptyState"]
 
 
 class PrintScope(NamedTuple):
@@ -72,3 +73,30 @@ class BriefingTab(QWidget):
     def show_in_source(self, entry: Entry | None) -> None:
         if entry is not None:
             self.state.request_source(entry.source_offset, len(entry.source_text))
+
+
+class EmptyState(QStackedWidget):
+    """A tab's content, or in its place one sentence saying what the briefing lacks
+    ("This briefing lists no directives"), instead of an empty list or chart."""
+
+    def __init__(self, content: QWidget, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.content = content
+        self.label = plain_label("", self, wrap=True, selectable=False)
+        self.label.setObjectName("emptyState")
+        self.label.setProperty("alignment", "AlignCenter")
+        self.label.setContentsMargins(24, 24, 24, 24)
+        self.addWidget(content)
+        self.addWidget(self.label)
+
+    def show_empty(self, text: str | None) -> None:
+        """Say ``text`` in place of the content, or show the content again (None)."""
+        if text:
+            self.label.setText(text)
+            self.setCurrentWidget(self.label)
+        else:
+            self.setCurrentWidget(self.content)
+
+    def is_empty(self) -> bool:
+        """Whether the sentence is shown instead of the content."""
+        return self.currentWidget() is self.label

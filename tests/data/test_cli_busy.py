@@ -87,7 +87,7 @@ def test_a_free_database_is_read_without_a_note(tmp_path, small_db, capsys):
 def test_a_reading_command_after_a_killed_import_reads_the_database_as_it_was(tmp_path, small_db):
     """An import killed mid-transaction leaves a -journal; until SQLite rolls it back, a read-only open
     fails ("attempt to write a readonly database"). A reading command lets SQLite roll it back."""
-    from test_import_safety import KILLED_IMPORT
+    from briefing_fixtures import KILLED_IMPORT
 
     db = tmp_path / "db" / "briefings.db"
     db.parent.mkdir()

@@ -23,7 +23,7 @@ from briefing_app.cli import main
 from briefing_app.data import importer
 from briefing_app.data.importer import import_briefing
 from briefing_app.data.store import StoreBusy, open_store
-from briefing_fixtures import ROOT, SMALL_YAML, write_briefing
+from briefing_fixtures import KILLED_IMPORT, ROOT, SMALL_YAML, write_briefing
 
 MODES = ("delete", "wal")
 
@@ -199,18 +199,6 @@ def test_a_really_full_disk_is_one_line_and_leaves_no_journal(tmp_path, small_db
 
 
 #: An import killed (SIGKILL) after writing the briefing, before its commit.
-KILLED_IMPORT = textwrap.dedent("""
-    import os, signal, sys
-    import briefing_app.data.importer as importer
-    real = importer.write_briefing
-    def write_then_die(db, *args, **kwargs):
-        db.execute("PRAGMA cache_size = 2")  # pages reach the database file before the commit
-        real(db, *args, **kwargs)
-        os.kill(os.getpid(), signal.SIGKILL)
-    importer.write_briefing = write_then_die
-    importer.import_briefing(sys.argv[1], sys.argv[2])
-""")
-
 
 def test_killed_import_leaves_the_content_as_it_was(tmp_path, target):
     """SIGKILL after the briefing is written, before the commit. SQLite rolls the transaction back the

@@ -328,8 +328,8 @@ def test_cli_search_plain_lines_and_errors(capsysbinary, bundled_db, tmp_path):
 
     assert main(["search", "213355", "--db", str(bundled_db), "--briefing", "mic-2017-h1"]) == 0
     lines = capsysbinary.readouterr().out.decode("utf-8").splitlines()
-    assert lines and all(len(line.split("\t")) == 3 for line in lines)
-    assert lines[0].startswith("indicators\tDoanh thu viễn thông phát sinh\t")
+    assert lines and all(len(line.split("\t")) == 4 for line in lines)
+    assert lines[0].startswith("indicators\tmic-2017-h1\tDoanh thu viễn thông phát sinh\t")
     assert main(["search", '"(*^:)', "--db", str(bundled_db)]) == 0
     captured = capsysbinary.readouterr()
     assert captured.out == b"" and b"no results" in captured.err

@@ -15,5 +15,5 @@ def test_bidi_controls_tabs_and_newlines_in_results_cannot_break_or_reorder_the_
     assert main(["search", "sim rac", "--db", str(small_db)]) == 0
     lines = capsys.readouterr().out.splitlines()
     limitation = [line for line in lines if line.startswith("limitations\t")]
-    assert limitation and limitation[0].split("\t")[1] == "‹U+202E›evil x y"
-    assert all(line.count("\t") == 2 for line in lines)
+    assert limitation and limitation[0].split("\t")[2] == "‹U+202E›evil x y"
+    assert all(line.count("\t") == 3 for line in lines)

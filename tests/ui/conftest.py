@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from briefing_app.data.snapshot import load_snapshot
 from briefing_app.data.store import open_store
@@ -51,6 +52,10 @@ def open_window(qtbot, settings):
         window.resize(1280, 800)
         window.show()
         qtbot.waitExposed(window)
+        # The window a user works in is the active one: keys such as Ctrl+F go to it, whatever
+        # window an earlier test left active.
+        window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
         assert window.open_database(database)
         return window
 

@@ -12,7 +12,7 @@ from briefing_fixtures import ROOT, SMALL_YAML, write_briefing
 
 
 def test_the_window_opens_a_database_a_killed_import_left_behind(open_window, tmp_path, small_db):
-    from test_import_safety import KILLED_IMPORT
+    from briefing_fixtures import KILLED_IMPORT
 
     db = tmp_path / "db" / "briefings.db"
     db.parent.mkdir()

@@ -6,4 +6,5 @@ from .items_tab import ItemsTab
 class AchievementsTab(ItemsTab):
     title_key = "tab.achievements"
     section = "achievements"
+    empty_key = "empty.achievements"
     grouped = True

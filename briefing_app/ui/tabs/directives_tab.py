@@ -7,6 +7,7 @@ from .items_tab import ItemsTab
 class DirectivesTab(ItemsTab):
     title_key = "tab.directives"
     section = "directives"
+    empty_key = "empty.directives"
     grouped = False
 
     def print_scope(self) -> PrintScope:

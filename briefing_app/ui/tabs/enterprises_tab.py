@@ -28,7 +28,7 @@ from ..models.enterprise_table_model import SORT_ROLE, EnterpriseSortProxy, Ente
 from ..plain import escape
 from ..reading_pane import ReadingPane
 from ..state import ViewerState
-from ..tab import BriefingTab
+from ..tab import BriefingTab, EmptyState
 
 __all__ = ["EnterprisesTab"]
 
@@ -121,8 +121,10 @@ class EnterprisesTab(BriefingTab):
         self.splitter.addWidget(bottom)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
+        # What the briefing lacks is said in place of empty tables and charts.
+        self.empty_state = EmptyState(self.splitter, self)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.splitter)
+        layout.addWidget(self.empty_state)
 
         self._connect_signals()
         self.retranslate()
@@ -148,6 +150,7 @@ class EnterprisesTab(BriefingTab):
         scroll = self.table.horizontalScrollBar().value()
         self._snapshot = snapshot
         self.model.set_rows(snapshot, self.lang)
+        self._update_empty_state()
         self._fill_charts()
         self._fit_columns()
         if current is not None and self.model.row_of(current.id) >= 0:
@@ -168,10 +171,15 @@ class EnterprisesTab(BriefingTab):
         self.source_button.setAccessibleName(tr("action.show_in_source", lang).replace("&", ""))
         self.show_in_source_action.setText(tr("action.show_in_source", lang))
         self.copy_action.setText(tr("action.copy", lang))
+        self._update_empty_state()
         self.model.set_language(lang)
         self._fill_charts()
         self._fit_columns()
         self._show_current()
+
+    def _update_empty_state(self) -> None:
+        empty = self._snapshot is not None and not self._snapshot.enterprises
+        self.empty_state.show_empty(tr("empty.enterprises", self.lang) if empty else None)
 
     def select_item(self, section: str, item_id: int) -> bool:
         if section not in self.sections or self.model.row_of(item_id) < 0:

@@ -37,7 +37,7 @@ from ..models.indicator_table_model import COL_LABEL, COLUMN_KEYS, SORT_ROLE, In
 from ..plain import escape, plain_label
 from ..reading_pane import ReadingPane
 from ..state import ViewerState
-from ..tab import BriefingTab, PrintScope
+from ..tab import BriefingTab, EmptyState, PrintScope
 
 __all__ = ["IndicatorsTab", "IndicatorFilterProxy"]
 
@@ -228,8 +228,10 @@ class IndicatorsTab(BriefingTab):
         self.splitter.setSizes([sector_width, 1280 - sector_width])
         self._table_need = 0
         self._arranged = False
+        # What the briefing lacks is said in place of empty tables and charts.
+        self.empty_state = EmptyState(self.splitter, self)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.splitter)
+        layout.addWidget(self.empty_state)
 
         self._connect_signals()
         self.retranslate()
@@ -259,6 +261,7 @@ class IndicatorsTab(BriefingTab):
 
         self._snapshot = snapshot
         self._shown = None
+        self._update_empty_state()
         indicators = snapshot.indicators_in_tree_order() if snapshot else []
         names = {e.id: e.short_name for e in snapshot.enterprises if e.short_name} if snapshot else {}
         self.model.set_rows(indicators, self.lang, names)
@@ -287,8 +290,13 @@ class IndicatorsTab(BriefingTab):
         self.show_in_source_action.setText(tr("action.show_in_source", lang))
         self.model.set_language(lang)
         self.proxy.refilter()
+        self._update_empty_state()
         self._update_detail()
         self._measure_table()
+
+    def _update_empty_state(self) -> None:
+        empty = self._snapshot is not None and not self._snapshot.indicators
+        self.empty_state.show_empty(tr("empty.indicators", self.lang) if empty else None)
 
     def select_item(self, section: str, item_id: int) -> bool:
         if section not in self.sections:

@@ -26,7 +26,7 @@ from ..models.item_tree_model import FILTER_ROLE, ItemTreeModel
 from ..plain import escape
 from ..reading_pane import ReadingPane
 from ..state import ViewerState
-from ..tab import BriefingTab
+from ..tab import BriefingTab, EmptyState
 
 __all__ = ["ItemsTab"]
 
@@ -56,6 +56,8 @@ class ItemsTab(BriefingTab):
 
     section = ""
     grouped = True
+    #: key in :mod:`briefing_app.i18n` for what the tab says when the briefing has none of its items
+    empty_key = ""
 
     def __init__(self, state: ViewerState, parent: QWidget | None = None):
         super().__init__(state, parent)
@@ -113,8 +115,9 @@ class ItemsTab(BriefingTab):
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([560, 640])
+        self.empty_state = EmptyState(self.splitter, self)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.splitter)
+        layout.addWidget(self.empty_state)
 
         self._connect_signals()
         self.retranslate()
@@ -136,6 +139,7 @@ class ItemsTab(BriefingTab):
         groups = snapshot.items_by_sector(self.section) if snapshot else []
         self.model.set_rows(groups, self.lang)
         self.view.expandAll()
+        self._update_empty_state()
         if selected is not None and not self.select_item(self.section, selected.id):
             self._show(None)
         elif selected is None:
@@ -153,6 +157,11 @@ class ItemsTab(BriefingTab):
         self.show_in_source_action.setText(tr("action.show_in_source", lang))
         self.model.set_language(lang)
         self._show(self.current_item())
+        self._update_empty_state()
+
+    def _update_empty_state(self) -> None:
+        empty = self._snapshot is not None and not self._snapshot.items_by_sector(self.section)
+        self.empty_state.show_empty(tr(self.empty_key, self.lang) if empty else None)
 
     def select_item(self, section: str, item_id: int) -> bool:
         if section != self.section:

@@ -6,4 +6,5 @@ from .items_tab import ItemsTab
 class LimitationsTab(ItemsTab):
     title_key = "tab.limitations"
     section = "limitations"
+    empty_key = "empty.limitations"
     grouped = True
