@@ -26,8 +26,8 @@ def test_opens_the_bundled_database_and_says_so(window, bundled_db):
     assert window.loaded_status.text().startswith("Tải lúc ")
     assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [
         "Tổng quan", "Chỉ số", "Kết quả", "Hạn chế", "Nhiệm vụ", "Doanh nghiệp", "Nguồn"]
-    # One briefing: no selector.
-    assert not window.briefing_combo.isVisible()
+    # Two bundled briefings (mic-2017-h1, mic-2019-h1): the selector is shown.
+    assert window.briefing_combo.isVisible()
 
 
 def test_ctrl_number_switches_tabs(qtbot, window):

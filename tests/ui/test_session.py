@@ -36,7 +36,7 @@ def test_opening_says_which_file_and_which_briefing(session, heard, bundled_db):
     assert heard == [("database_opened", bundled_db), ("problem_changed", None),
                      ("snapshot_loaded", "mic-2017-h1")]
     assert session.path == bundled_db and session.store is not None and session.problem is None
-    assert [b.id for b in session.briefings] == ["mic-2017-h1"]
+    assert [b.id for b in session.briefings] == ["mic-2017-h1", "mic-2019-h1"]
     assert session.watcher.path == bundled_db.absolute()
 
 
