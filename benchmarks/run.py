@@ -207,6 +207,7 @@ window = MainWindow(ViewerState("vi"), settings)
 window.resize(1280, 800)
 window.show()
 assert window.open_database(db)
+window.session.select_briefing("mic-2017-h1")  # the newest (2019, cited) opens first; the figure is 2017's
 for chart in window.overview_tab.charts:
     chart.ensure_plot()
 app.processEvents()

@@ -196,6 +196,21 @@ STRINGS: dict[str, tuple[str, str]] = {
     "source.article": ("Bài viết gốc", "Original article"),
     "source.original_note": ("Nguồn luôn hiển thị nguyên văn tiếng Việt.",
                              "The source is always shown in the original Vietnamese."),
+    # briefings cited by reference: the article is named (title, publisher, date, address), its text not held
+    "citation.line": ("Nguồn: {title} — {publisher}, {date}, {url}", "Source: {title} — {publisher}, {date}, {url}"),
+    "citation.no_date": ("không ghi ngày", "date not stated"),
+    "citation.not_held": ("Câu gốc không được lưu trong ứng dụng; xem bài viết tại địa chỉ trên.",
+                          "The source sentence is not held in the app; see the article at the address above."),
+    "citation.locator": ("Tìm trong bài: “{locator}”", "To find it in the article: “{locator}”"),
+    "citation.note": ("Ghi chú: {note}", "Note: {note}"),
+    "citation.no_source_tab": ("Câu gốc không được lưu trong ứng dụng: bản tin này chỉ trích dẫn bài viết theo "
+                               "địa chỉ (xem thẻ Nguồn).",
+                               "The source sentence is not held in the app: this briefing cites its articles by "
+                               "address only (see the Source tab)."),
+    "source.cited_heading": ("Các bài viết được trích dẫn", "Cited articles"),
+    "source.cited_note": ("Bản tin này trích dẫn các bài viết theo địa chỉ; nội dung bài viết không được lưu trong "
+                          "ứng dụng.",
+                          "This briefing cites its articles by address; their text is not held in the app."),
     # printing: the briefing pack (briefing_app/report) and its dialogs (ui/print_controller.py)
     "report.pack": ("Tài liệu tóm tắt", "Briefing pack"),
     "report.contents": ("Mục lục", "Contents"),

@@ -115,6 +115,66 @@ links:
 """
 
 
+#: A briefing cited by reference: no article beside it; each item names its article (``cited``).
+CITED_YAML = """\
+format: briefing/1
+briefing:
+  id: cited-2019
+  organisation: {vi: "Bộ Thử nghiệm", en: "Ministry of Tests"}
+  title: {vi: "Sơ kết thử 2019", en: "Test review 2019"}
+  period: {vi: "6 tháng đầu năm 2019", en: "First half of 2019", start: "2019-01-01", end: "2019-06-30"}
+  meeting:
+    date: "2019-07-05"
+    connected_sites: "66"
+    cited: portal
+    locator: "66 điểm cầu"
+  sources:
+    - key: portal
+      title: "Bài tường thuật hội nghị sơ kết"
+      publisher: {vi: "Cổng thông tin thử", en: "Test portal"}
+      url: "https://example.org/so-ket-2019.html"
+      published_at: "2019-07-06"
+    - key: news
+      title: "Thuê bao di động cuối tháng 6"
+      publisher: {vi: "Báo thử", en: "Test news"}
+      url: "http://example.com/thue-bao?id=7"
+      note: {vi: "Theo số liệu của Bộ", en: "From the ministry's figures"}
+sectors:
+  - {id: telecom, vi: "Viễn thông", en: "Telecommunications"}
+indicators:
+  - key: telecom.mobile
+    sector: telecom
+    label: {vi: "Thuê bao di động", en: "Mobile subscribers"}
+    value: "134,5"
+    unit: {vi: "triệu thuê bao", en: "million subscribers"}
+    as_of: "2019-06-30"
+    same_period_pct: "112,3"
+    compared_with: {vi: "cùng kỳ năm 2018", en: "same period of 2018"}
+    cited: news
+    locator: "134,5 triệu thuê bao"
+  - key: telecom.budget
+    sector: telecom
+    label: {vi: "Nộp ngân sách", en: "Budget payments"}
+    value: "50.000"
+    unit: {vi: "tỷ đồng", en: "billion VND"}
+    qualifier: "gần"
+    change_pct: "4"
+    cited: portal
+achievements:
+  - key: a1
+    sector: telecom
+    title: {vi: "Thuê bao di động tăng", en: "Mobile subscribers grew"}
+    cited: news
+directives:
+  - number: 1
+    key: d01
+    sector: telecom
+    title: {vi: "Chuẩn hoá thông tin thuê bao", en: "Clean up subscriber records"}
+    cited: portal
+    locator: "thông tin thuê bao"
+"""
+
+
 def write_briefing(folder: Path, yaml_text: str = SMALL_YAML, article: str = ARTICLE, name: str = "test.yaml") -> Path:
     """Write a briefing file and its article into ``folder``; return the briefing file's path."""
     folder.mkdir(parents=True, exist_ok=True)

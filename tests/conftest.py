@@ -42,6 +42,33 @@ def bundled_db() -> Path:
     return ROOT / "data.db"
 
 
+@pytest.fixture(scope="session")
+def review_db(tmp_path_factory) -> Path:
+    """The shipped data.db holding only the 2017 review, the briefing with its article and every section.
+
+    The window and the commands open the newest briefing by period (the 2019 review, cited by reference);
+    tests of what a reader does with the 2017 review use this copy, named ``data.db`` like the shipped one.
+    """
+    import shutil
+    import sqlite3
+
+    import sqlite_utils
+
+    from briefing_app.data.importer import remove_briefing
+
+    target = tmp_path_factory.mktemp("review") / "data.db"
+    shutil.copy(ROOT / "data.db", target)
+    db = sqlite_utils.Database(sqlite3.connect(target, isolation_level=None))
+    ids = [row[0] for row in db.execute("SELECT id FROM briefings WHERE id != 'mic-2017-h1'")]
+    db.execute("BEGIN IMMEDIATE")
+    for briefing_id in ids:
+        remove_briefing(db, briefing_id)
+    db.execute("COMMIT")
+    db.execute("VACUUM")
+    db.close()
+    return target
+
+
 @pytest.fixture
 def read_only_folder(tmp_path):
     """Make a read-only folder holding the given files: ``make({"a.db": path_or_bytes, ...})``.

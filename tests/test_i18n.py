@@ -34,7 +34,7 @@ OWN_PIECES = {"date.day": {"day", "month", "month_name", "year"}, "date.month": 
 
 #: Strings in the code that look like keys but name something else: paths in a briefing file (briefing.id,
 #: briefing.meeting.date), icon files (search.svg).
-NOT_KEYS = re.compile(r"briefing\.(id|source|period|revision|meeting)\b.*|.*\.svg")
+NOT_KEYS = re.compile(r"briefing\.(id|sources?|period|revision|meeting)\b.*|.*\.svg")
 
 #: Keys the code does not ask for, kept on purpose (each with why).
 KEPT = {

@@ -25,7 +25,18 @@ try:  # libyaml parses a large file about five times faster than PyYAML's own pa
 except ImportError:  # PyYAML built without libyaml
     _CParser = None
 
-from .briefing_format import FORMAT, KEY, REF_SECTIONS, RELATIONS, TEXT_LIMITS, field_names, find_field, text_limit
+from .briefing_format import (
+    FORMAT,
+    KEY,
+    MAX_LOCATOR_WORDS,
+    REF_SECTIONS,
+    RELATIONS,
+    TEXT_LIMITS,
+    URL,
+    field_names,
+    find_field,
+    text_limit,
+)
 from .numbers import NumberFormatError, parse_number
 from .periods import DATETIME, PERIOD
 from .schema import NUMBER_FIELDS, QUALIFIERS, number_text
@@ -108,6 +119,8 @@ class BriefingDocument:
     directives: list[dict[str, Any]]
     links: list[dict[str, Any]] = field(default_factory=list)
     checks: list[dict[str, Any]] = field(default_factory=list)
+    #: The articles a briefing cited by reference names (``briefing.sources``); empty for one with its article.
+    cited_sources: list[dict[str, Any]] = field(default_factory=list)
     #: The article file the sources were checked against (an input of a build, never its output).
     article_path: Path | None = None
 
@@ -416,6 +429,37 @@ class _Checker:
                          f"is not found word for word in the article: {mismatch.describe(self.article_name)}")
         return text, (offset if offset >= 0 else None)
 
+    def reference(self, mapping: dict, path: str, article: str | None, cited: dict[str, Any] | None,
+                  what: str, required: bool = True) -> dict[str, Any]:
+        """Where an item comes from, as its row's columns: ``source_text``/``source_offset`` (its passage in
+        the article) or, in a briefing cited by reference (``cited`` is its articles by key), ``cited`` and
+        ``locator`` with an empty passage. A field of the other way is a problem that says which to use."""
+        if cited is None:
+            for name in ("cited", "locator"):
+                if name in mapping:
+                    self.problem(self.mark(mapping, name), f"{path}.{name}",
+                                 f"this briefing holds its article (briefing.source); {what} has a {name!r} — "
+                                 "give its exact sentence in 'source' instead, or cite every article by "
+                                 "reference (briefing.sources)")
+            text, offset = self.source(mapping, "source", path, article, required=required)
+            return {"source_text": text, "source_offset": offset, "cited": None, "locator": None}
+        if "source" in mapping:
+            self.problem(self.mark(mapping, "source"), f"{path}.source",
+                         f"this briefing cites its sources by reference (briefing.sources); {what} has a "
+                         "'source' sentence — use 'cited:' instead")
+        key = self.text(mapping, "cited", path, required=required)
+        if key is not None and key not in cited:
+            known = ", ".join(cited) or "none"
+            self.problem(self.mark(mapping, "cited"), f"{path}.cited",
+                         f"unknown cited article {key!r} (briefing.sources has: {known})")
+        locator = self.text(mapping, "locator", path, required=False)
+        if locator is not None and len(locator.split()) > MAX_LOCATOR_WORDS:
+            self.problem(self.mark(mapping, "locator"), f"{path}.locator",
+                         f"is {len(locator.split())} words long; a locator is at most {MAX_LOCATOR_WORDS} words "
+                         "to find the figure in the article, never a copied sentence")
+        return {"source_text": "" if key is not None or required else None, "source_offset": 0,
+                "cited": key, "locator": locator}
+
     def items(self, document: dict, name: str) -> list[tuple[int, dict]]:
         value = document.get(name)
         where = self.mark(document, name)
@@ -566,7 +610,15 @@ def _validate(doc: dict, path: Path, c: _Checker) -> BriefingDocument | None:
         briefing["revision"] = revision
         briefing["organisation_vi"], briefing["organisation_en"] = c.i18n(b, "organisation", "briefing")
         briefing["title_vi"], briefing["title_en"] = c.i18n(b, "title", "briefing")
-        src = c.mapping(b.get("source"), c.mark(b, "source"), "briefing.source")
+        cited = _cited_sources(c, b)
+        src = None
+        if cited is None and b.get("source") is not None:
+            src = c.mapping(b.get("source"), c.mark(b, "source"), "briefing.source")
+        elif b.get("source") is not None:
+            c.problem(c.mark(b, "source"), "briefing.source",
+                      "a briefing holds either its article (briefing.source) or the articles it cites by "
+                      "reference (briefing.sources), not both")
+        briefing["source_title"] = ""
         if src is not None:
             c.known_fields(src, field_names("briefing", "source"), "briefing.source")
             article_name = c.text(src, "article", "briefing.source")
@@ -615,11 +667,15 @@ def _validate(doc: dict, path: Path, c: _Checker) -> BriefingDocument | None:
             briefing["attendees"] = _text_list(c, meeting, "attendees", "briefing.meeting")
             sites, sites_text = c.number(meeting, "connected_sites", "briefing.meeting")
             briefing["connected_sites"] = int(sites) if sites is not None else None
-            briefing["meeting_source_text"], _ = c.source(meeting, "source", "briefing.meeting", article,
-                                                          required=False)
+            meeting_ref = c.reference(meeting, "briefing.meeting", article, cited, "the meeting", required=False)
+            briefing["meeting_source_text"] = meeting_ref["source_text"] or None
+            briefing["meeting_cited"], briefing["meeting_locator"] = meeting_ref["cited"], meeting_ref["locator"]
             if sites_text and briefing["meeting_source_text"] and sites_text not in briefing["meeting_source_text"]:
                 c.problem(c.mark(meeting, "connected_sites"), "briefing.meeting.connected_sites",
                           f"{sites_text!r} does not appear in the meeting's source sentence")
+
+    else:
+        cited = None
 
     # sectors and enterprises ------------------------------------------------
     sector_keys: dict[str, Any] = {}
@@ -659,13 +715,13 @@ def _validate(doc: dict, path: Path, c: _Checker) -> BriefingDocument | None:
         c.known_fields(m, indicator_fields, p)
         row: dict[str, Any] = {"key": c.key(m, p, indicator_keys), "sector": sector_of(m, p)}
         row["label_vi"], row["label_en"] = c.i18n(m, "label", p)
-        row["source_text"], row["source_offset"] = c.source(m, "source", p, article)
+        row.update(c.reference(m, p, article, cited, f"figure {row['key'] or p}"))
         for name in ("qualifier", "plan_qualifier", "change_qualifier"):
             q = c.text(m, name, p, required=False)
             if q is not None and q not in QUALIFIERS:
                 c.problem(c.mark(m, name), f"{p}.{name}", f"{q!r} is not one of {', '.join(QUALIFIERS)}")
                 q = None
-            if q is not None and row["source_text"] is not None and q not in row["source_text"]:
+            if q is not None and row["source_text"] and q not in row["source_text"]:
                 c.problem(c.mark(m, name), f"{p}.{name}", f"{q!r} does not appear in the source sentence")
                 q = None
             row[name] = q
@@ -673,7 +729,7 @@ def _validate(doc: dict, path: Path, c: _Checker) -> BriefingDocument | None:
             number, text = c.number(m, name, p)
             row[name] = number
             row[number_text(name)] = text
-            if text is None or row["source_text"] is None:
+            if text is None or not row["source_text"]:  # no sentence to check it in (or cited by reference)
                 continue
             if name in COMPARISONS:
                 # A comparison must be one of the sentence's percentages, in its direction, with its qualifier.
@@ -728,7 +784,7 @@ def _validate(doc: dict, path: Path, c: _Checker) -> BriefingDocument | None:
             c.known_fields(m, field_names(section), p)
             row = {"key": c.key(m, p, seen), "sector": sector_of(m, p)}
             row["title_vi"], row["title_en"] = c.i18n(m, "title", p)
-            row["source_text"], row["source_offset"] = c.source(m, "source", p, article)
+            row.update(c.reference(m, p, article, cited, f"{section[:-1]} {row['key'] or p}"))
             if section == "directives":
                 number = m.get("number")
                 if not isinstance(number, int) or isinstance(number, bool) or number < 1:
@@ -794,6 +850,7 @@ def _validate(doc: dict, path: Path, c: _Checker) -> BriefingDocument | None:
                             enterprises=enterprises, indicators=indicators,
                             achievements=sections["achievements"], limitations=sections["limitations"],
                             directives=sections["directives"], links=links, checks=checks,
+                            cited_sources=list(cited.values()) if cited else [],
                             article_path=Path(c.article_name) if article is not None else None)
 
 
@@ -825,6 +882,40 @@ def _check_measure(c: _Checker, mapping: dict, path: str, unit_vi: str | None) -
                                 f"measure {measure_id!r} (they count different things)")
         return None
     return measure_id
+
+
+def _cited_sources(c: _Checker, b: dict) -> dict[str, dict[str, Any]] | None:
+    """The articles a briefing cites by reference (``briefing.sources``), as rows by key; None when it gives
+    none (then it holds its article, ``briefing.source``)."""
+    if b.get("sources") is None:
+        if b.get("source") is None:
+            c.problem(c.mark(b, "source"), "briefing.source",
+                      "is missing (give the article beside this file, or cite articles by reference in "
+                      "briefing.sources)")
+        return None
+    cited: dict[str, dict[str, Any]] = {}
+    entries = c.items(b, "sources")
+    if not entries and not c.problems:
+        c.problem(c.mark(b, "sources"), "briefing.sources", "lists no article; cite at least one")
+    for index, m in entries:
+        p = f"briefing.sources[{index}]"
+        c.known_fields(m, field_names("briefing", "sources"), p)
+        key = c.key(m, p, cited)
+        row: dict[str, Any] = {"key": key, "title": c.text(m, "title", p)}
+        row["publisher_vi"], row["publisher_en"] = c.i18n(m, "publisher", p)
+        url = c.text(m, "url", p)
+        if url is not None and not URL.fullmatch(url):
+            c.problem(c.mark(m, "url"), f"{p}.url",
+                      f"{url!r} is not a web address; give the article's http:// or https:// address")
+        row["url"] = url
+        published = c.text(m, "published_at", p, required=False)
+        if published is not None and not DATETIME.fullmatch(published):
+            c.problem(c.mark(m, "published_at"), f"{p}.published_at", f"{published!r} is not YYYY-MM-DD[THH:MM]")
+        row["published_at"] = published
+        row["note_vi"], row["note_en"] = c.i18n(m, "note", p, required=False)
+        if key is not None:
+            cited[key] = row
+    return cited
 
 
 def _text_list(c: _Checker, mapping: dict, key: str, path: str) -> list[str]:

@@ -6,6 +6,12 @@ qualifier or a relation, and which figures need a value or a comparison. :func:`
 the same description into a JSON Schema (draft 2020-12) for YAML editors (``briefing-app schema``),
 so the two cannot drift apart: a field added here is known to both.
 
+A briefing holds its source in one of two ways: the article's text beside the file (``briefing.source``,
+each item with its ``source`` passage), or **cited by reference** (``briefing.sources``: title, publisher,
+address and date of each article, each item naming its article with ``cited`` and an optional short
+``locator``), for articles whose text we may not carry. The validator refuses a briefing that mixes
+the two.
+
 The schema is a help for editing, not the authority: what it cannot say — that a ``source`` is in the
 article word for word, that a figure appears in its sentence, that keys are unique and references
 resolve — only ``briefing-app validate`` checks (``docs/architecture.md`` explains the choice).
@@ -21,21 +27,26 @@ from .numbers import VI_NUMBER
 from .periods import DATETIME, PERIOD
 from .schema import NUMBER_FIELDS, QUALIFIERS
 
-__all__ = ["FORMAT", "Field", "briefing_fields", "field_names", "find_field", "text_limit", "json_schema", "KEY",
-           "RELATIONS", "REF_SECTIONS", "TEXT_LIMITS", "MAX_OTHER_TEXT", "SCHEMA_DIALECT"]
+__all__ = ["FORMAT", "Field", "URL", "MAX_LOCATOR_WORDS", "briefing_fields", "field_names", "find_field",
+           "text_limit", "json_schema", "KEY", "RELATIONS", "REF_SECTIONS", "TEXT_LIMITS", "MAX_OTHER_TEXT",
+           "SCHEMA_DIALECT"]
 
 FORMAT = "briefing/1"
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 #: Longest text, in characters, by field name; every other text field (keys, names, dates, units…) 200.
 TEXT_LIMITS = {"source": 5000, **dict.fromkeys(
     ("title", "label", "what", "kind", "organisation", "publisher", "chaired_by", "plan", "compared_with",
-     "expected", "stated", "period"), 500)}
+     "expected", "stated", "period", "note", "url"), 500)}
 MAX_OTHER_TEXT = 200
 KEY = re.compile(r"[a-z0-9][a-z0-9_.\-]*")
 #: The sections a reference (``limitation:sim_junk``) may point into, by the word it starts with.
 REF_SECTIONS = {"indicator": "indicators", "achievement": "achievements",
                 "limitation": "limitations", "directive": "directives"}
 RELATIONS = ("addressed_by", "cited_by", "related")
+#: A cited article's address: http or https only (a ``file:`` or ``javascript:`` address is never a source).
+URL = re.compile(r"https?://[^\s/?#]+[^\s]*")
+#: A ``locator`` finds the figure in the article; it is a few words, never a copied sentence.
+MAX_LOCATOR_WORDS = 12
 
 
 @dataclass(frozen=True)
@@ -45,6 +56,7 @@ class Field:
     ``kind`` is one of: ``format`` (exactly :data:`FORMAT`), ``key``, ``text``, ``i18n`` (a text, or
     ``{vi: …, en: …}``), ``number`` (quoted, Vietnamese notation), ``whole`` (an unquoted whole number
     from 1), ``date`` (YYYY-MM-DD[THH:MM]), ``period`` (a date, month, half, quarter or year),
+    ``url`` (an http or https address),
     ``choice`` (one of ``choices``), ``texts`` (a list of texts), ``ref`` / ``refs`` (``section:key``),
     ``mapping`` (with ``fields``) or ``list`` (of mappings with ``fields``).
     """
@@ -59,6 +71,8 @@ class Field:
     required_with: str | None = None
     #: For a list: each entry needs at least one of these fields (a figure: a value or a comparison).
     needs_one_of: tuple[str, ...] = ()
+    #: For a mapping: exactly one of these fields (a briefing's ``source`` article or its cited ``sources``).
+    exactly_one_of: tuple[str, ...] = ()
 
 
 def _item_fields(section: str) -> tuple[Field, ...]:
@@ -68,7 +82,17 @@ def _item_fields(section: str) -> tuple[Field, ...]:
             Field("key", "key", True, "Unique within the section: lowercase a-z, 0-9, '_', '.', '-'."),
             Field("sector", "text", True, "The id of one of the sectors."),
             Field("title", "i18n", True, "A short title of ours."),
-            Field("source", "text", True, "The exact passage of the article, character for character."))
+            *_reference_fields("The exact passage of the article, character for character."))
+
+
+def _reference_fields(source_help: str) -> tuple[Field, ...]:
+    """Where an item comes from: its passage (a briefing with its article) or its cited article (one cited
+    by reference). Neither is required by itself; the validator requires the one the briefing's mode needs."""
+    return (Field("source", "text", False, f"{source_help} Required unless the briefing cites by reference."),
+            Field("cited", "key", False, "The key of the cited article (briefing.sources) this comes from; "
+                  "required, instead of source, in a briefing cited by reference."),
+            Field("locator", "text", False, f"A few words (at most {MAX_LOCATOR_WORDS}) to find it in the cited "
+                  "article, never a copied sentence."))
 
 
 _NUMBER_HELP = {
@@ -105,13 +129,25 @@ def briefing_fields() -> tuple[Field, ...]:
                 Field("chaired_by", "text", False, "The person and role as the source says."),
                 Field("attendees", "texts", False, "Each group or person as the source lists them."),
                 Field("connected_sites", "number", False, "How many sites took part online, as written."),
-                Field("source", "text", False, "The exact sentence(s) the meeting facts come from."))),
-            Field("source", "mapping", True, "The article the briefing is written from.", fields=(
+                Field("source", "text", False, "The exact sentence(s) the meeting facts come from."),
+                *_reference_fields("The exact sentence(s) the meeting facts come from.")[1:])),
+            Field("source", "mapping", False, "The article the briefing is written from, its text beside this file "
+                  "(or give sources instead).", fields=(
                 Field("title", "text", True, "The article's headline, verbatim."),
                 Field("publisher", "i18n"),
                 Field("published_at", "date", False, "Local time as printed: YYYY-MM-DDTHH:MM."),
                 Field("authors", "texts"),
-                Field("article", "text", True, "The article text file, beside this file."))))),
+                Field("article", "text", True, "The article text file, beside this file."))),
+            Field("sources", "list", False, "The articles the briefing cites by reference, when their text is "
+                  "not held (instead of source).", fields=(
+                Field("key", "key", True, "How items name this article (cited: KEY)."),
+                Field("title", "text", True, "The article's own title, as published."),
+                Field("publisher", "i18n", True, "Who published it."),
+                Field("url", "url", True, "Its address: http:// or https://."),
+                Field("published_at", "date", False, 'YYYY-MM-DD[THH:MM]; leave out when the article gives no '
+                      'date ("date not stated" is shown).'),
+                Field("note", "i18n", False, "A remark of ours about the article."))),
+        ), exactly_one_of=("source", "sources")),
         Field("sectors", "list", True, "The sectors, in display order.", fields=(
             Field("id", "key", True),
             Field("vi", "text", True, "The sector's name."),
@@ -143,7 +179,7 @@ def briefing_fields() -> tuple[Field, ...]:
             Field("plan", "i18n", False, "What the plan is, when stated."),
             Field("change_qualifier", "choice", False, '"tăng khoảng 15%" → khoảng.', choices=qualifiers),
             Field("compared_with", "i18n", False, "What the change compares with, when stated."),
-            Field("source", "text", True, "The exact sentence of the article that states the figure."))),
+            *_reference_fields("The exact sentence of the article that states the figure."))),
         Field("achievements", "list", False, fields=_item_fields("achievements")),
         Field("limitations", "list", False, fields=_item_fields("limitations")),
         Field("directives", "list", False, "The numbered tasks.", fields=_item_fields("directives")),
@@ -217,6 +253,11 @@ def _object(fields: tuple[Field, ...], path: tuple[str, ...]) -> dict[str, Any]:
     return out
 
 
+def _exactly_one(names: tuple[str, ...]) -> list[dict[str, Any]]:
+    return [{"required": [name], "not": {"anyOf": [{"required": [other]} for other in names if other != name]}}
+            for name in names]
+
+
 def _nullable(schema: dict[str, Any]) -> dict[str, Any]:
     """``schema`` also allowing null: the validator reads an optional field written as null (``parent: null``)
     as left out. Said with ``type`` (not ``anyOf``), so an editor points at the wrong value inside it."""
@@ -251,6 +292,9 @@ def _field(field: Field, path: tuple[str, ...]) -> dict[str, Any]:
                   "additionalProperties": False}
         if field.required:
             schema["required"] = ["vi"]
+    elif kind == "url":
+        schema = {"type": "string", "pattern": f"^{URL.pattern}$", "maxLength": text_limit(".".join(path)),
+                  "examples": ["https://example.org/article.html"]}
     elif kind == "number":
         schema = {"type": "string", "pattern": rf"^\s*{VI_NUMBER.pattern}\s*$",
                   "examples": ["213.355", "2,93", "72.736.956.416"]}
@@ -270,6 +314,8 @@ def _field(field: Field, path: tuple[str, ...]) -> dict[str, Any]:
         schema = ref if kind == "ref" else {"type": "array", "minItems": 1, "items": ref}
     elif kind == "mapping":
         schema = _object(field.fields, path)
+        if field.exactly_one_of:
+            schema["oneOf"] = _exactly_one(field.exactly_one_of)
     elif kind == "list":
         entry = _object(field.fields, path)
         if field.needs_one_of:

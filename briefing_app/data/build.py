@@ -33,8 +33,8 @@ from .schema import (
     VERSIONS_TABLE,
 )
 
-__all__ = ["BuildResult", "build_database", "create_schema", "write_briefing", "default_sources", "load_all",
-           "content_sha256"]
+__all__ = ["BuildResult", "build_database", "create_schema", "create_table", "write_briefing", "default_sources",
+           "load_all", "content_sha256"]
 
 
 @dataclass(frozen=True)
@@ -72,16 +72,28 @@ def load_all(sources: Iterable[Path]) -> list[BriefingDocument]:
     return documents
 
 
+#: Tables whose rows are named by a key unique within their briefing.
+_KEYED = ("sectors", "enterprises", "indicators", "achievements", "limitations", "directives", "cited_sources")
+
+
+def create_table(db: sqlite_utils.Database, table: str) -> None:
+    """Create one table of :data:`schema.TABLES` with its indexes (for a new database, or a table an older
+    schema lacks, see ``importer.upgrade_schema``)."""
+    columns = TABLES[table]
+    nullable = NULLABLE[table]
+    pk = next(iter(columns))
+    db.table(table).create(columns, pk=pk, not_null={c for c in columns if c not in nullable and c != pk})
+    for name, index_columns in INDEXES:
+        if name == table:
+            db.table(table).create_index(index_columns)
+    if table in _KEYED:
+        db.table(table).create_index(["briefing_id", "key"], unique=True)
+
+
 def create_schema(db: sqlite_utils.Database) -> None:
     """Create every table, index and the full-text index in an empty database."""
-    for table, columns in TABLES.items():
-        nullable = NULLABLE[table]
-        pk = next(iter(columns))
-        db.table(table).create(columns, pk=pk, not_null={c for c in columns if c not in nullable and c != pk})
-    for table, index_columns in INDEXES:
-        db.table(table).create_index(index_columns)
-    for table in ("sectors", "enterprises", "indicators", "achievements", "limitations", "directives"):
-        db.table(table).create_index(["briefing_id", "key"], unique=True)
+    for table in TABLES:
+        create_table(db, table)
     db.execute(FTS_CREATE_SQL)
     db.execute(VERSIONS_CREATE_SQL)
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
@@ -144,6 +156,7 @@ def write_briefing(db: sqlite_utils.Database, document: BriefingDocument, positi
         if records:
             db.table(table).insert_all(records)
 
+    insert("cited_sources", [dict(source) for source in document.cited_sources])
     insert("sectors", [{"key": s["key"], "name_vi": s["name_vi"], "name_en": s["name_en"]} for s in document.sectors])
     insert("enterprises", [dict(e) for e in document.enterprises])
 

@@ -18,7 +18,7 @@ __all__ = ["EXPORT_SECTIONS", "export_json", "export_csv", "spreadsheet_safe"]
 
 #: Sections ``export --format csv --section`` accepts.
 EXPORT_SECTIONS = ("briefings", "sectors", "indicators", "achievements", "limitations", "directives",
-                   "enterprises", "links", "derived_values", "checks")
+                   "enterprises", "links", "derived_values", "checks", "cited_sources")
 
 # A spreadsheet reads a cell that starts with one of these as a formula (OWASP, "CSV Injection").
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -61,6 +61,8 @@ def export_json(store: BriefingStore, briefing_id: str | None = None) -> dict[st
         "links": sections["links"],
         "derived_values": sections["derived_values"],
         "checks": sections["checks"],
+        # the articles a briefing cited by reference names (its items' ``cited`` keys point here)
+        "cited_sources": sections["cited_sources"],
     }
 
 

@@ -23,8 +23,17 @@ from typing import TypeVar
 import sqlite_utils
 
 from .briefing_file import BriefingFileError, Problem, load_briefing_file
-from .build import write_briefing
-from .schema import ADDED_COLUMNS, FTS_TABLE, INDEXES, SCHEMA_VERSION, TABLES, VERSIONS_CREATE_SQL, VERSIONS_TABLE
+from .build import create_table, write_briefing
+from .schema import (
+    ADDED_COLUMNS,
+    ADDED_TABLES,
+    FTS_TABLE,
+    INDEXES,
+    SCHEMA_VERSION,
+    TABLES,
+    VERSIONS_CREATE_SQL,
+    VERSIONS_TABLE,
+)
 from .store import StoreBusy, StoreError, database_uri, open_store
 
 __all__ = ["ImportResult", "import_briefing", "remove_briefing", "upgrade_schema", "write_in_one_transaction",
@@ -35,7 +44,7 @@ WRITE_WAIT_S = 30.0
 #: The first, quiet attempt: a lock held longer than this gets the "waiting" note.
 _FIRST_TRY_S = 0.25
 _DELETE_ORDER = ("links", "derived_values", "checks", "indicators", "achievements", "limitations", "directives",
-                 "enterprises", "sectors")
+                 "enterprises", "sectors", "cited_sources")
 
 T = TypeVar("T")
 
@@ -264,11 +273,14 @@ def remove_briefing(db: sqlite_utils.Database, briefing_id: str) -> int:
 
 
 def upgrade_schema(db: sqlite_utils.Database) -> None:
-    """Add the columns a database from an older schema version lacks (inside the caller's transaction),
-    so a briefing with those fields can be written into it."""
+    """Add the tables and columns a database from an older schema version lacks (inside the caller's
+    transaction), so a briefing with those fields can be written into it."""
     version = db.execute("PRAGMA user_version").fetchone()[0]
     if version >= SCHEMA_VERSION:
         return
+    for table, added in ADDED_TABLES.items():
+        if added > version and not db[table].exists():
+            create_table(db, table)
     for (table, column), added in ADDED_COLUMNS.items():
         if added > version and column not in db[table].columns_dict:
             sql_type = {str: "TEXT", int: "INTEGER", float: "REAL"}[TABLES[table][column]]

@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 __all__ = ["BriefingSummary", "Briefing", "Sector", "Enterprise", "Indicator", "MeasuredFigure", "Item", "Link",
-           "DerivedValue", "Check"]
+           "DerivedValue", "Check", "CitedSource"]
 
 
 def pick(lang: str, vi: str | None, en: str | None) -> str:
@@ -49,6 +49,9 @@ class Briefing(NamedTuple):
     source_published_at: str | None
     source_authors: tuple[str, ...]
     article_text: str
+    #: schema 4: the meeting facts' cited article and locator, in a briefing cited by reference
+    meeting_cited: str | None = None
+    meeting_locator: str | None = None
 
     def __repr__(self) -> str:  # without the article
         return f"Briefing(id={self.id!r}, title_vi={self.title_vi!r}, period_vi={self.period_vi!r})"
@@ -137,6 +140,9 @@ class Indicator(NamedTuple):
     plan_qualifier: str | None = None
     #: the measure this figure counts (``resources/measures.yaml``; schema 3, None in older databases)
     measure: str | None = None
+    # schema 4: in a briefing cited by reference, the key of the cited article (source_text is then empty)
+    cited: str | None = None
+    locator: str | None = None
 
     @property
     def section(self) -> str:
@@ -183,6 +189,9 @@ class Item(NamedTuple):
     source_text: str
     source_offset: int
     number: int | None = None
+    #: schema 4: the cited article's key, in a briefing cited by reference (source_text is then empty)
+    cited: str | None = None
+    locator: str | None = None
 
     def title(self, lang: str) -> str:
         return pick(lang, self.title_vi, self.title_en)
@@ -232,3 +241,24 @@ class Check(NamedTuple):
 
     def what(self, lang: str) -> str:
         return pick(lang, self.what_vi, self.what_en)
+
+
+class CitedSource(NamedTuple):
+    """An article a briefing cites by reference: its own title, publisher, address and date (its text is
+    not held). ``published_at`` is None when the article states no date."""
+
+    key: str
+    position: int
+    title: str
+    publisher_vi: str
+    publisher_en: str | None
+    url: str
+    published_at: str | None
+    note_vi: str | None
+    note_en: str | None
+
+    def publisher(self, lang: str) -> str:
+        return pick(lang, self.publisher_vi, self.publisher_en)
+
+    def note(self, lang: str) -> str:
+        return pick(lang, self.note_vi, self.note_en) if self.note_vi or self.note_en else ""

@@ -12,6 +12,8 @@ __all__ = [
     "APPLICATION_ID",
     "SCHEMA_VERSION",
     "ADDED_COLUMNS",
+    "ADDED_TABLES",
+    "CITED_COLUMNS",
     "TABLES",
     "NULLABLE",
     "NUMBER_FIELDS",
@@ -33,10 +35,24 @@ APPLICATION_ID = 0x42524631
 #: ``PRAGMA user_version``: bumped whenever a table or column changes meaning.
 #: 2 added ``indicators.plan_qualifier``; a version-1 database is read as if it were NULL.
 #: 3 added ``indicators.measure`` (the id in ``resources/measures.yaml``); older databases read it as NULL.
-SCHEMA_VERSION = 3
+#: 4 added briefings cited by reference: the ``cited_sources`` table, ``cited``/``locator`` on figures and
+#: items, ``meeting_cited``/``meeting_locator`` on briefings.
+SCHEMA_VERSION = 4
+#: Where a cited item comes from: the key of its article in ``cited_sources`` and a few words to find it.
+CITED_COLUMNS = ("cited", "locator")
 #: Columns added after version 1: (table, column) -> the version that added them. A database
 #: older than that is still read (the column reads as NULL) and is upgraded by ``import``.
-ADDED_COLUMNS: dict[tuple[str, str], int] = {("indicators", "plan_qualifier"): 2, ("indicators", "measure"): 3}
+ADDED_COLUMNS: dict[tuple[str, str], int] = {
+    ("indicators", "plan_qualifier"): 2,
+    ("indicators", "measure"): 3,
+    **{(table, column): 4 for table in ("indicators", "achievements", "limitations", "directives")
+       for column in CITED_COLUMNS},
+    ("briefings", "meeting_cited"): 4,
+    ("briefings", "meeting_locator"): 4,
+}
+#: Tables added after version 1 -> the version that added them. A database older than that is read as if
+#: the table were empty, and ``import`` creates it (``importer.upgrade_schema``).
+ADDED_TABLES: dict[str, int] = {"cited_sources": 4}
 
 #: Sections of content that have their own table of prose items.
 ITEM_SECTIONS = ("achievements", "limitations", "directives")
@@ -56,6 +72,8 @@ _ITEM_COLUMNS = {
     "title_en": str,
     "source_text": str,
     "source_offset": int,
+    "cited": str,  # schema 4: the cited article's key (a briefing cited by reference), else NULL
+    "locator": str,  # schema 4: a few words to find the item in that article
 }
 
 #: table -> {column: python type}; the first column is the primary key.
@@ -81,6 +99,8 @@ TABLES: dict[str, dict[str, type]] = {
         "attendees": str,  # JSON list of strings
         "connected_sites": int,
         "meeting_source_text": str,
+        "meeting_cited": str,  # schema 4
+        "meeting_locator": str,  # schema 4
         "source_title": str,
         "source_publisher_vi": str,
         "source_publisher_en": str,
@@ -140,6 +160,8 @@ TABLES: dict[str, dict[str, type]] = {
         "compared_with_en": str,
         "source_text": str,
         "source_offset": int,
+        "cited": str,  # schema 4
+        "locator": str,  # schema 4
     },
     "achievements": dict(_ITEM_COLUMNS),
     "limitations": dict(_ITEM_COLUMNS),
@@ -164,6 +186,20 @@ TABLES: dict[str, dict[str, type]] = {
         "formula": str,
         "label_vi": str,
         "label_en": str,
+    },
+    # schema 4: the articles a briefing cited by reference names (its ``article_text`` is then empty)
+    "cited_sources": {
+        "id": int,
+        "briefing_id": str,
+        "key": str,
+        "position": int,
+        "title": str,
+        "publisher_vi": str,
+        "publisher_en": str,
+        "url": str,
+        "published_at": str,
+        "note_vi": str,
+        "note_en": str,
     },
     "checks": {
         "id": int,
@@ -205,17 +241,20 @@ NULLABLE = {
     "briefings": {"organisation_en", "title_en", "period_en", "period_start", "period_end",
                   "meeting_date", "meeting_place_vi", "meeting_place_en", "meeting_kind_vi",
                   "meeting_kind_en", "chaired_by", "connected_sites", "meeting_source_text",
-                  "source_publisher_vi", "source_publisher_en", "source_published_at"},
+                  "source_publisher_vi", "source_publisher_en", "source_published_at",
+                  "meeting_cited", "meeting_locator"},
     "sectors": {"name_en"},
     "enterprises": {"name_en", "short_name"},
     "indicators": {"enterprise_id", "metric", "measure", "label_en", "value", "value_text", "value_max",
                    "value_max_text", "unit_vi", "unit_en", "qualifier", "as_of", "parent_id",
                    "plan_pct", "plan_pct_text", "plan_qualifier", "plan_vi", "plan_en", "change_pct",
                    "change_pct_text", "change_qualifier", "same_period_pct",
-                   "same_period_pct_text", "compared_with_vi", "compared_with_en"},
-    "achievements": {"title_en"},
-    "limitations": {"title_en"},
-    "directives": {"title_en"},
+                   "same_period_pct_text", "compared_with_vi", "compared_with_en",
+                   "cited", "locator"},
+    "achievements": {"title_en", "cited", "locator"},
+    "limitations": {"title_en", "cited", "locator"},
+    "directives": {"title_en", "cited", "locator"},
+    "cited_sources": {"publisher_en", "published_at", "note_vi", "note_en"},
     "links": set(),
     "derived_values": {"unit_vi", "unit_en"},
     "checks": {"indicator_id", "what_en"},
@@ -234,6 +273,7 @@ INDEXES = [
     ("links", ["briefing_id", "to_section", "to_id"]),
     ("derived_values", ["indicator_id"]),
     ("checks", ["briefing_id"]),
+    ("cited_sources", ["briefing_id", "position"]),
 ]
 
 #: Full-text index over folded text (see :mod:`briefing_app.data.folding`).

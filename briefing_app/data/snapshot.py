@@ -6,7 +6,7 @@ for children, related items, derived values and discrepancies.
 
 from __future__ import annotations
 
-from .records import Briefing, Check, DerivedValue, Enterprise, Indicator, Item, Link, Sector
+from .records import Briefing, Check, CitedSource, DerivedValue, Enterprise, Indicator, Item, Link, Sector
 from .store import BriefingStore
 
 __all__ = ["Snapshot", "load_snapshot", "Entry"]
@@ -19,11 +19,12 @@ class Snapshot:
 
     #: the records it holds, in the order ``__init__`` takes them
     PARTS = ("briefing", "sectors", "enterprises", "indicators", "achievements", "limitations", "directives",
-             "links", "derived", "checks")
+             "links", "derived", "checks", "cited_sources")
 
     def __init__(self, briefing: Briefing, sectors: list[Sector], enterprises: list[Enterprise],
                  indicators: list[Indicator], achievements: list[Item], limitations: list[Item],
-                 directives: list[Item], links: list[Link], derived: list[DerivedValue], checks: list[Check]):
+                 directives: list[Item], links: list[Link], derived: list[DerivedValue], checks: list[Check],
+                 cited_sources: list[CitedSource] | None = None):
         self.briefing = briefing
         self.sectors = sectors
         self.enterprises = enterprises
@@ -34,6 +35,9 @@ class Snapshot:
         self.links = links
         self.derived = derived
         self.checks = checks
+        #: The articles a briefing cited by reference names (empty when it holds its article).
+        self.cited_sources = list(cited_sources or [])
+        self._cited = {c.key: c for c in self.cited_sources}
         self._by_ref: dict[tuple[str, int], Entry] = {}
         for indicator in self.indicators:
             self._by_ref[("indicators", indicator.id)] = indicator
@@ -74,6 +78,16 @@ class Snapshot:
 
     def section_entries(self, section: str) -> list[Entry]:
         return list(getattr(self, section))
+
+    @property
+    def cites_by_reference(self) -> bool:
+        """Whether the briefing names its articles (``cited_sources``) instead of holding the text."""
+        return bool(self.cited_sources)
+
+    def cited_source(self, entry: Entry | None) -> CitedSource | None:
+        """The cited article an item or figure comes from, in a briefing cited by reference; else None."""
+        key = entry.cited if entry is not None else None
+        return self._cited.get(key) if key is not None else None
 
     def sector(self, sector_id: int) -> Sector | None:
         return self._sectors.get(sector_id)
@@ -178,4 +192,5 @@ def _read(store: BriefingStore, briefing_id: str) -> Snapshot:
         links=store.links(briefing_id),
         derived=store.derived_values(briefing_id),
         checks=store.checks(briefing_id),
+        cited_sources=store.cited_sources(briefing_id),
     )

@@ -26,6 +26,7 @@ from .records import (
     Briefing,
     BriefingSummary,
     Check,
+    CitedSource,
     DerivedValue,
     Enterprise,
     Indicator,
@@ -36,6 +37,7 @@ from .records import (
 )
 from .schema import (
     ADDED_COLUMNS,
+    ADDED_TABLES,
     APPLICATION_ID,
     ITEM_SECTIONS,
     NUMBER_FIELDS,
@@ -152,6 +154,8 @@ class BriefingStore:
         self.path = path
         #: Columns an older schema version lacks; they read as NULL.
         self._absent: set[tuple[str, str]] = set()
+        #: Tables an older schema lacks (``schema.ADDED_TABLES``): read as empty.
+        self._absent_tables: set[str] = set()
         #: Read as a fixed file (SQLite's ``immutable``): its folder cannot be written, so SQLite
         #: cannot keep the shared-memory file a WAL database needs. Changes are not followed.
         self.immutable = False
@@ -277,6 +281,9 @@ class BriefingStore:
         kinds = {row["name"]: row["type"] for row in
                  self._conn.execute("SELECT name, type FROM sqlite_master WHERE type IN ('table', 'view')")}
         for table, columns in TABLES.items():
+            if table not in kinds and ADDED_TABLES.get(table, 0) > version:
+                self._absent_tables.add(table)
+                continue
             if table not in kinds:
                 raise StoreError(path, f"is damaged: table {table!r} is missing")
             if kinds[table] != "table":
@@ -487,8 +494,22 @@ class BriefingStore:
 
     @staticmethod
     def _item(section: str, r: sqlite3.Row) -> Item:
+        cited = r["cited"] if "cited" in r.keys() else None  # a Row answers keys(), not "in"
+        locator = r["locator"] if "locator" in r.keys() else None
         return Item(section, r["id"], r["key"], r["position"], r["sector_id"], r["title_vi"], r["title_en"],
-                    r["source_text"], r["source_offset"], r["number"] if section == "directives" else None)
+                    r["source_text"], r["source_offset"], r["number"] if section == "directives" else None,
+                    cited, locator)
+
+    @_reading
+    def cited_sources(self, briefing_id: str) -> list[CitedSource]:
+        """The articles a briefing cited by reference names, in the file's order (none for a briefing that
+        holds its article, or in a database older than schema 4)."""
+        if "cited_sources" in self._absent_tables:
+            return []
+        self._check_rows("cited_sources", briefing_id)
+        return [CitedSource(r["key"], r["position"], r["title"], r["publisher_vi"], r["publisher_en"], r["url"],
+                            r["published_at"], r["note_vi"], r["note_en"]) for r in
+                self._rows("SELECT * FROM cited_sources WHERE briefing_id = ? ORDER BY position", (briefing_id,))]
 
     @_reading
     def links(self, briefing_id: str) -> list[Link]:
@@ -517,6 +538,8 @@ class BriefingStore:
         """Every column of a table's rows as plain dicts (for export)."""
         if table not in TABLES:
             raise ValueError(f"unknown table: {table}")
+        if table in self._absent_tables:
+            return []
         self._check_rows(table, briefing_id)
         if briefing_id is None:
             rows = [dict(r) for r in self._rows(f"SELECT rowid AS [__row], * FROM [{table}] ORDER BY rowid")]

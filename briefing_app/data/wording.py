@@ -12,11 +12,11 @@ from decimal import Decimal
 from ..i18n import QUALIFIER_KEYS, tr
 from .numbers import format_number
 from .periods import parse_period
-from .records import Briefing, DerivedValue, Indicator
+from .records import Briefing, CitedSource, DerivedValue, Indicator
 
 __all__ = ["meeting_facts", "change_short", "plan_short", "change_number", "qualifier_word", "value_text",
            "figure_text", "percent_text", "comparisons", "as_of_text", "derived_text", "date_text", "plan_progress",
-           "MEETING_FACTS"]
+           "MEETING_FACTS", "citation_text"]
 
 #: The facts :func:`meeting_facts` names, in reading order; each is worded by the key ``overview.<fact>``.
 MEETING_FACTS = ("what", "when", "where", "chaired_by", "attendees", "sites", "source", "published", "authors")
@@ -199,3 +199,10 @@ def meeting_facts(briefing: Briefing, lang: str) -> list[tuple[str, str]]:
         ("authors", ", ".join(b.source_authors)),
     ]
     return [(name, text) for name, text in facts if text]
+
+
+def citation_text(source: CitedSource, lang: str) -> str:
+    """A cited article in one line, where its sentence would stand: "Nguồn: <title> — <publisher>, <date>,
+    <url>" (the date "không ghi ngày" / "date not stated" when the article gives none). Plain text."""
+    date = date_text(source.published_at, lang) if source.published_at else tr("citation.no_date", lang)
+    return tr("citation.line", lang, title=source.title, publisher=source.publisher(lang), date=date, url=source.url)

@@ -22,7 +22,15 @@ from ..data.charts import (
 )
 from ..data.records import Indicator
 from ..data.snapshot import Snapshot
-from ..data.wording import as_of_text, comparisons, date_text, derived_text, figure_text, meeting_facts
+from ..data.wording import (
+    as_of_text,
+    citation_text,
+    comparisons,
+    date_text,
+    derived_text,
+    figure_text,
+    meeting_facts,
+)
 from ..i18n import tr, tr_n
 from .options import ReportOptions
 
@@ -136,16 +144,20 @@ class References:
     _numbers: dict[str, int] = field(default_factory=dict)
     #: (number, sentence, labels of the figures citing it)
     entries: list[tuple[int, str, list[str]]] = field(default_factory=list)
+    #: In a briefing cited by reference: each cited article's key -> its citation line, which stands in the
+    #: appendix where a sentence would (figures from one article share its number).
+    citations: dict[str, str] = field(default_factory=dict)
 
     def cite(self, indicator: Indicator, label: str) -> str:
         """`` [3]`` after a figure (empty when references are off)."""
-        if not self.enabled or not indicator.source_text:
+        text = indicator.source_text or (self.citations.get(indicator.cited, "") if indicator.cited else "")
+        if not self.enabled or not text:
             return ""
-        number = self._numbers.get(indicator.source_text)
+        number = self._numbers.get(text)
         if number is None:
             number = len(self.entries) + 1
-            self._numbers[indicator.source_text] = number
-            self.entries.append((number, indicator.source_text, []))
+            self._numbers[text] = number
+            self.entries.append((number, text, []))
         labels = self.entries[number - 1][2]
         if label not in labels:
             labels.append(label)
@@ -165,7 +177,8 @@ class _Builder:
         self.s = snapshot
         self.o = options
         self.lang = options.lang
-        self.refs = References(enabled=options.references)
+        self.refs = References(enabled=options.references,
+                               citations={c.key: citation_text(c, options.lang) for c in snapshot.cited_sources})
         self.blocks: list[Block] = []
         self.short_names = {e.id: (e.short_name or e.name(self.lang)) for e in snapshot.enterprises}
 
@@ -374,6 +387,9 @@ class _Builder:
         b = self.s.briefing
         lang = self.lang
         self.heading("sources")
+        if self.s.cites_by_reference:
+            self.cited_sources()
+            return
         publisher = (b.source_publisher_en if lang == "en" and b.source_publisher_en else b.source_publisher_vi) or ""
         details = [p for p in (publisher, date_text(b.source_published_at, lang), ", ".join(b.source_authors)) if p]
         article = self.t("report.article", title=b.source_title)
@@ -390,6 +406,25 @@ class _Builder:
             ListItem(f"[{number}]", (Text(sentence), Text(self.t("report.figures", labels="; ".join(labels)),
                                                           "small_muted")))
             for number, sentence, labels in self.refs.entries)))
+
+    def cited_sources(self) -> None:
+        """The appendix of a briefing cited by reference: each cited article (title, publisher, date, address)
+        with the figures it backs, and the note that the sentences are not held."""
+        self.blocks.append(Paragraph(self.t("source.cited_note"), "small_italic"))
+        if not self.refs.entries:
+            for indicator in self.s.indicators:
+                self.refs.cite(indicator, self.label(indicator))
+        listed = {text for _n, text, _labels in self.refs.entries}
+        items = [ListItem(f"[{number}]", (Text(text), Text(self.t("report.figures", labels="; ".join(labels)),
+                                                           "small_muted")))
+                 for number, text, labels in self.refs.entries]
+        # Articles no printed figure cites (only items do) are listed too, so every citation is in the pack.
+        for source in self.s.cited_sources:
+            text = self.refs.citations[source.key]
+            if text not in listed:
+                items.append(ListItem(f"[{len(items) + 1}]", (Text(text),)))
+        self.blocks.append(ItemList(tuple(items)))
+        self.blocks.append(Paragraph(self.t("citation.not_held"), "small_italic"))
 
     def chart_alone(self) -> None:
         """The chart in front of the reader, then the sentence each of its figures comes from."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ..data.records import Indicator, Item
 from ..data.snapshot import Entry, Snapshot
-from ..data.wording import as_of_text, comparisons, derived_text, figure_text
+from ..data.wording import as_of_text, citation_text, comparisons, derived_text, figure_text
 from ..i18n import tr
 from ..text_limits import elide, shorten
 from .plain import escape
@@ -31,7 +31,16 @@ def entry_link(entry: Entry, lang: str) -> str:
             f"{escape(elide(entry_title(entry, lang)))}</a>")
 
 
-def _source_block(entry: Entry, lang: str, heading_key: str) -> str:
+def _source_block(snapshot: Snapshot, entry: Entry, lang: str, heading_key: str) -> str:
+    cited = snapshot.cited_source(entry)
+    if entry.cited is not None:
+        # Cited by reference: the article named where its sentence would be, which is not held (no link to it).
+        line = citation_text(cited, lang) if cited is not None else entry.cited
+        locator = (f"<p>{escape(elide(tr('citation.locator', lang, locator=entry.locator)))}</p>"
+                   if entry.locator else "")
+        return (f"<h4>{escape(tr(heading_key, lang))}</h4>"
+                f'<p class="citation">{escape(shorten(line, lang))}</p>{locator}'
+                f"<p><i>{escape(tr('citation.not_held', lang))}</i></p>")
     return (f"<h4>{escape(tr(heading_key, lang))}</h4>"
             f'<blockquote style="margin-left:12px">{escape(shorten(entry.source_text, lang))}</blockquote>'
             f'<p><a href="source:{entry.source_offset}:{len(entry.source_text)}">'
@@ -75,7 +84,7 @@ def indicator_html(snapshot: Snapshot, indicator: Indicator, lang: str) -> str:
         facts.append(f"{escape(tr('col.as_of', lang))}: {escape(elide(as_of_text(indicator, lang)))}")
     if facts:
         out.append("<p>" + "<br>".join(facts) + "</p>")
-    out.append(_source_block(indicator, lang, "detail.source"))
+    out.append(_source_block(snapshot, indicator, lang, "detail.source"))
     derived = snapshot.derived_for(indicator.id)
     if derived:
         rows = "".join(
@@ -100,7 +109,7 @@ def item_html(snapshot: Snapshot, item: Item, lang: str) -> str:
     sector = snapshot.sector(item.sector_id)
     if sector:
         out.append(f"<p>{escape(tr('col.sector', lang))}: {escape(elide(sector.name(lang)))}</p>")
-    out.append(_source_block(item, lang, "detail.source"))
+    out.append(_source_block(snapshot, item, lang, "detail.source"))
     out.append(_checks_block(snapshot, item.section, item.id, lang))
     out.append(_related_block(snapshot, item.section, item.id, lang))
     return "".join(out)

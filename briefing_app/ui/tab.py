@@ -7,10 +7,19 @@ from typing import NamedTuple
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from ..data.snapshot import Entry, Snapshot
+from ..i18n import tr
 from .plain import plain_label
 from .state import ViewerState
 
-__all__ = ["BriefingTab", "PrintScope", "EmptyState"]
+__all__ = ["BriefingTab", "PrintScope", "EmptyState", "source_reachable"]
+
+
+def source_reachable(entry: Entry | None, lang: str) -> tuple[bool, str]:
+    """Whether "Show in Source" can show ``entry``'s sentence, and the tooltip that says why not: an item of a
+    briefing cited by reference has no sentence in the app."""
+    if entry is not None and entry.cited is not None:
+        return False, tr("citation.no_source_tab", lang)
+    return entry is not None, ""
 
 
 class PrintScope(NamedTuple):
@@ -71,7 +80,7 @@ class BriefingTab(QWidget):
         return PrintScope()
 
     def show_in_source(self, entry: Entry | None) -> None:
-        if entry is not None:
+        if entry is not None and entry.cited is None:
             self.state.request_source(entry.source_offset, len(entry.source_text))
 
 

@@ -101,8 +101,9 @@ def object_paths(schema, path=()):
 def test_the_schema_lists_exactly_the_fields_the_validator_knows():
     described = dict(object_paths(json_schema()))
     assert set(described) == {(), ("briefing",), ("briefing", "period"), ("briefing", "meeting"),
-                              ("briefing", "source"), ("sectors",), ("enterprises",), ("indicators",),
-                              ("achievements",), ("limitations",), ("directives",), ("links",), ("checks",)}
+                              ("briefing", "source"), ("briefing", "sources"), ("sectors",), ("enterprises",),
+                              ("indicators",), ("achievements",), ("limitations",), ("directives",),
+                              ("links",), ("checks",)}
     for path, names in described.items():
         assert names == field_names(*path), path
 
@@ -123,7 +124,7 @@ def test_every_required_field_of_the_schema_is_required_by_the_validator(tmp_pat
                 walk(value, schema_node["properties"][name], [*path, name], f"{field}.{name}" if field else name)
 
     walk(small(), schema, [], "")
-    assert len(cases) > 30
+    assert len(cases) >= 30  # (the passages are required by the validator only: source or cited, by mode)
     for keys, field in cases:
         document = copy.deepcopy(small())
         parent = document

@@ -18,7 +18,7 @@ def _listing(folder):
 
 def test_prints_the_bundled_pack(qapp, tmp_path, capsys, read_pdf):
     target = tmp_path / "summary.pdf"
-    assert main(["print", "-o", str(target), "--lang", "en", "--page-size", "Letter"]) == 0
+    assert main(["print", "--briefing", "mic-2017-h1", "-o", str(target), "--lang", "en", "--page-size", "Letter"]) == 0
     out = capsys.readouterr()
     doc = read_pdf(target)
     assert doc.pages > 1 and out.out.strip() == f"Wrote {target} ({doc.pages} pages)."
@@ -49,20 +49,20 @@ def _fails(args, capsys, code=1):
 
 
 def test_missing_folder(qapp, tmp_path, capsys):
-    err = _fails(["print", "-o", str(tmp_path / "nope" / "x.pdf")], capsys)
+    err = _fails(["print", "--briefing", "mic-2017-h1", "-o", str(tmp_path / "nope" / "x.pdf")], capsys)
     assert "does not exist" in err and "no file was written" in err
     assert _listing(tmp_path) == []
 
 
 def test_parent_is_a_file(qapp, tmp_path, capsys):
     (tmp_path / "file").write_text("x")
-    err = _fails(["print", "-o", str(tmp_path / "file" / "x.pdf")], capsys)
+    err = _fails(["print", "--briefing", "mic-2017-h1", "-o", str(tmp_path / "file" / "x.pdf")], capsys)
     assert "is not a folder" in err
     assert _listing(tmp_path) == ["file"]
 
 
 def test_a_folder_as_target(qapp, tmp_path, capsys):
-    err = _fails(["print", "-o", str(tmp_path)], capsys)
+    err = _fails(["print", "--briefing", "mic-2017-h1", "-o", str(tmp_path)], capsys)
     assert "is a folder" in err
     assert _listing(tmp_path) == []
 
@@ -74,7 +74,7 @@ def test_read_only_folder(qapp, tmp_path, capsys, monkeypatch, bundled_db):
         raise PermissionError(errno.EACCES, "Permission denied")
 
     monkeypatch.setattr(tempfile, "mkstemp", refuse)  # root ignores chmod; refuse as a read-only folder would
-    err = _fails(["print", "-o", str(tmp_path / "x.pdf"), "--db", str(bundled_db)], capsys)
+    err = _fails(["print", "--briefing", "mic-2017-h1", "-o", str(tmp_path / "x.pdf"), "--db", str(bundled_db)], capsys)
     assert "permission denied" in err
     assert _listing(tmp_path) == []
 
@@ -84,7 +84,7 @@ def test_full_disk(qapp, tmp_path, capsys, monkeypatch):
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(os, "replace", full)
-    err = _fails(["print", "-o", str(tmp_path / "x.pdf")], capsys)
+    err = _fails(["print", "--briefing", "mic-2017-h1", "-o", str(tmp_path / "x.pdf")], capsys)
     monkeypatch.undo()
     assert "no space left" in err
     assert _listing(tmp_path) == []

@@ -25,13 +25,13 @@ def snapshot_of(folder):
 
 
 @pytest.mark.parametrize("case", BAD_DATABASE_CASES)
-def test_bad_database_is_refused_plainly_and_nothing_changes(qtbot, settings, tmp_path, small_db, bundled_db, case):
+def test_bad_database_is_refused_plainly_and_nothing_changes(qtbot, settings, tmp_path, small_db, review_db, case):
     import re
 
     window = MainWindow(ViewerState("en"), settings)
     qtbot.addWidget(window)
     window.show()
-    assert window.open_database(bundled_db)
+    assert window.open_database(review_db)
     path, expected = make_bad_database(tmp_path, small_db, case)
     before = snapshot_of(tmp_path / "cases")
     assert not window.open_database(path)
@@ -42,5 +42,5 @@ def test_bad_database_is_refused_plainly_and_nothing_changes(qtbot, settings, tm
     assert "The open database is kept: data.db" in text
     boxes[0].close()
     # The good database stays open and shown.
-    assert window.session.path == bundled_db and window.state.snapshot.briefing.id == "mic-2017-h1"
+    assert window.session.path == review_db and window.state.snapshot.briefing.id == "mic-2017-h1"
     assert snapshot_of(tmp_path / "cases") == before

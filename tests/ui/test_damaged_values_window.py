@@ -17,15 +17,15 @@ def visible_boxes():
 
 
 @pytest.mark.parametrize("damage", DAMAGES)
-def test_opening_it_says_what_and_where(qtbot, open_window, tmp_path, small_db, bundled_db, damage):
-    window = open_window(bundled_db, lang="en")
+def test_opening_it_says_what_and_where(qtbot, open_window, tmp_path, small_db, review_db, damage):
+    window = open_window(review_db, lang="en")
     path = damaged_copy(small_db, tmp_path / "damaged.db", damage)
     assert not window.open_database(path)
     boxes = visible_boxes()
     assert len(boxes) == 1
     assert boxes[0].text() == f"{path}\n\nis damaged: {DAMAGES[damage][1]}\n\nThe open database is kept: data.db"
     boxes[0].close()
-    assert window.session.path == bundled_db and window.state.snapshot.briefing.id == "mic-2017-h1"
+    assert window.session.path == review_db and window.state.snapshot.briefing.id == "mic-2017-h1"
     # Still alive: it switches tabs and reloads.
     for index in range(window.tabs.count()):
         window.tabs.setCurrentIndex(index)

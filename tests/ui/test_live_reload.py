@@ -18,9 +18,9 @@ LIMIT_S = 0.5
 
 
 @pytest.fixture
-def db(tmp_path, bundled_db):
+def db(tmp_path, review_db):
     path = tmp_path / "live.db"
-    shutil.copy(bundled_db, path)
+    shutil.copy(review_db, path)
     return path
 
 

@@ -12,22 +12,24 @@ from briefing_app.ui.app import create_window, open_startup_database
 
 
 @pytest.fixture
-def window(open_window, bundled_db):
-    return open_window(bundled_db)
+def window(open_window, review_db):
+    return open_window(review_db)
 
 
 def message_boxes():
     return [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
 
 
-def test_opens_the_bundled_database_and_says_so(window, bundled_db):
+def test_opens_the_bundled_database_and_says_so(open_window, bundled_db):
+    window = open_window(bundled_db)
     assert window.database_status.text() == "Dữ liệu kèm ứng dụng: data.db (chỉ đọc)"
-    assert window.briefing_status.text().startswith("Hội nghị sơ kết công tác 6 tháng đầu năm")
+    # The newest briefing by period first: the 2019 review.
+    assert window.state.snapshot.briefing.id == "mic-2019-h1"
     assert window.loaded_status.text().startswith("Tải lúc ")
     assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [
         "Tổng quan", "Chỉ số", "Kết quả", "Hạn chế", "Nhiệm vụ", "Doanh nghiệp", "Nguồn"]
-    # One briefing: no selector.
-    assert not window.briefing_combo.isVisible()
+    # Two bundled briefings (mic-2017-h1, mic-2019-h1): the selector is shown.
+    assert window.briefing_combo.isVisible()
 
 
 def test_ctrl_number_switches_tabs(qtbot, window):
@@ -40,7 +42,8 @@ def test_language_switch_without_restart(qtbot, window):
     window.language_actions["en"].trigger()
     assert window.tabs.tabText(1) == "Indicators"
     assert window.file_menu.title() == "&File"
-    assert window.database_status.text() == "Bundled with the app: data.db (read-only)"
+    assert window.database_status.text().startswith("data.db in ")
+    assert window.database_status.text().endswith(" (read-only)")
     assert "The meeting" in window.overview_tab.text()
     assert window.settings.value("language") == "en"
     window.language_actions["vi"].trigger()
@@ -78,7 +81,7 @@ def test_ctrl_c_copies_tsv_and_html(qtbot, window):
     assert "16 dòng" in window.statusBar().currentMessage()
 
 
-def test_a_bad_database_keeps_the_open_one(qtbot, window, tmp_path, bundled_db):
+def test_a_bad_database_keeps_the_open_one(qtbot, window, tmp_path, review_db):
     bad = tmp_path / "not a briefing.db"
     conn = sqlite3.connect(bad)
     conn.execute("CREATE TABLE t (x)")
@@ -91,7 +94,7 @@ def test_a_bad_database_keeps_the_open_one(qtbot, window, tmp_path, bundled_db):
     assert box.textFormat() == Qt.TextFormat.PlainText
     assert "data.db" in box.text()  # the kept database is named
     box.close()
-    assert window.session.path == bundled_db
+    assert window.session.path == review_db
     assert bad.read_bytes() == before
 
 
@@ -112,7 +115,7 @@ def test_many_briefings_show_a_selector(qtbot, window, tmp_path, small_briefing)
     assert window.overview_tab.text().startswith("Hội nghị thứ hai")
 
 
-def test_recent_files_and_drop(qtbot, window, tmp_path, small_db, bundled_db):
+def test_recent_files_and_drop(qtbot, window, tmp_path, small_db, review_db):
     copy = tmp_path / "copy.db"
     shutil.copy(small_db, copy)
     mime = QMimeData()
@@ -122,11 +125,11 @@ def test_recent_files_and_drop(qtbot, window, tmp_path, small_db, bundled_db):
     window.dropEvent(event)
     assert window.session.path == copy
     recent = window.recent.files()
-    assert recent[0] == str(copy) and str(bundled_db) in recent
+    assert recent[0] == str(copy) and str(review_db) in recent
     titles = [a.text() for a in window.recent_menu.actions() if a.data()]
     assert titles[0] == "&1 copy.db"
     window.recent_menu.actions()[1].trigger()
-    assert window.session.path == bundled_db
+    assert window.session.path == review_db
 
 
 def test_reload_keeps_tab_and_selection(qtbot, window):
@@ -180,7 +183,7 @@ def test_every_control_has_an_accessible_name(window):
     assert not missing, missing
 
 
-def test_the_app_quits_cleanly_after_copying(tmp_path, bundled_db):
+def test_the_app_quits_cleanly_after_copying(tmp_path, review_db):
     """Copy rows, quit: the process exits 0 (PySide6 would crash on the clipboard's QMimeData)."""
     import subprocess
     import sys
@@ -205,7 +208,7 @@ def test_the_app_quits_cleanly_after_copying(tmp_path, bundled_db):
 
         application = QApplication([])
         QTimer.singleShot(300, act)
-        raise SystemExit(app_module.run({str(bundled_db)!r}, "vi"))
+        raise SystemExit(app_module.run({str(review_db)!r}, "vi"))
     """)
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr[-2000:]

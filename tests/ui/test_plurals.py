@@ -12,8 +12,8 @@ def test_the_overview_counts_one_and_many_in_english_and_vietnamese(open_window,
     assert "6 chỉ số · 1 kết quả · 1 hạn chế · 2 nhiệm vụ · 1 doanh nghiệp · 1 số liệu chưa khớp" in text
 
 
-def test_copying_says_how_many_rows(open_window, bundled_db):
-    window = open_window(bundled_db, "en")
+def test_copying_says_how_many_rows(open_window, review_db):
+    window = open_window(review_db, "en")
     window.state.request_item("directives", window.state.snapshot.directives[0].id)
     window.copy_action.trigger()  # Edit → Copy
     assert window.statusBar().currentMessage() == "Copied 1 row"

@@ -17,8 +17,8 @@ from briefing_app.ui.state import ViewerState
 
 
 @pytest.fixture
-def window(open_window, bundled_db):
-    win = open_window(bundled_db)
+def window(open_window, review_db):
+    win = open_window(review_db)
     # the window may already build its controller (one line in MainWindow); never attach two
     win.print_controller  # noqa: B018 - the window builds its controller on first use
     return win

@@ -16,8 +16,8 @@ from briefing_app.ui.state import ViewerState
 
 
 @pytest.fixture
-def window(open_window, bundled_db):
-    win = open_window(bundled_db)
+def window(open_window, review_db):
+    win = open_window(review_db)
     win.activateWindow()
     return win
 
@@ -218,12 +218,12 @@ def test_snippets_are_escaped_text_with_only_our_markup():
     assert snippet_html("abc", [(5, 9), (2, 1)]) == "abc"
 
 
-def test_the_result_model_passes_the_model_tester(qtmodeltester, bundled_db):
+def test_the_result_model_passes_the_model_tester(qtmodeltester, review_db):
     from briefing_app.data.search import search
     from briefing_app.data.store import open_store
 
     model = SearchResultModel()
-    with open_store(bundled_db) as store:
+    with open_store(review_db) as store:
         model.set_results(search(store, "thue bao"))
     assert model.rowCount() > 2
     qtmodeltester.check(model)

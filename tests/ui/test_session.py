@@ -30,18 +30,18 @@ def heard(session):
     return log
 
 
-def test_opening_says_which_file_and_which_briefing(session, heard, bundled_db):
+def test_opening_says_which_file_and_which_briefing(session, heard, review_db):
     assert session.path is None and session.snapshot is None
-    assert session.open(bundled_db)
-    assert heard == [("database_opened", bundled_db), ("problem_changed", None),
+    assert session.open(review_db)
+    assert heard == [("database_opened", review_db), ("problem_changed", None),
                      ("snapshot_loaded", "mic-2017-h1")]
-    assert session.path == bundled_db and session.store is not None and session.problem is None
+    assert session.path == review_db and session.store is not None and session.problem is None
     assert [b.id for b in session.briefings] == ["mic-2017-h1"]
-    assert session.watcher.path == bundled_db.absolute()
+    assert session.watcher.path == review_db.absolute()
 
 
-def test_a_bad_file_keeps_the_open_one_and_says_why_unless_quiet(session, heard, bundled_db, tmp_path):
-    assert session.open(bundled_db)
+def test_a_bad_file_keeps_the_open_one_and_says_why_unless_quiet(session, heard, review_db, tmp_path):
+    assert session.open(review_db)
     heard.clear()
     bad = tmp_path / "bad.db"
     bad.write_bytes(b"not a database at all")
@@ -50,12 +50,12 @@ def test_a_bad_file_keeps_the_open_one_and_says_why_unless_quiet(session, heard,
     assert name == "open_failed" and isinstance(exc, StoreError) and exc.path == bad
     assert not session.open(bad, quiet=True)
     assert len(heard) == 1
-    assert session.path == bundled_db and session.snapshot.briefing.id == "mic-2017-h1"
+    assert session.path == review_db and session.snapshot.briefing.id == "mic-2017-h1"
 
 
-def test_reading_again_reloads_only_what_changed(session, heard, bundled_db, tmp_path):
+def test_reading_again_reloads_only_what_changed(session, heard, review_db, tmp_path):
     db = tmp_path / "copy.db"
-    shutil.copy(bundled_db, db)
+    shutil.copy(review_db, db)
     assert session.open(db)
     heard.clear()
     session.refresh_from_disk()
@@ -65,9 +65,9 @@ def test_reading_again_reloads_only_what_changed(session, heard, bundled_db, tmp
     assert session.refreshed_at is not None
 
 
-def test_a_vanished_file_is_a_problem_and_the_last_good_data_stays(session, heard, bundled_db, tmp_path):
+def test_a_vanished_file_is_a_problem_and_the_last_good_data_stays(session, heard, review_db, tmp_path):
     db = tmp_path / "copy.db"
-    shutil.copy(bundled_db, db)
+    shutil.copy(review_db, db)
     assert session.open(db)
     before = session.snapshot
     heard.clear()
@@ -78,9 +78,9 @@ def test_a_vanished_file_is_a_problem_and_the_last_good_data_stays(session, hear
     assert session.snapshot is before
 
 
-def test_a_busy_database_is_retried_without_waiting(qtbot, session, heard, bundled_db, tmp_path, time_limit):
+def test_a_busy_database_is_retried_without_waiting(qtbot, session, heard, review_db, tmp_path, time_limit):
     db = tmp_path / "copy.db"
-    shutil.copy(bundled_db, db)
+    shutil.copy(review_db, db)
     writer = sqlite3.connect(db, isolation_level=None)
     writer.execute("BEGIN EXCLUSIVE")
     try:
@@ -93,8 +93,8 @@ def test_a_busy_database_is_retried_without_waiting(qtbot, session, heard, bundl
     assert session.problem is None and heard[-1] == ("snapshot_loaded", "mic-2017-h1")
 
 
-def test_choosing_another_briefing_that_cannot_be_read_says_so(session, heard, bundled_db):
-    assert session.open(bundled_db)
+def test_choosing_another_briefing_that_cannot_be_read_says_so(session, heard, review_db):
+    assert session.open(review_db)
     heard.clear()
     session.select_briefing("no-such-briefing")
     [(name, exc)] = heard

@@ -6,7 +6,7 @@ import sys
 import textwrap
 
 
-def test_window_paints_before_heavy_imports_and_charts_follow(tmp_path, bundled_db, time_limit):
+def test_window_paints_before_heavy_imports_and_charts_follow(tmp_path, review_db, time_limit):
     script = textwrap.dedent(f"""
         import os, sys
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -15,7 +15,7 @@ def test_window_paints_before_heavy_imports_and_charts_follow(tmp_path, bundled_
         app = QApplication([])
         from briefing_app.ui.app import create_window, open_startup_database
         settings = QSettings({str(tmp_path / "s.ini")!r}, QSettings.Format.IniFormat)
-        window = create_window(__import__("pathlib").Path({str(bundled_db)!r}), "vi", settings)
+        window = create_window(__import__("pathlib").Path({str(review_db)!r}), "vi", settings)
         window.show()
         open_startup_database(window)
         window.grab()  # the first paint
@@ -45,7 +45,7 @@ def test_window_paints_before_heavy_imports_and_charts_follow(tmp_path, bundled_
     assert lines[1] == "after: True True 5"
 
 
-def test_the_cycle_collector_is_back_on_after_the_first_paint(qtbot, qapp, settings, bundled_db, time_limit):
+def test_the_cycle_collector_is_back_on_after_the_first_paint(qtbot, qapp, settings, review_db, time_limit):
     """The command line starts the window with gc off (cli._gui); launch turns it on once painted."""
     import gc
 
@@ -53,7 +53,7 @@ def test_the_cycle_collector_is_back_on_after_the_first_paint(qtbot, qapp, setti
 
     gc.disable()
     try:
-        window = launch(qapp, bundled_db, "vi", settings)
+        window = launch(qapp, review_db, "vi", settings)
         qtbot.addWidget(window)
         assert not gc.isenabled()
         with qtbot.waitSignal(window.first_painted, timeout=time_limit.ms(5)):
@@ -64,7 +64,7 @@ def test_the_cycle_collector_is_back_on_after_the_first_paint(qtbot, qapp, setti
         gc.enable()
 
 
-def test_the_window_path_starts_without_the_cycle_collector(monkeypatch, bundled_db):
+def test_the_window_path_starts_without_the_cycle_collector(monkeypatch, review_db):
     """`briefing-app DATABASE` turns gc off before importing Qt; launch turns it back on (above)."""
     import gc
 
@@ -79,7 +79,7 @@ def test_the_window_path_starts_without_the_cycle_collector(monkeypatch, bundled
 
     monkeypatch.setattr(app_module, "run", fake_run)
     try:
-        assert main([str(bundled_db), "--lang", "en"]) == 0
+        assert main([str(review_db), "--lang", "en"]) == 0
     finally:
         gc.enable()
-    assert seen == {"enabled": False, "database": bundled_db, "lang": "en"}
+    assert seen == {"enabled": False, "database": review_db, "lang": "en"}

@@ -28,7 +28,7 @@ from ..models.enterprise_table_model import SORT_ROLE, EnterpriseSortProxy, Ente
 from ..plain import escape
 from ..reading_pane import ReadingPane
 from ..state import ViewerState
-from ..tab import BriefingTab, EmptyState
+from ..tab import BriefingTab, EmptyState, source_reachable
 
 __all__ = ["EnterprisesTab"]
 
@@ -263,8 +263,10 @@ class EnterprisesTab(BriefingTab):
         indicator = self.current_indicator()
         self.metric_chart.highlight(("enterprises", enterprise.id) if enterprise is not None else None)
         self.plan_chart.highlight(("indicators", indicator.id) if indicator is not None else None)
-        self.source_button.setEnabled(indicator is not None)
-        self.show_in_source_action.setEnabled(indicator is not None)
+        enabled, why_not = source_reachable(indicator, lang)
+        for control in (self.source_button, self.show_in_source_action):
+            control.setEnabled(enabled)
+            control.setToolTip(why_not)
         self.copy_action.setEnabled(self.table.selectionModel().hasSelection())
         if enterprise is None or self._snapshot is None:
             self.pane.setHtml(f"<p>{escape(tr('enterprises.none_selected', lang))}</p>")

@@ -37,7 +37,7 @@ from ..models.indicator_table_model import COL_LABEL, COLUMN_KEYS, SORT_ROLE, In
 from ..plain import escape, plain_label
 from ..reading_pane import ReadingPane
 from ..state import ViewerState
-from ..tab import BriefingTab, EmptyState, PrintScope
+from ..tab import BriefingTab, EmptyState, PrintScope, source_reachable
 
 __all__ = ["IndicatorsTab", "IndicatorFilterProxy"]
 
@@ -432,9 +432,10 @@ class IndicatorsTab(BriefingTab):
 
     def _update_detail(self, *_args: object) -> None:
         indicator = self.current_indicator()
-        enabled = indicator is not None
-        self.source_button.setEnabled(enabled)
-        self.show_in_source_action.setEnabled(enabled)
+        enabled, why_not = source_reachable(indicator, self.lang)
+        for control in (self.source_button, self.show_in_source_action):
+            control.setEnabled(enabled)
+            control.setToolTip(why_not)
         self._update_chart(indicator)
         key = (id(self._snapshot), indicator.id if indicator else None, self.lang)
         if key == self._shown:

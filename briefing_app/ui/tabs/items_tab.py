@@ -26,7 +26,7 @@ from ..models.item_tree_model import FILTER_ROLE, ItemTreeModel
 from ..plain import escape
 from ..reading_pane import ReadingPane
 from ..state import ViewerState
-from ..tab import BriefingTab, EmptyState
+from ..tab import BriefingTab, EmptyState, source_reachable
 
 __all__ = ["ItemsTab"]
 
@@ -204,8 +204,10 @@ class ItemsTab(BriefingTab):
         return sorted((i for i in items if i is not None), key=lambda i: i.position)
 
     def _show(self, item: Item | None) -> None:
-        self.source_button.setEnabled(item is not None)
-        self.show_in_source_action.setEnabled(item is not None)
+        enabled, why_not = source_reachable(item, self.lang)
+        for control in (self.source_button, self.show_in_source_action):
+            control.setEnabled(enabled)
+            control.setToolTip(why_not)
         if item is None or self._snapshot is None:
             self.pane.setHtml(f"<p>{escape(tr('items.none_selected', self.lang))}</p>")
         else:

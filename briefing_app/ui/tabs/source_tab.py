@@ -1,4 +1,5 @@
-"""The Source tab: the article itself, with a passage highlighted on request."""
+"""The Source tab: the article itself, with a passage highlighted on request; for a briefing cited by
+reference, the list of its cited articles (title, publisher, date, address) as plain text."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextOption
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QVBoxLayout, QWidget
 
 from ...data.snapshot import Snapshot
+from ...data.wording import date_text
 from ...i18n import tr
 from ..plain import heading_label, plain_label, shown
 from ..state import ViewerState
@@ -34,11 +36,15 @@ class SourceTab(BriefingTab):
         layout.addWidget(self.text, 1)
         self._highlight: tuple[int, int] | None = None
         self._article = ""
+        self._snapshot: Snapshot | None = None
         self.retranslate()
 
     def set_snapshot(self, snapshot: Snapshot | None) -> None:
+        self._snapshot = snapshot
         scroll = self.text.verticalScrollBar().value()
         article = snapshot.briefing.article_text if snapshot else ""
+        if snapshot is not None and snapshot.cites_by_reference:
+            article = self._cited_list(snapshot)
         if article != self._article:
             # setPlainText: the article is data, never markup.
             self._article = article
@@ -47,11 +53,29 @@ class SourceTab(BriefingTab):
             self.text.setExtraSelections([])
         else:
             self.text.verticalScrollBar().setValue(scroll)
-        self.heading.setText(shown(snapshot.briefing.source_title) if snapshot else "")
+        cited = snapshot is not None and snapshot.cites_by_reference
+        heading = tr("source.cited_heading", self.lang) if cited else snapshot.briefing.source_title if snapshot else ""
+        self.heading.setText(shown(heading))
+        self.note.setText(tr("source.cited_note" if cited else "source.original_note", self.lang))
+
+    def _cited_list(self, snapshot: Snapshot) -> str:
+        """The cited articles, one paragraph each, as plain text (the address as written, to copy)."""
+        lang = self.lang
+        paragraphs = []
+        for number, source in enumerate(snapshot.cited_sources, start=1):
+            date = date_text(source.published_at, lang) if source.published_at else tr("citation.no_date", lang)
+            lines = [f"[{number}] {source.title}", f"{source.publisher(lang)} — {date}", source.url]
+            if source.note(lang):
+                lines.append(tr("citation.note", lang, note=source.note(lang)))
+            paragraphs.append("\n".join(lines))
+        return "\n\n".join(paragraphs)
 
     def retranslate(self) -> None:
         lang = self.lang
-        self.note.setText(tr("source.original_note", lang))
+        if self._snapshot is not None:
+            self.set_snapshot(self._snapshot)
+        else:
+            self.note.setText(tr("source.original_note", lang))
         self.text.setAccessibleName(tr("source.article", lang))
         self.heading.setAccessibleName(tr("source.article", lang))
 
