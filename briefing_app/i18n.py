@@ -338,10 +338,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "report.compare.col.note": ("Ghi chú", "Note"),
     "report.compare.figures": ("Số liệu", "Figures"),
     "report.compare.directives": ("Nhiệm vụ", "Directives"),
-    "report.compare.limitations": ("Hạn chế lặp lại", "Recurring limitations"),
-    "report.compare.continued": ("Tiếp tục", "Continued"),
-    "report.compare.new": ("Mới", "New"),
-    "report.compare.dropped": ("Không còn", "Dropped"),
+    "report.compare.limitations": ("Hạn chế", "Limitations"),
     "report.compare.score": ("độ giống {score}", "similarity {score}"),
 }
 

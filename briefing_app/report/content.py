@@ -273,10 +273,9 @@ class _Builder:
     def compared_items(self, key: str, items: ItemComparison, c: Comparison, older: str, newer: str) -> None:
         lang = self.lang
         self.blocks.append(Heading(2, self.t(key)))
-        self.blocks.append(Paragraph(" · ".join((
-            self.t_n("count.compare.continued", len(items.continued)), self.t_n("count.compare.new", len(items.new)),
-            self.t_n("count.compare.dropped", len(items.dropped))))))
-
+        if not (items.continued or items.new or items.dropped):
+            self.nothing()
+            return
         def line(item: Item, briefing_id: str) -> Text:
             sector = c.sector_of(item, briefing_id)
             return Text(f"{item.title(lang)} ({sector.name(lang) if sector else ''})".replace(" ()", ""))
@@ -285,7 +284,7 @@ class _Builder:
             return f"{item.number}." if item.number else "•"
 
         if items.continued:
-            self.blocks.append(Heading(3, self.t("report.compare.continued")))
+            self.blocks.append(Heading(3, self.t_n("count.compare.continued", len(items.continued))))
             out = []
             for match in items.continued:
                 early, late = (match.a, match.b) if c.newer == "b" else (match.b, match.a)
@@ -293,10 +292,10 @@ class _Builder:
                 out.append(ListItem(marker(late), (line(late, newer), Text(f"← {marker(early)} {early.title(lang)} · "
                                                                             f"{score}", "small_muted"))))
             self.blocks.append(ItemList(tuple(out)))
-        for heading, listed, briefing_id in (("report.compare.new", items.new, newer),
-                                             ("report.compare.dropped", items.dropped, older)):
+        for counted, listed, briefing_id in (("count.compare.new", items.new, newer),
+                                             ("count.compare.dropped", items.dropped, older)):
             if listed:
-                self.blocks.append(Heading(3, self.t(heading)))
+                self.blocks.append(Heading(3, self.t_n(counted, len(listed))))
                 self.blocks.append(ItemList(tuple(ListItem(marker(i), (line(i, briefing_id),)) for i in listed)))
 
     def overview(self) -> None:

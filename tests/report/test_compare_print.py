@@ -19,11 +19,12 @@ def test_print_compare_with_adds_the_comparison_section(qapp, tmp_path, capsys, 
     if lang == "en":
         assert "Compared with h1-2017" in text
         for words in ("Earlier", "Later", "Change", "Stated", "123.91 triệu thuê bao", "+3.26%",
-                      "+4.83%", "measures a different thing", "Continued", "similarity 0.67"):
+                      "+4.83%", "measures a different thing", "1 continued", "2 new", "2 dropped", "similarity 0.67"):
             assert words in text, words
     else:
         assert "So sánh với h1-2017" in text
-        for words in ("Kỳ trước", "Kỳ sau", "Thay đổi", "Được nêu", "123,91 triệu thuê bao", "+3,26%", "+4,83%", "đo một chỉ tiêu khác", "Tiếp tục",
+        for words in ("Kỳ trước", "Kỳ sau", "Thay đổi", "Được nêu", "123,91 triệu thuê bao", "+3,26%", "+4,83%",
+                      "đo một chỉ tiêu khác", "1 tiếp tục", "2 không còn",
                       "độ giống 0,67"):
             assert words in text, words
 
