@@ -19,7 +19,8 @@ if TYPE_CHECKING:
 
 __all__ = ["main"]
 
-SUBCOMMANDS = ("build-db", "import", "validate", "schema", "export", "search", "series", "print", "desktop", "gui")
+SUBCOMMANDS = ("build-db", "import", "validate", "schema", "export", "search", "series", "compare", "print", "desktop",
+               "gui")
 
 
 def _fail(message: str, code: int = 1) -> int:
@@ -200,6 +201,18 @@ def _commands_parser() -> argparse.ArgumentParser:
     series.add_argument("--db", type=Path, help="database to read (default: your library)")
     series.add_argument("--json", action="store_true", help="print the series as JSON")
 
+    compare = sub.add_parser("compare", help="two briefings side by side: figures, directives, limitations",
+                             description="Compare briefing A with briefing B: each measure's values with the change "
+                                         "computed (B against A) and the change the newer briefing states; figures "
+                                         "that look alike but measure different things, or amounts over periods of "
+                                         "different length, marked not comparable; and the directives and "
+                                         "limitations that continue, are new or were dropped. Reads the database "
+                                         "read-only.")
+    compare.add_argument("a", help="briefing id A")
+    compare.add_argument("b", help="briefing id B")
+    compare.add_argument("--db", type=Path, help="database to read (default: your library)")
+    compare.add_argument("--json", action="store_true", help="print the comparison as JSON")
+
     printing = sub.add_parser("print", help="write the briefing pack (summary) as a PDF, without a display",
                               description="Lay out the briefing pack and write it as a PDF. The PDF is written "
                                           "beside the target, checked, and moved into place; nothing is left "
@@ -212,6 +225,8 @@ def _commands_parser() -> argparse.ArgumentParser:
     printing.add_argument("--orientation", choices=("portrait", "landscape"), default="portrait")
     printing.add_argument("--db", type=Path, help="database to read (default: your library)")
     printing.add_argument("--briefing", help="briefing id (default: the newest by period)")
+    printing.add_argument("--compare-with", metavar="ID",
+                          help="add a section comparing the briefing with briefing ID (figures, directives)")
 
     desktop = sub.add_parser("desktop", help="add Briefing Viewer to the desktop's menu, or remove it (Linux)",
                              description="Install or uninstall the menu entry (.desktop file) and the icon in "
@@ -436,6 +451,7 @@ def _print(args: argparse.Namespace) -> int:
     import os
 
     from .data.atomic import OutputError, check_output, database_files
+    from .data.measures import MeasureCatalogueError
     from .data.snapshot import load_snapshot
     from .data.store import StoreError
     from .report.options import SECTIONS, ReportOptions, parse_sections
@@ -457,7 +473,12 @@ def _print(args: argparse.Namespace) -> int:
     try:
         with _reading_store(path) as store:
             snapshot = load_snapshot(store, _chosen_briefing(store, args.briefing))
-    except StoreError as exc:
+            if args.compare_with is not None:
+                from .data.compare import compare_briefings
+
+                options = options.with_changes(
+                    compare_with=compare_briefings(store, snapshot.briefing.id, args.compare_with))
+    except (StoreError, MeasureCatalogueError) as exc:
         return _fail(str(exc))
     # Printing needs fonts, not a screen: without a display, Qt's offscreen platform does the work.
     if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
@@ -557,6 +578,28 @@ def _series(args: argparse.Namespace) -> int:
     return 0
 
 
+def _compare(args: argparse.Namespace) -> int:
+    from .data.compare import compare_briefings, comparison_json, comparison_table
+    from .data.measures import MeasureCatalogueError
+    from .data.store import StoreError
+
+    path = _database(args.db)
+    try:
+        with _reading_store(path) as store:
+            comparison = compare_briefings(store, args.a, args.b)
+    except (StoreError, MeasureCatalogueError) as exc:
+        return _fail(str(exc))
+    if args.json:
+        import json
+
+        text = json.dumps(comparison_json(comparison), ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = comparison_table(comparison) + "\n"
+    sys.stdout.buffer.write(text.encode("utf-8"))
+    sys.stdout.flush()
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the process exit status."""
     from .logs import LEVELS, logger, setup_logging
@@ -572,5 +615,6 @@ def main(argv: list[str] | None = None) -> int:
         args = _gui_parser().parse_args(argv)
         args.command = "gui"
     handlers = {"build-db": _build_db, "import": _import, "validate": _validate, "schema": _schema, "export": _export,
-                "search": _search, "series": _series, "print": _print, "desktop": _desktop, "gui": _gui}
+                "search": _search, "series": _series, "compare": _compare, "print": _print, "desktop": _desktop,
+                "gui": _gui}
     return handlers[args.command](args)

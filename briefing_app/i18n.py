@@ -331,6 +331,39 @@ STRINGS: dict[str, tuple[str, str]] = {
                                      "Enterprises: progress against the annual plan"),
     "axis.billions": ("tỷ", "bn"),
     "axis.millions": ("tr", "M"),
+    # comparing two briefings (data/compare.py, the printed pack's comparison section)
+    "compare.note.only_a": ("chỉ có trong {briefing}", "only in {briefing}"),
+    "compare.note.only_b": ("chỉ có trong {briefing}", "only in {briefing}"),
+    "compare.note.not_stated": ("không so sánh được: một bên không nêu giá trị",
+                                "not comparable: a value is not stated"),
+    "compare.note.unit": ("không so sánh được: đơn vị không quy đổi được", "not comparable: the units do not convert"),
+    "compare.note.period_length": ("không so sánh được: lượng tính trong các kỳ dài ngắn khác nhau ({a} và {b})",
+                                   "not comparable: amounts over periods of different length ({a} vs {b})"),
+    "compare.note.different_measures": (
+        "không so sánh được: trông giống “{other}” của {briefing} nhưng đo một chỉ tiêu khác ({other_measure})",
+        "not comparable: looks like {briefing}'s “{other}” but measures a different thing ({other_measure})"),
+    "compare.note.no_measure": (
+        "không so sánh được: trông giống “{other}” của {briefing} nhưng chưa ghi chỉ tiêu, có thể đo hai thứ khác nhau",
+        "not comparable: looks like {briefing}'s “{other}”, but no measure is named, so they may count different "
+        "things"),
+    "compare.note.disagree": ("số liệu không khớp mức thay đổi được nêu: {stated}% cho thấy kỳ trước khoảng {implied}",
+                              "the figures do not fit the stated change: {stated}% implies {implied} for the earlier "
+                              "period"),
+    "report.section.comparison": ("So sánh với {briefing}", "Compared with {briefing}"),
+    "report.compare.intro": ("Kỳ trước: {older}. Kỳ sau: {newer}. “Thay đổi” được tính từ hai số liệu; “được nêu” "
+                             "là mức thay đổi báo cáo kỳ sau nêu so với kỳ trước.",
+                             "Earlier: {older}. Later: {newer}. “Change” is worked out from the two figures; "
+                             "“stated” is the change the later briefing states against the earlier period."),
+    "report.compare.col.measure": ("Chỉ tiêu", "Measure"),
+    "report.compare.col.older": ("Kỳ trước", "Earlier"),
+    "report.compare.col.newer": ("Kỳ sau", "Later"),
+    "report.compare.col.change": ("Thay đổi", "Change"),
+    "report.compare.col.stated": ("Được nêu", "Stated"),
+    "report.compare.col.note": ("Ghi chú", "Note"),
+    "report.compare.figures": ("Số liệu", "Figures"),
+    "report.compare.directives": ("Nhiệm vụ", "Directives"),
+    "report.compare.limitations": ("Hạn chế", "Limitations"),
+    "report.compare.score": ("độ giống {score}", "similarity {score}"),
 }
 
 
@@ -364,6 +397,12 @@ PLURALS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "count.files": (("{n} tệp",), ("{n} file", "{n} files")),
     "count.briefing_files": (("{n} tệp báo cáo",), ("{n} briefing file", "{n} briefing files")),
     "count.pages": (("{n} trang",), ("{n} page", "{n} pages")),
+    # comparing two briefings
+    "count.compare.not_comparable": (("{n} số liệu không so sánh được",),
+                                     ("{n} figure not comparable", "{n} figures not comparable")),
+    "count.compare.continued": (("{n} tiếp tục",), ("{n} continued", "{n} continued")),
+    "count.compare.new": (("{n} mới",), ("{n} new", "{n} new")),
+    "count.compare.dropped": (("{n} không còn",), ("{n} dropped", "{n} dropped")),
 }
 
 

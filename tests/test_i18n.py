@@ -49,6 +49,7 @@ def _runtime_values() -> dict[str, tuple[str, ...]]:
     """Every key pattern the code builds at run time (as written in the f-string) → the values its one
     placeholder can take, taken from the code's own lists."""
     from briefing_app.data.briefing_file import RELATIONS
+    from briefing_app.data.compare import REASONS
     from briefing_app.data.schema import SECTIONS as ENTRY_SECTIONS
     from briefing_app.data.search import SECTIONS as SEARCH_SECTIONS
     from briefing_app.data.wording import MEETING_FACTS
@@ -60,6 +61,7 @@ def _runtime_values() -> dict[str, tuple[str, ...]]:
 
     return {
         "report.section.{section}": REPORT_SECTIONS,
+        "compare.note.{self.reason}": REASONS,
         "chart.export_{kind}": FORMATS,
         "lang.{lang}": LANGUAGES,
         "overview.{name}": MEETING_FACTS,

@@ -11,6 +11,7 @@ them; every text here is plain text and is drawn as such, never as HTML.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from ..data.charts import (
     ChartSpec,
@@ -20,7 +21,9 @@ from ..data.charts import (
     overview_charts,
     sector_chart,
 )
-from ..data.records import Indicator
+from ..data.compare import ComparedFigure, Comparison, ComparisonRow, ItemComparison, change_cell, figure_cell
+from ..data.numbers import format_number
+from ..data.records import Indicator, Item
 from ..data.snapshot import Snapshot
 from ..data.wording import (
     as_of_text,
@@ -233,10 +236,80 @@ class _Builder:
                                       tuple((k, v) for k, v in facts if v)))
 
     def contents(self) -> None:
-        if len(self.o.sections) < 2:
+        entries = [(section, self.t(f"report.section.{section}")) for section in self.o.sections]
+        comparison = self.o.compare_with
+        if comparison is not None:
+            entries.insert(1 if self.o.sections[0] == "overview" else 0, ("comparison", self.comparison_title()))
+        if len(entries) < 2:
             return
-        entries = tuple((section, self.t(f"report.section.{section}")) for section in self.o.sections)
-        self.blocks.append(Contents(self.t("report.contents"), entries))
+        self.blocks.append(Contents(self.t("report.contents"), tuple(entries)))
+
+    def comparison_title(self) -> str:
+        comparison = self.o.compare_with
+        assert comparison is not None
+        other = comparison.b if comparison.a.id == self.s.briefing.id else comparison.a
+        return self.t("report.section.comparison", briefing=other.id)
+
+    def comparison(self) -> None:
+        """The printed briefing against the other: figures (earlier, later, changes, note), then the directives
+        and recurring limitations that continue, are new or were dropped."""
+        c = self.o.compare_with
+        assert c is not None
+        lang = self.lang
+        older, newer = (c.a, c.b) if c.newer == "b" else (c.b, c.a)
+        self.blocks.append(Heading(1, self.comparison_title(), anchor="comparison"))
+        self.blocks.append(Paragraph(self.t("report.compare.intro", older=f"{older.id} — {older.period(lang)}",
+                                            newer=f"{newer.id} — {newer.period(lang)}"), "small_italic"))
+        self.blocks.append(Heading(2, self.t("report.compare.figures")))
+        if not c.rows:
+            self.nothing()
+        else:
+            columns = (Column(self.t("report.compare.col.measure"), 21), Column(self.t("report.compare.col.older"), 16),
+                       Column(self.t("report.compare.col.newer"), 16), Column(self.t("report.compare.col.change"), 10),
+                       Column(self.t("report.compare.col.stated"), 10), Column(self.t("report.compare.col.note"), 27))
+            rows = []
+            for row in c.rows:
+                # the table reads earlier → later; the computed change is the later against the earlier
+                early, late = (row.a, row.b) if c.newer == "b" else (row.b, row.a)
+                change = row.change_pct if c.newer == "b" or row.change_pct is None else _reversed(row, early, late)
+                rows.append(Row((Cell.of(row.label(lang)), Cell.of(figure_cell(early, lang)),
+                                 Cell.of(figure_cell(late, lang)), Cell.of(change_cell(change, lang)),
+                                 Cell.of(change_cell(row.stated_change_pct, lang)),
+                                 Cell.of(row.note(lang), "small_italic"))))
+            self.blocks.append(Table(columns, tuple(rows)))
+            not_comparable = sum(1 for row in c.rows if not row.comparable)
+            if not_comparable:
+                self.blocks.append(Paragraph(self.t_n("count.compare.not_comparable", not_comparable), "muted"))
+        self.compared_items("report.compare.directives", c.directives, c, older.id, newer.id)
+        self.compared_items("report.compare.limitations", c.limitations, c, older.id, newer.id)
+
+    def compared_items(self, key: str, items: ItemComparison, c: Comparison, older: str, newer: str) -> None:
+        lang = self.lang
+        self.blocks.append(Heading(2, self.t(key)))
+        if not (items.continued or items.new or items.dropped):
+            self.nothing()
+            return
+        def line(item: Item, briefing_id: str) -> Text:
+            sector = c.sector_of(item, briefing_id)
+            return Text(f"{item.title(lang)} ({sector.name(lang) if sector else ''})".replace(" ()", ""))
+
+        def marker(item: Item) -> str:
+            return f"{item.number}." if item.number else "•"
+
+        if items.continued:
+            self.blocks.append(Heading(3, self.t_n("count.compare.continued", len(items.continued))))
+            out = []
+            for match in items.continued:
+                early, late = (match.a, match.b) if c.newer == "b" else (match.b, match.a)
+                score = self.t("report.compare.score", score=format_number(Decimal(str(match.score)), lang))
+                out.append(ListItem(marker(late), (line(late, newer), Text(f"← {marker(early)} {early.title(lang)} · "
+                                                                            f"{score}", "small_muted"))))
+            self.blocks.append(ItemList(tuple(out)))
+        for counted, listed, briefing_id in (("count.compare.new", items.new, newer),
+                                             ("count.compare.dropped", items.dropped, older)):
+            if listed:
+                self.blocks.append(Heading(3, self.t_n(counted, len(listed))))
+                self.blocks.append(ItemList(tuple(ListItem(marker(i), (line(i, briefing_id),)) for i in listed)))
 
     def overview(self) -> None:
         s, lang = self.s, self.lang
@@ -449,12 +522,23 @@ class _Builder:
             self.chart_alone()
             return Content(self.s.briefing.title(self.lang), self.lang, self.blocks, self.refs)
         self.contents()
-        for section in self.o.sections:
+        for n, section in enumerate(self.o.sections):
+            if n == 0 and section != "overview" and self.o.compare_with is not None:
+                self.comparison()
             if section in ("achievements", "limitations", "directives"):
                 self.items(section)
             else:
                 getattr(self, section)()
+            if section == "overview" and self.o.compare_with is not None:
+                self.comparison()
         return Content(self.s.briefing.title(self.lang), self.lang, self.blocks, self.refs)
+
+
+def _reversed(row: ComparisonRow, early: ComparedFigure | None, late: ComparedFigure | None) -> Decimal | None:
+    """A row's computed change the other way round (later against earlier), from its values, exactly."""
+    if early is None or late is None or early.value is None or late.value is None or early.value == 0:
+        return None
+    return ((late.value - early.value) / early.value * 100).quantize(Decimal("0.01"))
 
 
 def build_content(snapshot: Snapshot, options: ReportOptions) -> Content:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import TypedDict, Unpack
+from typing import TYPE_CHECKING, TypedDict, Unpack
 
 from ..data.charts import ChartSpec
+
+if TYPE_CHECKING:
+    from ..data.compare import Comparison
 
 __all__ = ["SECTIONS", "PAGE_SIZES", "ORIENTATIONS", "ReportOptions", "OptionChanges", "parse_sections"]
 
@@ -26,6 +29,7 @@ class OptionChanges(TypedDict, total=False):
     sector_id: int | None
     checklist: bool
     chart: ChartSpec | None
+    compare_with: Comparison | None
     margins_mm: tuple[float, float, float, float]
 
 
@@ -38,7 +42,8 @@ class ReportOptions:
     Indicators tab as it is shown); ``checklist`` prints the directives with a
     box to tick in front of each; ``chart`` prints that chart alone (the chart in
     front of the reader) with the source sentences of its figures, instead of
-    the sections.
+    the sections. ``compare_with`` (made by :func:`~briefing_app.data.compare.compare_briefings` with the printed
+    briefing as A) adds a section comparing it with the other briefing, after the overview.
     """
 
     sections: tuple[str, ...] = SECTIONS
@@ -48,6 +53,7 @@ class ReportOptions:
     sector_id: int | None = None
     checklist: bool = False
     chart: ChartSpec | None = None
+    compare_with: Comparison | None = None
     margins_mm: tuple[float, float, float, float] = field(default=(16.0, 14.0, 16.0, 14.0))  # left, top, right, bottom
 
     def __post_init__(self) -> None:
