@@ -308,7 +308,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "axis.billions": ("tỷ", "bn"),
     "axis.millions": ("tr", "M"),
     # a measure over time (issue #15 §3): the Indicators tab's "Over time" chart and the Trends tab
-    "series.title": ("Theo thời gian: {name_vi}", "Over time: {name_en}"),
+    "series.title": ("Theo thời gian: {name}", "Over time: {name}"),
     "series.stated": ("Nguồn nêu", "Stated"),
     "series.implied": ("Suy ra từ so sánh", "Implied by a comparison"),
     "series.stated_text": ("{value} ({briefing})", "{value} ({briefing})"),

@@ -314,7 +314,7 @@ def series_chart(series: _series.Series) -> ChartSpec | None:
                             stated_by=conflict.stated.briefing, stated=stated, implied_by=conflict.implied.briefing,
                             implied=conflict.implied.value_text,
                             difference=format_number(abs(conflict.difference_pct), lang)))
-    title_vi, title_en = tr_pair("series.title", name_vi=measure.name_vi, name_en=measure.name_en)
+    title_vi, title_en = tr("series.title", "vi", name=measure.name_vi), tr("series.title", "en", name=measure.name_en)
     return ChartSpec(
         key=f"series:{measure.id}", title_vi=title_vi, title_en=title_en,
         unit_vi=measure.unit_vi, unit_en=measure.unit_en, categories=categories,
