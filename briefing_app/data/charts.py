@@ -265,17 +265,21 @@ def qualifier_note(indicator: Indicator, lang: str) -> str:
 
 
 # ------------------------------------------------------------------ a measure over time
-def _point_text(point: _series.SeriesPoint, unit: str, lang: str) -> str:
+def _point_text(point: _series.SeriesPoint, unit: str, lang: str, words: dict[tuple, str]) -> str:
     """A point as the reader should see it: the value as written (qualifier, unit) and which briefing says it;
-    an implied one with its formula."""
-    qualifier = qualifier_word(point.qualifier, lang) if point.kind == "stated" else ""
-    if lang == "en" and point.kind == "stated":  # in the measure's unit, in English notation
-        value, shown_unit = format_number(point.value, "en"), unit
-    else:  # as written (an implied value is written in the measure's Vietnamese unit, as its formula is)
-        value, shown_unit = point.value_text, point.unit_vi
-    written = " ".join(filter(None, [qualifier, value, shown_unit]))
-    if point.kind == "implied":
+    an implied one with its formula. ``words`` memoises the qualifier's word (a series has thousands of points
+    and a handful of qualifiers)."""
+    if point.kind == "implied":  # written in the measure's Vietnamese unit, as its formula is
+        written = f"{point.value_text} {point.unit_vi}"
         return tr("series.implied_text", lang, value=written, briefing=point.briefing, formula=point.formula or "")
+    key = (point.qualifier, lang)
+    if key not in words:
+        words[key] = qualifier_word(point.qualifier, lang)
+    if lang == "en":  # in the measure's unit, in English notation
+        value, shown_unit = format_number(point.value, "en"), unit
+    else:  # as written
+        value, shown_unit = point.value_text, point.unit_vi
+    written = " ".join(filter(None, [words[key], value, shown_unit]))
     return tr("series.stated_text", lang, value=written, briefing=point.briefing)
 
 
@@ -287,13 +291,18 @@ def series_chart(series: _series.Series) -> ChartSpec | None:
         return None
     measure = series.measure
     points = series.points
-    categories = tuple(Category(date_text(p.period, "vi"), date_text(p.period, "en"), None) for p in points)
+    periods: dict[str, Category] = {}  # a few dozen periods for thousands of points: each put in words once
+    for p in points:
+        if p.period not in periods:
+            periods[p.period] = Category(date_text(p.period, "vi"), date_text(p.period, "en"), None)
+    categories = tuple(periods[p.period] for p in points)
     x = tuple(float((p.period_end - SERIES_EPOCH).days) for p in points)
+    words: dict[tuple, str] = {}
 
     def column(kind: str, name_key: str, derived: bool) -> Series:
         values = tuple(float(p.value) if p.kind == kind else None for p in points)
-        texts_vi = tuple(_point_text(p, measure.unit_en, "vi") if p.kind == kind else "" for p in points)
-        texts_en = tuple(_point_text(p, measure.unit_en, "en") if p.kind == kind else "" for p in points)
+        texts_vi = tuple(_point_text(p, measure.unit_en, "vi", words) if p.kind == kind else "" for p in points)
+        texts_en = tuple(_point_text(p, measure.unit_en, "en", words) if p.kind == kind else "" for p in points)
         return Series(*tr_pair(name_key), values, texts_vi, texts_en, derived=derived)
 
     index = {id(p): i for i, p in enumerate(points)}

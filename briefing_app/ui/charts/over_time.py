@@ -31,12 +31,14 @@ class OverTime:
     def __init__(self, state: ViewerState):
         self.state = state
         self._cache: dict[str, Series | None] = {}
+        self._charts: dict[str, OverTimeChart] = {}
         self._all: list[Series] | None = None
         state.store_changed.connect(self.clear)
 
     def clear(self) -> None:
         """Forget what was read (the database was read again or another one opened)."""
         self._cache.clear()
+        self._charts.clear()
         self._all = None
 
     def series(self, measure_id: str) -> Series | None:
@@ -56,6 +58,14 @@ class OverTime:
         """The "Over time" chart of ``measure_id``: none (and why) without a measure or with fewer than two points."""
         if not measure_id:
             return OverTimeChart(None, "series.no_measure")
+        if measure_id not in self._charts:
+            chart = self._chart(measure_id)
+            if chart.empty_key != "series.unreadable":  # read again next time
+                self._charts[measure_id] = chart
+            return chart
+        return self._charts[measure_id]
+
+    def _chart(self, measure_id: str) -> OverTimeChart:
         try:
             series = self.series(measure_id)
         except StoreError as exc:

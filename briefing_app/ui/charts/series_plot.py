@@ -25,6 +25,9 @@ CONFLICT_COLOR = "#D0021B"
 #: How near (in pixels) the pointer must come to a point for its tooltip.
 HIT_PX = 12
 POINT_SIZE = 11
+#: Period labels on the time axis, and value labels on the points, at most.
+MAX_TICKS = 6
+MAX_LABELS = 24
 
 
 class SeriesPlot:
@@ -96,7 +99,12 @@ class SeriesPlot:
         from .chart_view import _short_value
 
         pg = self._pg
-        needed = [(x, y, _short_value(y, lang) + ("*" if s == 1 else "")) for _c, s, x, y in self._xy]
+        # Implied and conflicting points are labelled, and the last stated one; the rest are read on hover or in
+        # the table (hundreds of labels would cover each other and cost a TextItem each).
+        last = max((i for i, (_c, s, _x, _y) in enumerate(self._xy) if s == 0), default=-1)
+        needed = [(x, y, _short_value(y, lang) + ("*" if s == 1 else "")) for i, (c, s, x, y) in enumerate(self._xy)
+                  if s == 1 or c in spec.flagged or i == last or len(self._xy) <= MAX_LABELS]
+        needed = needed[-MAX_LABELS:]
         item = self.widget.getPlotItem()
         while len(self.labels) < len(needed):
             label = pg.TextItem(anchor=(0.5, 1.3))
@@ -114,7 +122,11 @@ class SeriesPlot:
         ticks: dict[float, str] = {}
         for c, category in enumerate(spec.categories):
             ticks.setdefault(spec.x[c], shown(elide(category.label(lang), 40)))
-        self.widget.getPlotItem().getAxis("bottom").setTicks([sorted(ticks.items()), []])
+        ordered = sorted(ticks.items())
+        # At most MAX_TICKS period labels (they would overlap), always the first and the last.
+        step = max(1, -(-len(ordered) // MAX_TICKS))
+        major = [t for i, t in enumerate(ordered) if i % step == 0 or i == len(ordered) - 1]
+        self.widget.getPlotItem().getAxis("bottom").setTicks([major, []])
 
     def apply_palette(self, background: QColor, foreground: QColor) -> None:
         self.widget.setBackground(background)

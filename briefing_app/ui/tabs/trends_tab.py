@@ -157,7 +157,12 @@ class TrendsTab(BriefingTab):
         return item.text() if item is not None else ""
 
     def _fill(self) -> None:
-        """The table of measures, keeping the chosen one; nothing is refilled when nothing changed."""
+        """The table of measures, keeping the chosen one; nothing is refilled when nothing changed.
+
+        Only while the tab is shown: reading every measure across every briefing takes a while on a large
+        database, and the window builds hidden tabs in the background."""
+        if not self.isVisible():
+            return
         key = (id(self.state.store), self.lang)
         if key == self._filled and self._series:
             return
