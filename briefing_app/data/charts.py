@@ -283,6 +283,14 @@ def _point_text(point: _series.SeriesPoint, unit: str, lang: str, words: dict[tu
     return tr("series.stated_text", lang, value=written, briefing=point.briefing)
 
 
+def _implied_text(point: _series.SeriesPoint, lang: str) -> str:
+    """An implied value to as many decimals as the series wrote it, in the language's notation."""
+    if lang == "vi":
+        return point.value_text
+    decimals = len(point.value_text.split(",", 1)[1]) if "," in point.value_text else 0
+    return format_number(round(point.value, decimals), lang, decimals)
+
+
 def series_chart(series: _series.Series) -> ChartSpec | None:
     """A measure over time: one category per point (its period), stated values in series 0, values implied by
     other briefings' comparisons in series 1 (derived), conflicting points flagged and explained in the notes.
@@ -321,7 +329,7 @@ def series_chart(series: _series.Series) -> ChartSpec | None:
                                             format_number(conflict.stated.value, lang), measure.unit(lang)]))
             notes.append(tr("series.conflict_note", lang, period=date_text(conflict.stated.period, lang),
                             stated_by=conflict.stated.briefing, stated=stated, implied_by=conflict.implied.briefing,
-                            implied=conflict.implied.value_text,
+                            implied=_implied_text(conflict.implied, lang),
                             difference=format_number(abs(conflict.difference_pct), lang)))
     title_vi, title_en = tr("series.title", "vi", name=measure.name_vi), tr("series.title", "en", name=measure.name_en)
     return ChartSpec(

@@ -15,6 +15,7 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QBrush, QColor, QPainter, QPalette
 from PySide6.QtWidgets import (
     QFileDialog,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -145,11 +146,20 @@ class ChartView(QWidget):
         self.stack.addWidget(self.empty_label)
         self._table: QTableWidget | None = None  # built when first shown as a table
 
-        header = QHBoxLayout()
-        header.addWidget(self.title, 1)
-        header.addWidget(self.table_button)
-        header.addWidget(self.reset_button)
-        header.addWidget(self.export_button)
+        # The title beside the buttons, or above them when it would need more than two lines there
+        # (a narrow pane: "Theo thời gian: Thuê bao điện thoại di động" squeezed to one word a line).
+        header = QGridLayout()
+        header.setContentsMargins(0, 0, 0, 0)
+        self._header = header
+        self._title_above = False
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.table_button)
+        buttons.addWidget(self.reset_button)
+        buttons.addWidget(self.export_button)
+        header.addWidget(self.title, 0, 0)
+        header.addLayout(buttons, 0, 1)
+        header.setColumnStretch(0, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(header)
@@ -411,6 +421,7 @@ class ChartView(QWidget):
         lang = self._lang
         title = elide(spec.title(lang)) if spec else ""
         self.title.setText(title)
+        self._place_title()
         self.title.setAccessibleName(title)
         self.setAccessibleName(title)
         notes = [elide(note, TOOLTIP_CHARS) for note in spec.notes(lang)] if spec else ()
@@ -591,7 +602,23 @@ class ChartView(QWidget):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
+        self._place_title()
         self._apply_x_range()
+
+    def _place_title(self) -> None:
+        """Put the title above the buttons when beside them it would wrap onto more than two lines."""
+        buttons = sum(b.sizeHint().width() + 6 for b in (self.table_button, self.reset_button, self.export_button)
+                      if not b.isHidden())
+        room = self.width() - buttons - 16
+        above = self.title.fontMetrics().horizontalAdvance(self.title.text()) > 2 * max(room, 1)
+        if above == self._title_above:
+            return
+        self._title_above = above
+        self._header.removeWidget(self.title)
+        if above:
+            self._header.addWidget(self.title, 1, 0, 1, 2)
+        else:
+            self._header.addWidget(self.title, 0, 0)
 
     def _draw_value_labels(self, spec: ChartSpec) -> None:
         pg = self._pg

@@ -14,6 +14,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor
 
 from ...data.charts import ChartSpec
+from ...data.numbers import format_number
 from ...text_limits import elide
 from ..plain import shown
 from .axis import make_locale_axis
@@ -39,6 +40,8 @@ class SeriesPlot:
         left.enableAutoSIPrefix(False)
         bottom = pg.AxisItem(orientation="bottom")
         bottom.enableAutoSIPrefix(False)
+        # Our few period ticks are chosen to fit; pyqtgraph would drop the first and last at the axis ends.
+        bottom.setStyle(hideOverlappingLabels=False)
         self.widget = pg.PlotWidget(axisItems={"left": left, "bottom": bottom})
         self.widget.setObjectName("seriesPlot")
         self.widget.setMenuEnabled(False)
@@ -90,19 +93,17 @@ class SeriesPlot:
         ys = [y for _, _, _, y in self._xy]
         span = max(xs) - min(xs) or 365.0
         item = self.widget.getPlotItem()
-        item.setXRange(min(xs) - span * 0.12, max(xs) + span * 0.12, padding=0)
+        item.setXRange(min(xs) - span * 0.18, max(xs) + span * 0.18, padding=0)
         low, high = min(ys), max(ys)
-        room = (high - low) * 0.2 or abs(high) * 0.1 or 1.0
-        item.setYRange(low - room, high + room, padding=0)
+        room = (high - low) * 0.25 or abs(high) * 0.1 or 1.0
+        item.setYRange(low - room, high + room * 1.6, padding=0)  # the labels sit above their points
 
     def _draw_labels(self, spec: ChartSpec, lang: str, text_color: QColor) -> None:
-        from .chart_view import _short_value
-
         pg = self._pg
         # Implied and conflicting points are labelled, and the last stated one; the rest are read on hover or in
         # the table (hundreds of labels would cover each other and cost a TextItem each).
         last = max((i for i, (_c, s, _x, _y) in enumerate(self._xy) if s == 0), default=-1)
-        needed = [(x, y, _short_value(y, lang) + ("*" if s == 1 else "")) for i, (c, s, x, y) in enumerate(self._xy)
+        needed = [(x, y, _point_label(y, lang) + ("*" if s == 1 else "")) for i, (c, s, x, y) in enumerate(self._xy)
                   if s == 1 or c in spec.flagged or i == last or len(self._xy) <= MAX_LABELS]
         needed = needed[-MAX_LABELS:]
         item = self.widget.getPlotItem()
@@ -161,3 +162,12 @@ class SeriesPlot:
 
     def ring_count(self) -> int:
         return len(self.rings.data)
+
+
+def _point_label(value: float, lang: str) -> str:
+    """A point's label: one decimal below 1.000 (134,5 and an implied 119,8 are not both "120"), none above."""
+    decimals = 1 if abs(value) < 1000 else 0
+    rounded = round(value, decimals)
+    if rounded == int(rounded):
+        return format_number(int(rounded), lang)
+    return format_number(rounded, lang, decimals)

@@ -213,6 +213,10 @@ class IndicatorsTab(BriefingTab):
         self.detail_splitter.addWidget(detail_box)
         self.detail_splitter.addWidget(self.chart)
         self.detail_splitter.addWidget(self.over_time)
+        # the Over time chart needs height for its time axis, labels and conflict notes
+        self.over_time.setMinimumHeight(240)
+        for index, stretch in enumerate((2, 2, 3)):
+            self.detail_splitter.setStretchFactor(index, stretch)
         right = self.detail_splitter
         # Sectors | (table, details). The details sit right of the table when the tab is wide
         # enough for every column; otherwise below it, so no column is squeezed or clipped.
