@@ -8,15 +8,25 @@ on-screen charts (pyqtgraph) and the printed ones (QPainter) both draw these.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
-from ..i18n import has_text, tr_pair
+from ..i18n import has_text, tr, tr_pair
+from .numbers import format_number
 from .records import Indicator
 from .snapshot import Snapshot
-from .wording import figure_text, plan_short, qualifier_word
+from .wording import date_text, figure_text, plan_short, qualifier_word
+
+if TYPE_CHECKING:
+    from . import series as _series
 
 __all__ = ["Category", "Series", "ChartSpec", "parts_chart", "plan_chart", "change_chart", "sector_chart",
-           "enterprise_chart", "enterprise_plan_chart", "overview_charts", "indicator_chart"]
+           "enterprise_chart", "enterprise_plan_chart", "overview_charts", "indicator_chart", "series_chart",
+           "SERIES_EPOCH"]
+
+#: Day zero of a "series" chart's x axis (x is days since then, so pyqtgraph gets plain floats).
+SERIES_EPOCH = date(1970, 1, 1)
 
 
 @dataclass(frozen=True)
@@ -59,6 +69,13 @@ class ChartSpec:
     target: float | None = None
     notes_vi: tuple[str, ...] = field(default_factory=tuple)
     notes_en: tuple[str, ...] = field(default_factory=tuple)
+    #: "bars" (one bar per category and series) or "series" (a measure over time: each category is one
+    #: point at ``x``; series 0 holds the stated values, series 1 the implied ones)
+    kind: str = "bars"
+    #: for "series": each category's place on the time axis, in days since :data:`SERIES_EPOCH`
+    x: tuple[float, ...] = ()
+    #: categories whose value conflicts with another (ringed in red, explained in the notes)
+    flagged: tuple[int, ...] = ()
 
     def title(self, lang: str) -> str:
         return self.title_en if lang == "en" else self.title_vi
@@ -74,7 +91,7 @@ class ChartSpec:
 
     def signature(self) -> tuple:
         """Everything drawn; equal signatures mean nothing to redraw."""
-        return (self.key, self.categories, self.series, self.target)
+        return (self.key, self.categories, self.series, self.target, self.kind, self.x, self.flagged)
 
 
 def _float(value: Decimal | None) -> float | None:
@@ -245,3 +262,78 @@ def overview_charts(snapshot: Snapshot) -> list[ChartSpec]:
 
 def qualifier_note(indicator: Indicator, lang: str) -> str:
     return qualifier_word(indicator.qualifier, lang)
+
+
+# ------------------------------------------------------------------ a measure over time
+def _point_text(point: _series.SeriesPoint, unit: str, lang: str, words: dict[tuple, str]) -> str:
+    """A point as the reader should see it: the value as written (qualifier, unit) and which briefing says it;
+    an implied one with its formula. ``words`` memoises the qualifier's word (a series has thousands of points
+    and a handful of qualifiers)."""
+    if point.kind == "implied":  # written in the measure's Vietnamese unit, as its formula is
+        written = f"{point.value_text} {point.unit_vi}"
+        return tr("series.implied_text", lang, value=written, briefing=point.briefing, formula=point.formula or "")
+    key = (point.qualifier, lang)
+    if key not in words:
+        words[key] = qualifier_word(point.qualifier, lang)
+    if lang == "en":  # in the measure's unit, in English notation
+        value, shown_unit = format_number(point.value, "en"), unit
+    else:  # as written
+        value, shown_unit = point.value_text, point.unit_vi
+    written = " ".join(filter(None, [words[key], value, shown_unit]))
+    return tr("series.stated_text", lang, value=written, briefing=point.briefing)
+
+
+def _implied_text(point: _series.SeriesPoint, lang: str) -> str:
+    """An implied value to as many decimals as the series wrote it, in the language's notation."""
+    if lang == "vi":
+        return point.value_text
+    decimals = len(point.value_text.split(",", 1)[1]) if "," in point.value_text else 0
+    return format_number(round(point.value, decimals), lang, decimals)
+
+
+def series_chart(series: _series.Series) -> ChartSpec | None:
+    """A measure over time: one category per point (its period), stated values in series 0, values implied by
+    other briefings' comparisons in series 1 (derived), conflicting points flagged and explained in the notes.
+    None when the measure has no point at all."""
+    if not series.points:
+        return None
+    measure = series.measure
+    points = series.points
+    periods: dict[str, Category] = {}  # a few dozen periods for thousands of points: each put in words once
+    for p in points:
+        if p.period not in periods:
+            periods[p.period] = Category(date_text(p.period, "vi"), date_text(p.period, "en"), None)
+    categories = tuple(periods[p.period] for p in points)
+    x = tuple(float((p.period_end - SERIES_EPOCH).days) for p in points)
+    words: dict[tuple, str] = {}
+
+    def column(kind: str, name_key: str, derived: bool) -> Series:
+        values = tuple(float(p.value) if p.kind == kind else None for p in points)
+        texts_vi = tuple(_point_text(p, measure.unit_en, "vi", words) if p.kind == kind else "" for p in points)
+        texts_en = tuple(_point_text(p, measure.unit_en, "en", words) if p.kind == kind else "" for p in points)
+        return Series(*tr_pair(name_key), values, texts_vi, texts_en, derived=derived)
+
+    index = {id(p): i for i, p in enumerate(points)}
+    flagged: set[int] = set()
+    notes_vi: list[str] = []
+    notes_en: list[str] = []
+    for conflict in series.conflicts:
+        for point in (conflict.stated, conflict.implied):
+            found = index.get(id(point))
+            if found is None:  # the conflict's points are the series' own; an equal copy is found by value
+                found = next((i for i, p in enumerate(points) if p == point), None)
+            if found is not None:
+                flagged.add(found)
+        for lang, notes in (("vi", notes_vi), ("en", notes_en)):
+            stated = " ".join(filter(None, [qualifier_word(conflict.stated.qualifier, lang),
+                                            format_number(conflict.stated.value, lang), measure.unit(lang)]))
+            notes.append(tr("series.conflict_note", lang, period=date_text(conflict.stated.period, lang),
+                            stated_by=conflict.stated.briefing, stated=stated, implied_by=conflict.implied.briefing,
+                            implied=_implied_text(conflict.implied, lang),
+                            difference=format_number(abs(conflict.difference_pct), lang)))
+    title_vi, title_en = tr("series.title", "vi", name=measure.name_vi), tr("series.title", "en", name=measure.name_en)
+    return ChartSpec(
+        key=f"series:{measure.id}", title_vi=title_vi, title_en=title_en,
+        unit_vi=measure.unit_vi, unit_en=measure.unit_en, categories=categories,
+        series=(column("stated", "series.stated", False), column("implied", "series.implied", True)),
+        notes_vi=tuple(notes_vi), notes_en=tuple(notes_en), kind="series", x=x, flagged=tuple(sorted(flagged)))

@@ -350,6 +350,7 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ slots
     def _on_session_snapshot_loaded(self, snapshot: Snapshot) -> None:
+        self.state.set_store(self.session.store)
         self.state.set_snapshot(snapshot)
         self._fill_briefing_combo()
         self._update_status()
@@ -360,6 +361,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("last_database", str(path.absolute()))
 
     def _on_session_refreshed(self) -> None:
+        self.state.set_store(self.session.store)
         self._update_status()
         self._update_title()
 

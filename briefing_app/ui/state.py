@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal
 
 from ..data.snapshot import Snapshot
+
+if TYPE_CHECKING:
+    from ..data.store import BriefingStore
 
 __all__ = ["ViewerState"]
 
@@ -23,11 +28,14 @@ class ViewerState(QObject):
     item_requested = Signal(str, int)
     source_requested = Signal(int, int)
     chart_print_requested = Signal(object, str)
+    #: the open database was read again or another one opened (views across all briefings refill)
+    store_changed = Signal()
 
     def __init__(self, lang: str = "vi", parent: QObject | None = None):
         super().__init__(parent)
         self._lang = lang
         self._snapshot: Snapshot | None = None
+        self._store: BriefingStore | None = None
 
     @property
     def lang(self) -> str:
@@ -36,6 +44,17 @@ class ViewerState(QObject):
     @property
     def snapshot(self) -> Snapshot | None:
         return self._snapshot
+
+    @property
+    def store(self) -> BriefingStore | None:
+        """The open database's store, for views that read across all its briefings (a measure over time).
+        Read it when needed, never keep it: the session replaces (and closes) it on every reload."""
+        return self._store
+
+    def set_store(self, store: BriefingStore | None) -> None:
+        if store is not self._store:
+            self._store = store
+            self.store_changed.emit()
 
     def set_language(self, lang: str) -> None:
         if lang != self._lang:

@@ -27,13 +27,13 @@ def test_opens_the_bundled_database_and_says_so(open_window, bundled_db):
     assert window.state.snapshot.briefing.id == "mic-2019-h1"
     assert window.loaded_status.text().startswith("Tải lúc ")
     assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [
-        "Tổng quan", "Chỉ số", "Kết quả", "Hạn chế", "Nhiệm vụ", "Doanh nghiệp", "Nguồn"]
+        "Tổng quan", "Chỉ số", "Kết quả", "Hạn chế", "Nhiệm vụ", "Doanh nghiệp", "Nguồn", "Xu hướng"]
     # Two bundled briefings (mic-2017-h1, mic-2019-h1): the selector is shown.
     assert window.briefing_combo.isVisible()
 
 
 def test_ctrl_number_switches_tabs(qtbot, window):
-    for n in range(1, 8):
+    for n in range(1, 9):
         qtbot.keyClick(window, Qt.Key(Qt.Key.Key_0 + n), Qt.KeyboardModifier.ControlModifier)
         assert window.tabs.currentIndex() == n - 1
 
@@ -146,13 +146,13 @@ def test_shortcuts_dialog_lists_every_shortcut(qtbot, window):
     [dialog] = [d for d in window.findChildren(QDialog, "shortcutsDialog") if d.isVisible()]
     table = dialog.findChild(QTableWidget, "shortcutsTable")
     keys = [table.item(r, 0).text() for r in range(table.rowCount())]
-    assert keys == ["Ctrl+1 … Ctrl+7", "Ctrl+O", "F5", "Ctrl+F", "Ctrl+P", "Ctrl+Shift+P", "Ctrl+Shift+E",
+    assert keys == ["Ctrl+1 … Ctrl+8", "Ctrl+O", "F5", "Ctrl+F", "Ctrl+P", "Ctrl+Shift+P", "Ctrl+Shift+E",
                     "Ctrl+C", "Ctrl+Q", "F1"]
     # Every listed shortcut is a real action of the window (printing's are added after the first paint).
     qtbot.waitUntil(lambda: window.findChild(QAction, "exportPdfAction") is not None)
     bound = {a.shortcut().toString() for a in window.findChildren(QAction)}
     assert {"Ctrl+O", "F5", "Ctrl+F", "Ctrl+P", "Ctrl+Shift+P", "Ctrl+Shift+E", "Ctrl+C", "Ctrl+Q", "F1",
-            "Ctrl+1", "Ctrl+7"} <= bound
+            "Ctrl+1", "Ctrl+8"} <= bound
     dialog.close()
 
 

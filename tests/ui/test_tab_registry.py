@@ -53,23 +53,24 @@ def shortcut_table(qtbot, window) -> list[tuple[str, str]]:
 
 def test_a_new_entry_gets_a_tab_a_view_menu_item_ctrl_n_and_a_line_in_the_help(qtbot, notes_window):
     window = notes_window
-    assert window.tabs.count() == 8 and window.tabs.tabText(7) == "Source"
+    n = len(tab_registry.TABS)  # the shipped tabs and the one added here, last
+    assert window.tabs.count() == n and window.tabs.tabText(n - 1) == "Source"
     items = [a for a in window.view_menu.actions() if not a.isSeparator() and a.menu() is None]
-    assert [a.text() for a in items][-2:] == ["Source", "Source"]
-    assert items[-1].shortcut().toString() == "Ctrl+8"
-    assert window.tabs.tabToolTip(7) == "Source (Ctrl+8)"
+    assert [a.text() for a in items][-1] == "Source"
+    assert items[-1].shortcut().toString() == f"Ctrl+{n}"
+    assert window.tabs.tabToolTip(n - 1) == f"Source (Ctrl+{n})"
 
-    qtbot.keyClick(window, Qt.Key.Key_8, Qt.KeyboardModifier.ControlModifier)
-    assert window.tabs.currentIndex() == 7
+    qtbot.keyClick(window, Qt.Key(Qt.Key.Key_0 + n), Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentIndex() == n - 1
     tab = window.tabs.currentWidget()
     assert isinstance(tab, NotesTab) and tab.shown is window.state.snapshot
 
-    assert shortcut_table(qtbot, window)[0] == ("Ctrl+1 … Ctrl+8", "Switch to tab 1–8")
+    assert shortcut_table(qtbot, window)[0] == (f"Ctrl+1 … Ctrl+{n}", f"Switch to tab 1–{n}")
 
 
 def test_the_print_dialog_offers_the_new_tabs_section(notes_window):
     controller = notes_window.print_controller
-    notes_window.tabs.setCurrentIndex(7)
+    notes_window.tabs.setCurrentIndex(len(tab_registry.TABS) - 1)
     assert controller.current_tab_section() == "sources"
     options = controller.current_view_options(controller.options)
     assert options.sections == ("sources",) and not options.checklist and options.sector_id is None
@@ -78,8 +79,8 @@ def test_the_print_dialog_offers_the_new_tabs_section(notes_window):
 def test_the_shipped_registry_is_what_the_window_shows(qtbot, open_window, bundled_db):
     window = open_window(bundled_db, lang="en")
     assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == [
-        "Overview", "Indicators", "Achievements", "Limitations", "Directives", "Enterprises", "Source"]
-    assert shortcut_table(qtbot, window)[0] == ("Ctrl+1 … Ctrl+7", "Switch to tab 1–7")
+        "Overview", "Indicators", "Achievements", "Limitations", "Directives", "Enterprises", "Source", "Trends"]
+    assert shortcut_table(qtbot, window)[0] == ("Ctrl+1 … Ctrl+8", "Switch to tab 1–8")
     for index, entry in enumerate(tab_registry.TABS):
         tab = window.tabs.tab_at(index)
         assert type(tab).__name__ == entry.class_name and tab.title_key == entry.title_key

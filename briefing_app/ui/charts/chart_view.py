@@ -15,6 +15,7 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QBrush, QColor, QPainter, QPalette
 from PySide6.QtWidgets import (
     QFileDialog,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -90,6 +91,7 @@ class ChartView(QWidget):
         self._bars: list[Any] = []       # one BarGraphItem per series slot (reused)
         self._labels: list[Any] = []     # pool of TextItems for value labels (reused)
         self._target_line: Any = None
+        self._series_plot: Any = None   # SeriesPlot for specs of kind "series", built when first needed
         self.redraw_count = 0
         self._plot_scheduled = False
         self.setMinimumHeight(min_height)
@@ -144,11 +146,20 @@ class ChartView(QWidget):
         self.stack.addWidget(self.empty_label)
         self._table: QTableWidget | None = None  # built when first shown as a table
 
-        header = QHBoxLayout()
-        header.addWidget(self.title, 1)
-        header.addWidget(self.table_button)
-        header.addWidget(self.reset_button)
-        header.addWidget(self.export_button)
+        # The title beside the buttons, or above them when it would need more than two lines there
+        # (a narrow pane: "Theo thời gian: Thuê bao điện thoại di động" squeezed to one word a line).
+        header = QGridLayout()
+        header.setContentsMargins(0, 0, 0, 0)
+        self._header = header
+        self._title_above = False
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.table_button)
+        buttons.addWidget(self.reset_button)
+        buttons.addWidget(self.export_button)
+        header.addWidget(self.title, 0, 0)
+        header.addLayout(buttons, 0, 1)
+        header.setColumnStretch(0, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(header)
@@ -181,6 +192,17 @@ class ChartView(QWidget):
             self.retranslate(lang)
         self._spec = spec
         self._sync()
+
+    def set_empty_key(self, key: str) -> None:
+        """Say the text of ``key`` instead of an empty plot (why there is nothing to chart)."""
+        if key != self._empty_key:
+            self._empty_key = key
+            self.empty_label.setText(tr(key, self._lang))
+
+    @property
+    def series_plot(self) -> Any:
+        """The plot of a "series" spec (a measure over time), or None until one is drawn."""
+        return self._series_plot
 
     def retranslate(self, lang: str) -> None:
         self._lang = lang
@@ -236,7 +258,16 @@ class ChartView(QWidget):
         elif self.table_button.isChecked() and self._table is not None:
             self.stack.setCurrentWidget(self._table)
         else:
-            self.stack.setCurrentWidget(self._plot or self.placeholder)
+            self.stack.setCurrentWidget(self._plot_widget() or self.placeholder)
+
+    def _is_series(self) -> bool:
+        return self._spec is not None and self._spec.kind == "series"
+
+    def _plot_widget(self) -> Any:
+        """The plot that shows the current spec: the series plot for a measure over time, else the bars."""
+        if self._is_series() and self._series_plot is not None:
+            return self._series_plot.widget
+        return self._plot
 
     @property
     def table(self) -> QTableWidget:
@@ -256,7 +287,10 @@ class ChartView(QWidget):
         return self._table is not None and self.stack.currentWidget() is self._table
 
     def reset_zoom(self) -> None:
-        if self._plot is not None:
+        if self._is_series() and self._series_plot is not None:
+            self._series_plot.widget.getPlotItem().enableAutoRange()
+            self._series_plot.fit()
+        elif self._plot is not None:
             self._plot.getPlotItem().enableAutoRange()
             self._plot.getPlotItem().autoRange()
 
@@ -284,7 +318,7 @@ class ChartView(QWidget):
     def bar_at(self, x: float, y: float) -> tuple[int, int] | None:
         """(category, series) of the bar under data point (x, y), if any."""
         spec = self._spec
-        if spec is None:
+        if spec is None or spec.kind != "bars":
             return None
         for c in range(len(spec.categories)):
             for s in range(len(spec.series)):
@@ -378,6 +412,8 @@ class ChartView(QWidget):
             axis = self._plot.getPlotItem().getAxis(name)
             axis.setPen(foreground)
             axis.setTextPen(foreground)
+        if self._series_plot is not None:
+            self._series_plot.apply_palette(background, foreground)
 
     def _sync(self) -> None:
         """Bring the plot and table in line with the spec, redrawing only what changed."""
@@ -385,6 +421,7 @@ class ChartView(QWidget):
         lang = self._lang
         title = elide(spec.title(lang)) if spec else ""
         self.title.setText(title)
+        self._place_title()
         self.title.setAccessibleName(title)
         self.setAccessibleName(title)
         notes = [elide(note, TOOLTIP_CHARS) for note in spec.notes(lang)] if spec else ()
@@ -438,7 +475,8 @@ class ChartView(QWidget):
             self.table.setRowCount(0)
             self.table.setColumnCount(0)
             return
-        headers = [tr("chart.category", lang)] + [elide(s.name(lang)) for s in spec.series]
+        first = "series.period" if spec.kind == "series" else "chart.category"
+        headers = [tr(first, lang)] + [elide(s.name(lang)) for s in spec.series]
         self.table.setColumnCount(len(headers))
         self.table.setHorizontalHeaderLabels(headers)
         self.table.setRowCount(len(spec.categories))
@@ -456,6 +494,9 @@ class ChartView(QWidget):
     def _draw(self) -> None:
         pg = self._pg
         spec, lang = self._spec, self._lang
+        if spec is not None and spec.kind == "series" and not spec.is_empty():
+            self._draw_series(spec)
+            return
         item = self._plot.getPlotItem()
         item.setTitle(None)
         if spec is None or spec.is_empty():
@@ -496,10 +537,35 @@ class ChartView(QWidget):
         item.setYRange(-0.5 - spare, len(spec.categories) - 0.5 + spare, padding=0.02)
         self._apply_x_range()
 
+    def _draw_series(self, spec: ChartSpec) -> None:
+        """A measure over time, on its own plot (time across, values up)."""
+        if self._series_plot is None:
+            from .series_plot import SeriesPlot
+
+            self._series_plot = SeriesPlot(self._pg)
+            widget = self._series_plot.widget
+            widget.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            widget.customContextMenuRequested.connect(
+                lambda pos: self._on_context_menu_requested(widget.mapTo(self, pos)))
+            widget.scene().sigMouseMoved.connect(self._on_series_mouse_moved)
+            self.stack.addWidget(widget)
+            self._apply_palette()
+        self._series_plot.draw(spec, self._lang, series_colors(self._dark()),
+                               self.palette().color(QPalette.ColorRole.Text))
+        self._show_current()
+
+    def _on_series_mouse_moved(self, scene_pos: QPointF) -> None:
+        hit = self._series_plot.point_at(scene_pos) if self._series_plot is not None else None
+        if hit is None:
+            QToolTip.hideText()
+            return
+        widget = self._series_plot.widget
+        QToolTip.showText(widget.mapToGlobal(widget.mapFromScene(scene_pos)), self.hover_text(*hit), widget)
+
     def _apply_ticks(self) -> None:
         """Category labels on two lines when a row is tall enough for them, else on one."""
         spec = self._spec
-        if self._plot is None or spec is None or spec.is_empty():
+        if self._plot is None or spec is None or spec.is_empty() or spec.kind != "bars":
             return
         item = self._plot.getPlotItem()
         rows = max(len(spec.categories), MIN_ROWS)
@@ -522,7 +588,7 @@ class ChartView(QWidget):
     def _apply_x_range(self) -> None:
         """Fit the bars, leaving room on the right for their value labels at the current width."""
         spec = self._spec
-        if self._plot is None or spec is None or spec.is_empty():
+        if self._plot is None or spec is None or spec.is_empty() or spec.kind != "bars":
             return
         item = self._plot.getPlotItem()
         values = [v for s in spec.series for v in s.values if v is not None]
@@ -536,7 +602,23 @@ class ChartView(QWidget):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
+        self._place_title()
         self._apply_x_range()
+
+    def _place_title(self) -> None:
+        """Put the title above the buttons when beside them it would wrap onto more than two lines."""
+        buttons = sum(b.sizeHint().width() + 6 for b in (self.table_button, self.reset_button, self.export_button)
+                      if not b.isHidden())
+        room = self.width() - buttons - 16
+        above = self.title.fontMetrics().horizontalAdvance(self.title.text()) > 2 * max(room, 1)
+        if above == self._title_above:
+            return
+        self._title_above = above
+        self._header.removeWidget(self.title)
+        if above:
+            self._header.addWidget(self.title, 1, 0, 1, 2)
+        else:
+            self._header.addWidget(self.title, 0, 0)
 
     def _draw_value_labels(self, spec: ChartSpec) -> None:
         pg = self._pg
@@ -563,6 +645,11 @@ class ChartView(QWidget):
 
     def _apply_styles(self) -> None:
         if self._plot is None or self._spec is None:
+            return
+        if self._spec.kind == "series":
+            if self._series_plot is not None and self._drawn is not None:
+                self._series_plot.draw(self._spec, self._lang, series_colors(self._dark()),
+                                       self.palette().color(QPalette.ColorRole.Text))
             return
         pg = self._pg
         dark = self._dark()
@@ -667,12 +754,15 @@ class ChartView(QWidget):
         from .export import write_png, write_svg
 
         self.ensure_plot()
+        widget = self._plot_widget()
         if kind == "svg":
-            write_svg(self._plot, path, self._spec.title(self._lang) if self._spec else "")
+            write_svg(widget, path, self._spec.title(self._lang) if self._spec else "")
         else:
-            write_png(self._plot, path)
+            write_png(widget, path)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        if self._is_series():
+            return QSize(480, max(self.minimumHeight(), 280))
         rows = len(self._spec.categories) if self._spec else 4
         return QSize(480, max(self.minimumHeight(), 90 + 34 * rows))
 

@@ -44,6 +44,8 @@ TABS: tuple[TabEntry, ...] = (
     _entry("directives", "DirectivesTab", "directives"),
     _entry("enterprises", "EnterprisesTab", "enterprises"),
     _entry("source", "SourceTab", "sources"),
+    # across every briefing of the database, not only the one shown (issue #15 §3)
+    _entry("trends", "TrendsTab", None),
 )
 
 

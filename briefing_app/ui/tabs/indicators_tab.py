@@ -32,6 +32,7 @@ from ...data.snapshot import Snapshot
 from ...i18n import tr
 from ...text_limits import elide
 from ..charts.chart_view import ChartView
+from ..charts.over_time import OverTime
 from ..detail_html import indicator_html
 from ..models.indicator_table_model import COL_LABEL, COLUMN_KEYS, SORT_ROLE, IndicatorTableModel
 from ..plain import escape, plain_label
@@ -192,6 +193,10 @@ class IndicatorsTab(BriefingTab):
         # chart of the selected indicator or sector
         self.chart = ChartView(self, empty_key="chart.none")
         self.chart.setObjectName("indicatorChart")
+        # the selected figure's measure across every briefing of the database (issue #15 §3)
+        self.over_time_source = OverTime(state)
+        self.over_time = ChartView(self, empty_key="series.none_selected")
+        self.over_time.setObjectName("overTimeChart")
 
         detail_box = QWidget(self)
         detail_layout = QVBoxLayout(detail_box)
@@ -207,6 +212,11 @@ class IndicatorsTab(BriefingTab):
         self.detail_splitter.setChildrenCollapsible(False)
         self.detail_splitter.addWidget(detail_box)
         self.detail_splitter.addWidget(self.chart)
+        self.detail_splitter.addWidget(self.over_time)
+        # the Over time chart needs height for its time axis, labels and conflict notes
+        self.over_time.setMinimumHeight(240)
+        for index, stretch in enumerate((2, 2, 3)):
+            self.detail_splitter.setStretchFactor(index, stretch)
         right = self.detail_splitter
         # Sectors | (table, details). The details sit right of the table when the tab is wide
         # enough for every column; otherwise below it, so no column is squeezed or clipped.
@@ -251,6 +261,8 @@ class IndicatorsTab(BriefingTab):
         self.detail.source_link_activated.connect(self.state.request_source)
         self.chart.bar_clicked.connect(self._on_chart_bar_clicked)
         self.chart.print_requested.connect(self.state.request_chart_print)
+        self.over_time.print_requested.connect(self.state.request_chart_print)
+        self.state.store_changed.connect(self._on_store_changed)
 
     # ------------------------------------------------------------ contract
     def set_snapshot(self, snapshot: Snapshot | None) -> None:
@@ -462,6 +474,21 @@ class IndicatorsTab(BriefingTab):
         self.chart.set_spec(spec, self.lang)
         self.chart.highlight(("indicators", indicator.id) if indicator is not None else None)
         self.chart.setVisible(True)
+        self._update_over_time(indicator)
+
+    def _update_over_time(self, indicator: Indicator | None) -> None:
+        """The selected figure's measure over time, or why there is none (no measure, a single point)."""
+        if indicator is None:
+            spec, empty_key = None, "series.none_selected"
+        else:
+            spec, empty_key = self.over_time_source.chart(indicator.measure)
+        self.over_time.set_empty_key(empty_key)
+        self.over_time.set_spec(spec, self.lang)
+
+    def _on_store_changed(self) -> None:
+        # The series reach across briefings: a reload may add points even when this briefing is unchanged.
+        self.over_time_source.clear()
+        self._update_over_time(self.current_indicator())
 
     # ------------------------------------------------------------ layout
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override

@@ -1,0 +1,90 @@
+"""A measure over time for the window: its series read from the open database, kept until the database changes.
+
+Both the Indicators tab's "Over time" chart and the Trends tab ask this, never the store directly: the
+session replaces its store on every reload, so the store is taken from the state each time.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from ...data.charts import ChartSpec, series_chart
+from ...data.measures import Measure, shipped_measures
+from ...data.series import Series, UnknownMeasure, build_series
+from ...data.store import StoreError
+from ...logs import logger
+from ..state import ViewerState
+
+__all__ = ["OverTime", "OverTimeChart"]
+
+
+class OverTimeChart(NamedTuple):
+    """What the "Over time" chart shows: a spec, or the key of the text that says why there is none."""
+
+    spec: ChartSpec | None
+    empty_key: str
+
+
+class OverTime:
+    """Series per measure from the state's open database, read once per database version."""
+
+    def __init__(self, state: ViewerState):
+        self.state = state
+        self._cache: dict[str, Series | None] = {}
+        self._charts: dict[str, OverTimeChart] = {}
+        self._all: list[Series] | None = None
+        state.store_changed.connect(self.clear)
+
+    def clear(self) -> None:
+        """Forget what was read (the database was read again or another one opened)."""
+        self._cache.clear()
+        self._charts.clear()
+        self._all = None
+
+    def series(self, measure_id: str) -> Series | None:
+        """The measure's series across every briefing; None for an id the catalogue lacks.
+        Raises :class:`StoreError` when the database cannot be read just now (then nothing is kept)."""
+        if measure_id not in self._cache:
+            store = self.state.store
+            if store is None:
+                return None
+            try:
+                self._cache[measure_id] = build_series(store, measure_id)
+            except UnknownMeasure:
+                self._cache[measure_id] = None
+        return self._cache[measure_id]
+
+    def chart(self, measure_id: str | None) -> OverTimeChart:
+        """The "Over time" chart of ``measure_id``: none (and why) without a measure or with fewer than two points."""
+        if not measure_id:
+            return OverTimeChart(None, "series.no_measure")
+        if measure_id not in self._charts:
+            chart = self._chart(measure_id)
+            if chart.empty_key != "series.unreadable":  # read again next time
+                self._charts[measure_id] = chart
+            return chart
+        return self._charts[measure_id]
+
+    def _chart(self, measure_id: str) -> OverTimeChart:
+        try:
+            series = self.series(measure_id)
+        except StoreError as exc:
+            logger.warning("cannot read the series of %s: %s", measure_id, exc)
+            return OverTimeChart(None, "series.unreadable")
+        if series is None:
+            return OverTimeChart(None, "series.no_measure")
+        if len(series.points) < 2:
+            return OverTimeChart(None, "series.one_point")
+        return OverTimeChart(series_chart(series), "series.one_point")
+
+    def trends(self) -> list[Series]:
+        """Every measure of the catalogue with two or more points in the database, in catalogue order."""
+        if self._all is None:
+            catalogue: dict[str, Measure] = shipped_measures()
+            found = []
+            for measure_id in catalogue:
+                series = self.series(measure_id)
+                if series is not None and len(series.points) >= 2:
+                    found.append(series)
+            self._all = found
+        return list(self._all)

@@ -1,0 +1,173 @@
+"""The plot of a "series" :class:`~briefing_app.data.charts.ChartSpec`: a measure over time (pyqtgraph).
+
+x is the period's end (days since ``SERIES_EPOCH``), ticked with the periods in words; y is the value in the
+measure's unit. Stated points are solid and joined by a line; implied points are hollow, dashed and labelled
+with a star; conflicting points get a red ring. Items are created once and updated with ``setData``.
+Built by :class:`~.chart_view.ChartView` only after pyqtgraph is imported (never at start-up).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor
+
+from ...data.charts import ChartSpec
+from ...data.numbers import format_number
+from ...text_limits import elide
+from ..plain import shown
+from .axis import make_locale_axis
+
+__all__ = ["SeriesPlot", "CONFLICT_COLOR", "HIT_PX"]
+
+#: The ring around a conflicting point (with a note under the chart: never colour alone).
+CONFLICT_COLOR = "#D0021B"
+#: How near (in pixels) the pointer must come to a point for its tooltip.
+HIT_PX = 12
+POINT_SIZE = 11
+#: Period labels on the time axis, and value labels on the points, at most.
+MAX_TICKS = 6
+MAX_LABELS = 24
+
+
+class SeriesPlot:
+    """One pyqtgraph PlotWidget with a line, stated and implied points, conflict rings and value labels."""
+
+    def __init__(self, pg: Any):
+        self._pg = pg
+        left = make_locale_axis(pg)(orientation="left")
+        left.enableAutoSIPrefix(False)
+        bottom = pg.AxisItem(orientation="bottom")
+        bottom.enableAutoSIPrefix(False)
+        # Our few period ticks are chosen to fit; pyqtgraph would drop the first and last at the axis ends.
+        bottom.setStyle(hideOverlappingLabels=False)
+        self.widget = pg.PlotWidget(axisItems={"left": left, "bottom": bottom})
+        self.widget.setObjectName("seriesPlot")
+        self.widget.setMenuEnabled(False)
+        self.widget.hideButtons()
+        item = self.widget.getPlotItem()
+        item.showGrid(x=False, y=True, alpha=0.25)
+        self.left_axis = left
+        self.line = pg.PlotDataItem([], [])
+        self.stated = pg.ScatterPlotItem([], [])
+        self.implied = pg.ScatterPlotItem([], [])
+        self.rings = pg.ScatterPlotItem([], [])
+        for each in (self.line, self.rings, self.stated, self.implied):
+            item.addItem(each)
+        self.labels: list[Any] = []  # pool of TextItems (plain text) for the values
+        self._spec: ChartSpec | None = None
+        self._xy: list[tuple[int, int, float, float]] = []  # (category, series, x, y) of every point drawn
+
+    def draw(self, spec: ChartSpec, lang: str, colors: list[QColor], text_color: QColor) -> None:
+        """Show ``spec`` (kind "series") in ``lang``."""
+        pg = self._pg
+        self._spec = spec
+        item = self.widget.getPlotItem()
+        stated_values, implied_values = spec.series[0].values, spec.series[1].values
+        color = colors[0]
+        grey = QColor("#6f6f6f")
+        self._xy = [(c, s, spec.x[c], v) for s, values in enumerate((stated_values, implied_values))
+                    for c, v in enumerate(values) if v is not None]
+        stated = [(x, y) for c, s, x, y in self._xy if s == 0]
+        implied = [(x, y) for c, s, x, y in self._xy if s == 1]
+        self.line.setData([x for x, _ in stated], [y for _, y in stated], pen=pg.mkPen(color, width=2))
+        self.stated.setData([x for x, _ in stated], [y for _, y in stated], size=POINT_SIZE, symbol="o",
+                            brush=pg.mkBrush(color), pen=pg.mkPen(color.darker(130), width=1))
+        self.implied.setData([x for x, _ in implied], [y for _, y in implied], size=POINT_SIZE, symbol="o",
+                             brush=pg.mkBrush(None), pen=pg.mkPen(grey, width=2, style=Qt.PenStyle.DashLine))
+        rings = [(x, y) for c, _s, x, y in self._xy if c in spec.flagged]
+        self.rings.setData([x for x, _ in rings], [y for _, y in rings], size=POINT_SIZE + 12, symbol="o",
+                           brush=pg.mkBrush(None), pen=pg.mkPen(QColor(CONFLICT_COLOR), width=2.5))
+        self._draw_labels(spec, lang, text_color)
+        self._draw_ticks(spec, lang)
+        self.left_axis.set_language(lang)
+        item.setLabel("left", shown(elide(spec.unit(lang))))
+        self.fit()
+
+    def fit(self) -> None:
+        """Every point in view, with room for the labels and the ticks at both ends."""
+        if not self._xy:
+            return
+        xs = [x for _, _, x, _ in self._xy]
+        ys = [y for _, _, _, y in self._xy]
+        span = max(xs) - min(xs) or 365.0
+        item = self.widget.getPlotItem()
+        item.setXRange(min(xs) - span * 0.18, max(xs) + span * 0.18, padding=0)
+        low, high = min(ys), max(ys)
+        room = (high - low) * 0.25 or abs(high) * 0.1 or 1.0
+        item.setYRange(low - room, high + room * 1.6, padding=0)  # the labels sit above their points
+
+    def _draw_labels(self, spec: ChartSpec, lang: str, text_color: QColor) -> None:
+        pg = self._pg
+        # Implied and conflicting points are labelled, and the last stated one; the rest are read on hover or in
+        # the table (hundreds of labels would cover each other and cost a TextItem each).
+        last = max((i for i, (_c, s, _x, _y) in enumerate(self._xy) if s == 0), default=-1)
+        needed = [(x, y, _point_label(y, lang) + ("*" if s == 1 else "")) for i, (c, s, x, y) in enumerate(self._xy)
+                  if s == 1 or c in spec.flagged or i == last or len(self._xy) <= MAX_LABELS]
+        needed = needed[-MAX_LABELS:]
+        item = self.widget.getPlotItem()
+        while len(self.labels) < len(needed):
+            label = pg.TextItem(anchor=(0.5, 1.3))
+            item.addItem(label)
+            self.labels.append(label)
+        for label, (x, y, text) in zip(self.labels, needed):
+            label.setText(text)
+            label.setColor(text_color)
+            label.setPos(x, y)
+            label.setVisible(True)
+        for label in self.labels[len(needed):]:
+            label.setVisible(False)
+
+    def _draw_ticks(self, spec: ChartSpec, lang: str) -> None:
+        ticks: dict[float, str] = {}
+        for c, category in enumerate(spec.categories):
+            ticks.setdefault(spec.x[c], shown(elide(category.label(lang), 40)))
+        ordered = sorted(ticks.items())
+        # At most MAX_TICKS period labels (they would overlap), always the first and the last.
+        step = max(1, -(-len(ordered) // MAX_TICKS))
+        major = [t for i, t in enumerate(ordered) if i % step == 0 or i == len(ordered) - 1]
+        self.widget.getPlotItem().getAxis("bottom").setTicks([major, []])
+
+    def apply_palette(self, background: QColor, foreground: QColor) -> None:
+        self.widget.setBackground(background)
+        for name in ("left", "bottom"):
+            axis = self.widget.getPlotItem().getAxis(name)
+            axis.setPen(foreground)
+            axis.setTextPen(foreground)
+
+    def point_at(self, scene_pos: QPointF) -> tuple[int, int] | None:
+        """(category, series) of the point under the pointer (within :data:`HIT_PX`), if any."""
+        view = self.widget.getPlotItem().vb
+        if not view.sceneBoundingRect().contains(scene_pos):
+            return None
+        best, best_d = None, float(HIT_PX * HIT_PX)
+        for c, s, x, y in self._xy:
+            where = view.mapViewToScene(QPointF(x, y))
+            d = (where.x() - scene_pos.x()) ** 2 + (where.y() - scene_pos.y()) ** 2
+            if d <= best_d:
+                best, best_d = (c, s), d
+        return best
+
+    def scene_point(self, category: int, series: int) -> QPointF | None:
+        """Where a point is drawn, in scene coordinates (for tests and keyboard hover)."""
+        for c, s, x, y in self._xy:
+            if (c, s) == (category, series):
+                return self.widget.getPlotItem().vb.mapViewToScene(QPointF(x, y))
+        return None
+
+    def points(self) -> list[tuple[int, int, float, float]]:
+        """(category, series, x, y) of every point drawn: series 0 stated, 1 implied."""
+        return list(self._xy)
+
+    def ring_count(self) -> int:
+        return len(self.rings.data)
+
+
+def _point_label(value: float, lang: str) -> str:
+    """A point's label: one decimal below 1.000 (134,5 and an implied 119,8 are not both "120"), none above."""
+    decimals = 1 if abs(value) < 1000 else 0
+    rounded = round(value, decimals)
+    if rounded == int(rounded):
+        return format_number(int(rounded), lang)
+    return format_number(rounded, lang, decimals)

@@ -1,0 +1,238 @@
+"""The Trends tab (Xu hướng): every measure with two or more points across ALL briefings of the database,
+and the chosen one over time.
+
+Unlike the other tabs it does not show the current briefing: it reads the open database's store (through
+:class:`~briefing_app.ui.charts.over_time.OverTime`), and refills when the database is read again.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...data.numbers import format_number
+from ...data.series import Series
+from ...data.snapshot import Snapshot
+from ...data.store import StoreError
+from ...data.wording import date_text, qualifier_word
+from ...i18n import tr
+from ...logs import logger
+from ...text_limits import elide
+from ..charts.chart_view import ChartView
+from ..charts.over_time import OverTime
+from ..plain import escape, plain_label
+from ..state import ViewerState
+from ..tab import BriefingTab
+
+__all__ = ["TrendsTab", "COLUMNS"]
+
+#: The table's columns, by their text keys.
+COLUMNS = ("trends.col.measure", "trends.col.unit", "trends.col.kind", "trends.col.points", "trends.col.first",
+           "trends.col.last", "trends.col.last_value", "trends.col.conflicts")
+_KIND_KEYS = {"stock": "kind.stock", "flow": "kind.flow"}
+#: columns sorted as numbers (the points and conflicts counts)
+_NUMERIC = {3, 7}
+
+
+class _Item(QTableWidgetItem):
+    """A cell that sorts by its number when it has one."""
+
+    def __lt__(self, other: QTableWidgetItem) -> bool:
+        mine, theirs = self.data(Qt.ItemDataRole.UserRole), other.data(Qt.ItemDataRole.UserRole)
+        if mine is not None and theirs is not None:
+            return mine < theirs
+        return super().__lt__(other)
+
+
+class TrendsTab(BriefingTab):
+    """Measures followed over time across every briefing, and the chosen one's chart."""
+
+    title_key = "tab.trends"
+
+    def __init__(self, state: ViewerState, parent: QWidget | None = None):
+        super().__init__(state, parent)
+        self.source = OverTime(state)
+        self._series: list[Series] = []
+        self._filled: tuple | None = None
+        self.heading = plain_label("", self, wrap=True, selectable=False)
+        self.heading.setObjectName("trendsHeading")
+        self.table = QTableWidget(self)
+        self.table.setObjectName("trendsTable")
+        self.table.setColumnCount(len(COLUMNS))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setSortingEnabled(True)
+        self.chart = ChartView(self, min_height=260, empty_key="trends.choose")
+        self.chart.setObjectName("trendsChart")
+
+        top = QWidget(self)
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.heading)
+        top_layout.addWidget(self.table, 1)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setObjectName("trendsSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(top)
+        self.splitter.addWidget(self.chart)
+        self.splitter.setSizes([300, 500])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.splitter)
+
+        self.table.itemSelectionChanged.connect(self._on_selection_changed)
+        self.chart.print_requested.connect(self.state.request_chart_print)
+        self.state.store_changed.connect(self._on_store_changed)
+        self.retranslate()
+
+    # ------------------------------------------------------------ contract
+    def set_snapshot(self, snapshot: Snapshot | None) -> None:
+        # What this tab shows does not depend on the briefing chosen, only on the database.
+        self._fill()
+
+    def retranslate(self) -> None:
+        lang = self.lang
+        self.table.setHorizontalHeaderLabels([tr(key, lang) for key in COLUMNS])
+        self.table.setAccessibleName(tr("trends.table", lang))
+        self._filled = None
+        self._fill()
+
+    def focus_target(self) -> QWidget:
+        return self.table
+
+    def copy_rows(self) -> tuple[list[str], list[list[str]]] | None:
+        rows = sorted({index.row() for index in self.table.selectedIndexes()})
+        if not rows:
+            return None
+        headers = [tr(key, self.lang) for key in COLUMNS]
+        return headers, [[self._text(r, c) for c in range(len(COLUMNS))] for r in rows]
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self._fill()  # the database may have been read again while another tab was in front
+
+    # ------------------------------------------------------------ queries
+    def measures(self) -> list[str]:
+        """The measure ids the table lists, top to bottom as shown."""
+        out = []
+        for row in range(self.table.rowCount()):
+            item = self.table.item(row, 0)
+            if item is not None:
+                out.append(item.data(Qt.ItemDataRole.UserRole + 1))
+        return out
+
+    def select_measure(self, measure_id: str) -> bool:
+        """Select the measure's row (its chart is drawn); False when the table does not list it."""
+        for row, found in enumerate(self.measures()):
+            if found == measure_id:
+                self.table.selectRow(row)
+                self.table.setCurrentCell(row, 0)
+                return True
+        return False
+
+    def current_measure(self) -> str | None:
+        rows = {index.row() for index in self.table.selectedIndexes()}
+        if not rows:
+            return None
+        item = self.table.item(min(rows), 0)
+        return item.data(Qt.ItemDataRole.UserRole + 1) if item is not None else None
+
+    # ------------------------------------------------------------ helpers
+    def _text(self, row: int, column: int) -> str:
+        item = self.table.item(row, column)
+        return item.text() if item is not None else ""
+
+    def _fill(self) -> None:
+        """The table of measures, keeping the chosen one; nothing is refilled when nothing changed.
+
+        Only while the tab is shown: reading every measure across every briefing takes a while on a large
+        database, and the window builds hidden tabs in the background."""
+        if not self.isVisible():
+            return
+        key = (id(self.state.store), self.lang)
+        if key == self._filled and self._series:
+            return
+        chosen = self.current_measure()
+        try:
+            self._series = self.source.trends()
+        except StoreError as exc:
+            logger.warning("cannot read the measures over time: %s", exc)
+            self._series = []
+            self.heading.setText(tr("series.unreadable", self.lang))
+            return
+        self._filled = key
+        lang = self.lang
+        self.heading.setText(tr("trends.table" if self._series else "trends.empty", lang))
+        self.table.setSortingEnabled(False)
+        self.table.blockSignals(True)
+        self.table.clearContents()
+        self.table.setRowCount(len(self._series))
+        for row, series in enumerate(self._series):
+            for column, (text, number) in enumerate(_row(series, lang)):
+                item = _Item(elide(text))
+                item.setData(Qt.ItemDataRole.UserRole, number)
+                if column == 0:
+                    item.setData(Qt.ItemDataRole.UserRole + 1, series.measure.id)
+                    definition = series.measure.definition_vi if lang == "vi" else series.measure.definition_en
+                    item.setToolTip(f"<p>{escape(series.measure.id)}<br>{escape(elide(definition))}</p>")
+                if number is not None or column == 6:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.table.setItem(row, column, item)
+        self.table.blockSignals(False)
+        self.table.setSortingEnabled(True)
+        if chosen is None or not self.select_measure(chosen):
+            self.table.clearSelection()
+            self._on_selection_changed()
+
+    def _on_selection_changed(self) -> None:
+        measure_id = self.current_measure()
+        if measure_id is None:
+            self.chart.set_empty_key("trends.choose" if self._series else "trends.empty")
+            self.chart.set_spec(None, self.lang)
+            return
+        spec, empty_key = self.source.chart(measure_id)
+        self.chart.set_empty_key(empty_key)
+        self.chart.set_spec(spec, self.lang)
+
+    def _on_store_changed(self) -> None:
+        self.source.clear()
+        self._filled = None
+        if self.isVisible():
+            self._fill()
+
+
+def _row(series: Series, lang: str) -> list[tuple[str, int | None]]:
+    """The table's cells of one measure: (text, number to sort by or None)."""
+    m = series.measure
+    first, last = series.points[0], series.points[-1]
+    stated = [p for p in series.points if p.kind == "stated"]
+    latest = stated[-1] if stated else last
+    if lang == "vi":
+        value = " ".join(filter(None, [qualifier_word(latest.qualifier, lang), latest.value_text, latest.unit_vi]))
+    else:
+        value = " ".join(filter(None, [qualifier_word(latest.qualifier, lang), format_number(latest.value, "en"),
+                                       m.unit_en]))
+    return [
+        (m.name(lang), None),
+        (m.unit(lang), None),
+        (tr(_KIND_KEYS.get(m.kind, "kind.stock"), lang), None),
+        (format_number(len(series.points), lang), len(series.points)),
+        (date_text(first.period, lang), None),
+        (date_text(last.period, lang), None),
+        (value, None),
+        (format_number(len(series.conflicts), lang), len(series.conflicts)),
+    ]
