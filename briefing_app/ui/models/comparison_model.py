@@ -85,7 +85,8 @@ class ComparisonTableModel(QAbstractTableModel):
         return self._rows[row].row if 0 <= row < len(self._rows) else None
 
     def headers(self) -> list[str]:
-        return [str(self.headerData(c, Qt.Orientation.Horizontal)) for c in range(self.columnCount())]
+        return [str(self.headerData(c, Qt.Orientation.Horizontal)).replace("\n", ": ")
+                for c in range(self.columnCount())]
 
     def cells(self, row: int) -> list[str]:
         """Row ``row``'s texts, for copying."""
@@ -107,7 +108,8 @@ class ComparisonTableModel(QAbstractTableModel):
             comparison = self._comparison
             if comparison is not None and section in (COL_OLDER, COL_NEWER):
                 older, newer = (comparison.a, comparison.b) if comparison.newer == "b" else (comparison.b, comparison.a)
-                text = f"{text}: {(older if section == COL_OLDER else newer).period(self._lang)}"
+                # on a second line: the period is what tells the columns apart, and must not be elided
+                text = f"{text}\n{(older if section == COL_OLDER else newer).period(self._lang)}"
             return text
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(_RIGHT if section in _NUMERIC else _LEFT)

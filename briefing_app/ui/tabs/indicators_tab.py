@@ -317,7 +317,7 @@ class IndicatorsTab(BriefingTab):
         table, chars = self.comparison_table, self.fontMetrics().averageCharWidth()
         for column in range(self.comparison_model.columnCount() - 1):
             table.resizeColumnToContents(column)
-            limit = (40 if column == COL_MEASURE else 26) * chars
+            limit = (40 if column == COL_MEASURE else 30) * chars
             if table.columnWidth(column) > limit:
                 table.setColumnWidth(column, limit)
 
