@@ -171,8 +171,7 @@ class MainWindow(QMainWindow):
         for act in self.tab_actions:
             self.view_menu.addAction(act)
         self.view_menu.addSeparator()
-        self.view_menu.addMenu(self.compare_menu)
-        self.view_menu.addAction(self.stop_compare_action)
+        self.view_menu.addMenu(self.compare_menu)  # "Stop comparing" ends its list of briefings
         self.view_menu.addSeparator()
         self.language_menu = self.view_menu.addMenu("")
         for act in self.language_actions.values():
@@ -393,6 +392,8 @@ class MainWindow(QMainWindow):
             act.setChecked(summary.id == self.state.compare_with)
             self.compare_group.addAction(act)
             self.compare_menu.addAction(act)
+        self.compare_menu.addSeparator()
+        self.compare_menu.addAction(self.stop_compare_action)
         self.compare_menu.setToolTipsVisible(True)
         enough = len(self.session.briefings) >= 2 and snapshot is not None
         self.compare_action.setEnabled(enough)
