@@ -397,6 +397,19 @@ STRINGS: dict[str, tuple[str, str]] = {
     "trends.empty": ("Chưa có thước đo nào có từ hai số liệu trở lên trong cơ sở dữ liệu này.",
                      "No measure has two or more points in this database yet."),
     "trends.choose": ("Chọn một thước đo để xem theo thời gian.", "Choose a measure to see it over time."),
+    # comparing two briefings in the window (View ▸ Compare with…)
+    "action.compare_with": ("&So sánh với…", "&Compare with…"),
+    "action.stop_comparing": ("&Thôi so sánh", "S&top comparing"),
+    "compare.window.heading": ("So sánh {older} (kỳ trước) với {newer} (kỳ sau). “Thay đổi” được tính từ hai số "
+                               "liệu; “Được nêu” là mức thay đổi kỳ sau tự nêu.",
+                               "Comparing {older} (earlier) with {newer} (later). “Change” is computed from the two "
+                               "figures; “Stated” is the change the later briefing states."),
+    "compare.window.items_heading": ("So sánh {older} (kỳ trước) với {newer} (kỳ sau)",
+                                     "Comparing {older} (earlier) with {newer} (later)"),
+    "compare.window.table": ("Bảng so sánh số liệu", "Figures compared"),
+    "compare.window.items": ("Danh sách so sánh", "Items compared"),
+    "compare.window.needs_two": ("Cần ít nhất hai báo cáo trong cơ sở dữ liệu để so sánh",
+                                 "Comparing needs at least two briefings in the database"),
 }
 
 

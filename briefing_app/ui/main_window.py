@@ -20,12 +20,12 @@ from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QMainWindow, QSizePolicy, QToolBar, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QMainWindow, QMenu, QSizePolicy, QToolBar, QWidget
 
 from ..data.snapshot import Snapshot
 from ..data.store import StoreError
 from ..i18n import LANGUAGES, language_name, tr
-from ..text_limits import elide
+from ..text_limits import TOOLTIP_CHARS, elide
 from . import tabs as tab_registry
 from .briefing_selector import BriefingSelector
 from .database_status import DatabaseStatus
@@ -127,6 +127,16 @@ class MainWindow(QMainWindow):
         self.shortcuts_action = action("F1")
         self.about_action = action()
         self.clear_recent_action = action()
+        # "Compare with…" opens a list of the other briefings; "Stop comparing" clears the choice.
+        self.compare_menu = QMenu(self)
+        self.compare_menu.setObjectName("compareMenu")
+        self.compare_action = self.compare_menu.menuAction()
+        self.compare_action.setObjectName("compareAction")
+        self.compare_action.setIcon(icon("compare.svg"))
+        self.compare_group = QActionGroup(self)
+        self.compare_group.setExclusive(True)
+        self.stop_compare_action = action()
+        self.stop_compare_action.setObjectName("stopCompareAction")
         self.tab_actions = []
         for index, _entry in enumerate(self.tabs.entries):
             act = action(tab_shortcut(index))
@@ -161,6 +171,8 @@ class MainWindow(QMainWindow):
         for act in self.tab_actions:
             self.view_menu.addAction(act)
         self.view_menu.addSeparator()
+        self.view_menu.addMenu(self.compare_menu)  # "Stop comparing" ends its list of briefings
+        self.view_menu.addSeparator()
         self.language_menu = self.view_menu.addMenu("")
         for act in self.language_actions.values():
             self.language_menu.addAction(act)
@@ -176,6 +188,13 @@ class MainWindow(QMainWindow):
         self.toolbar.addAction(self.open_action)
         self.toolbar.addAction(self.reload_action)
         self.toolbar.addAction(self.print_action)
+        self.toolbar.addAction(self.compare_action)
+        compare_button = self.toolbar.widgetForAction(self.compare_action)
+        if compare_button is not None:
+            compare_button.setObjectName("compareButton")
+            compare_button.setProperty("popupMode", "InstantPopup")  # by name: see the module's docstring
+            # An icon, its words in the tooltip: with them the search box left a 640 px wide toolbar.
+            compare_button.setProperty("toolButtonStyle", "ToolButtonIconOnly")
         self.toolbar.addSeparator()
         # The selector and the search box share one widget that takes the toolbar's remaining width:
         # the toolbar moves items that do not fit into its overflow menu from the end, so the search
@@ -219,6 +238,9 @@ class MainWindow(QMainWindow):
             act.triggered.connect(lambda _checked=False, a=act: self.tabs.setCurrentIndex(a.data()))
         self.language_group.triggered.connect(self._on_language_group_triggered)
         self.briefing_selector.briefing_chosen.connect(session.select_briefing)
+        self.compare_group.triggered.connect(self._on_compare_group_triggered)
+        self.stop_compare_action.triggered.connect(lambda _checked=False: self.state.set_compare_with(None))
+        self.state.comparison_changed.connect(self._on_state_comparison_changed)
         self.state.language_changed.connect(self._on_state_language_changed)
         self.state.item_requested.connect(self.tabs.select_item)
         self.state.source_requested.connect(self._on_state_source_requested)
@@ -309,7 +331,9 @@ class MainWindow(QMainWindow):
                          (self.search_action, "action.search"), (self.print_action, "action.print"),
                          (self.quit_action, "action.quit"), (self.copy_action, "action.copy"),
                          (self.shortcuts_action, "action.shortcuts"), (self.about_action, "action.about"),
-                         (self.clear_recent_action, "action.clear_recent")):
+                         (self.clear_recent_action, "action.clear_recent"),
+                         (self.compare_action, "action.compare_with"),
+                         (self.stop_compare_action, "action.stop_comparing")):
             act.setText(tr(key, lang))
             act.setToolTip(tr(key, lang).replace("&", "").rstrip("…"))
         self.tabs.retranslate()
@@ -319,6 +343,7 @@ class MainWindow(QMainWindow):
         self.briefing_selector.retranslate(lang)
         self.tabs.setAccessibleName("tabs")
         self._fill_briefing_combo()
+        self._fill_compare_menu()
         self.recent.rebuild()
         self._update_status()
         self._update_title()
@@ -348,11 +373,47 @@ class MainWindow(QMainWindow):
         self.briefing_selector.fill(self.session.briefings, snapshot.briefing.id if snapshot else None,
                                     self.state.lang)
 
+    def _fill_compare_menu(self) -> None:
+        """The other briefings, newest first, each by its period with its title in the tooltip; enabled only
+        when there is another briefing to compare with."""
+        lang, snapshot = self.state.lang, self.state.snapshot
+        current = snapshot.briefing.id if snapshot else None
+        for act in self.compare_group.actions():
+            self.compare_group.removeAction(act)
+            act.deleteLater()
+        self.compare_menu.clear()
+        for summary in self.session.briefings:
+            if summary.id == current:
+                continue
+            act = QAction(elide(summary.period(lang)), self.compare_menu)
+            act.setData(summary.id)
+            act.setToolTip(elide(summary.title(lang), TOOLTIP_CHARS))
+            act.setCheckable(True)
+            act.setChecked(summary.id == self.state.compare_with)
+            self.compare_group.addAction(act)
+            self.compare_menu.addAction(act)
+        self.compare_menu.addSeparator()
+        self.compare_menu.addAction(self.stop_compare_action)
+        self.compare_menu.setToolTipsVisible(True)
+        enough = len(self.session.briefings) >= 2 and snapshot is not None
+        self.compare_action.setEnabled(enough)
+        self.compare_action.setToolTip(tr("action.compare_with", lang).replace("&", "").rstrip("…") if enough
+                                       else tr("compare.window.needs_two", lang))
+        self.stop_compare_action.setEnabled(self.state.compare_with is not None)
+
     # ------------------------------------------------------------ slots
+    def _on_compare_group_triggered(self, act: QAction) -> None:
+        self.state.set_compare_with(str(act.data()))
+
+    def _on_state_comparison_changed(self, _comparison: object) -> None:
+        self._fill_compare_menu()
+
     def _on_session_snapshot_loaded(self, snapshot: Snapshot) -> None:
         self.state.set_store(self.session.store)
         self.state.set_snapshot(snapshot)
+        self.state.refresh_comparison()
         self._fill_briefing_combo()
+        self._fill_compare_menu()
         self._update_status()
         self._update_title()
 
@@ -362,6 +423,8 @@ class MainWindow(QMainWindow):
 
     def _on_session_refreshed(self) -> None:
         self.state.set_store(self.session.store)
+        self.state.refresh_comparison()
+        self._fill_compare_menu()
         self._update_status()
         self._update_title()
 

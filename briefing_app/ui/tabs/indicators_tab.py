@@ -20,20 +20,23 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from ...data.charts import indicator_chart, sector_chart
+from ...data.compare import Comparison
 from ...data.folding import fold
 from ...data.records import Indicator
 from ...data.snapshot import Snapshot
-from ...i18n import tr
+from ...i18n import tr, tr_n
 from ...text_limits import elide
 from ..charts.chart_view import ChartView
 from ..charts.over_time import OverTime
 from ..detail_html import indicator_html
+from ..models.comparison_model import COL_MEASURE, ComparisonSortProxy, ComparisonTableModel
 from ..models.indicator_table_model import COL_LABEL, COLUMN_KEYS, SORT_ROLE, IndicatorTableModel
 from ..plain import escape, plain_label
 from ..reading_pane import ReadingPane
@@ -240,11 +243,83 @@ class IndicatorsTab(BriefingTab):
         self._arranged = False
         # What the briefing lacks is said in place of empty tables and charts.
         self.empty_state = EmptyState(self.splitter, self)
+        # While comparing ("Compare with…"), the two briefings' figures side by side take the tab's place.
+        self.comparison_page = self._build_comparison_page()
+        self.mode_stack = QStackedWidget(self)
+        self.mode_stack.addWidget(self.empty_state)
+        self.mode_stack.addWidget(self.comparison_page)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.empty_state)
+        layout.addWidget(self.mode_stack)
 
         self._connect_signals()
         self.retranslate()
+        self._on_comparison_changed(state.comparison)
+
+    def _build_comparison_page(self) -> QWidget:
+        page = QWidget(self)
+        self.comparison_heading = plain_label("", page)
+        self.comparison_heading.setObjectName("comparisonHeading")
+        self.comparison_model = ComparisonTableModel(self)
+        self.comparison_proxy = ComparisonSortProxy(self)
+        self.comparison_proxy.setSourceModel(self.comparison_model)
+        table = self.comparison_table = QTableView(page)
+        table.setObjectName("comparisonTable")
+        table.setModel(self.comparison_proxy)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setWordWrap(False)
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        table.setAlternatingRowColors(True)
+        table.setShowGrid(False)
+        table.setCornerButtonEnabled(False)
+        table.verticalHeader().setVisible(False)
+        table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setMinimumSectionSize(40)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)  # the note: as wide as the tab allows
+        header.setSortIndicatorClearable(True)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        table.setSortingEnabled(True)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.comparison_heading)
+        layout.addWidget(table, 1)
+        return page
+
+    @property
+    def comparing(self) -> bool:
+        """True while the tab shows a comparison in place of its figures."""
+        return self.mode_stack.currentWidget() is self.comparison_page
+
+    def _on_comparison_changed(self, comparison: Comparison | None) -> None:
+        self.comparison_model.set_comparison(comparison, self.lang)
+        self.mode_stack.setCurrentWidget(self.comparison_page if comparison is not None else self.empty_state)
+        self._label_comparison()
+        self._size_comparison_columns()
+
+    def _label_comparison(self) -> None:
+        comparison = self.comparison_model.comparison
+        if comparison is None:
+            self.comparison_heading.setText("")
+            return
+        lang = self.lang
+        older, newer = (comparison.a, comparison.b) if comparison.newer == "b" else (comparison.b, comparison.a)
+        text = tr("compare.window.heading", lang, older=older.period(lang), newer=newer.period(lang))
+        not_comparable = sum(1 for row in comparison.rows if not row.comparable)
+        if not_comparable:
+            text += " " + tr_n("count.compare.not_comparable", not_comparable, lang) + "."
+        self.comparison_heading.setText(text)
+
+    def _size_comparison_columns(self) -> None:
+        table, chars = self.comparison_table, self.fontMetrics().averageCharWidth()
+        for column in range(self.comparison_model.columnCount() - 1):
+            table.resizeColumnToContents(column)
+            limit = (40 if column == COL_MEASURE else 30) * chars
+            if table.columnWidth(column) > limit:
+                table.setColumnWidth(column, limit)
 
     def _connect_signals(self) -> None:
         self.sector_list.currentRowChanged.connect(self._on_sector_list_current_row_changed)
@@ -263,6 +338,7 @@ class IndicatorsTab(BriefingTab):
         self.chart.print_requested.connect(self.state.request_chart_print)
         self.over_time.print_requested.connect(self.state.request_chart_print)
         self.state.store_changed.connect(self._on_store_changed)
+        self.state.comparison_changed.connect(self._on_comparison_changed)
 
     # ------------------------------------------------------------ contract
     def set_snapshot(self, snapshot: Snapshot | None) -> None:
@@ -302,6 +378,10 @@ class IndicatorsTab(BriefingTab):
         self.show_in_source_action.setText(tr("action.show_in_source", lang))
         self.model.set_language(lang)
         self.proxy.refilter()
+        self.comparison_table.setAccessibleName(tr("compare.window.table", lang))
+        self.comparison_model.set_language(lang)
+        self._label_comparison()
+        self._size_comparison_columns()
         self._update_empty_state()
         self._update_detail()
         self._measure_table()
@@ -333,6 +413,10 @@ class IndicatorsTab(BriefingTab):
         return True
 
     def copy_rows(self) -> tuple[list[str], list[list[str]]] | None:
+        if self.comparing:
+            indexes = sorted(self.comparison_table.selectionModel().selectedRows(), key=lambda i: i.row())
+            rows = [self.comparison_model.cells(self.comparison_proxy.mapToSource(i).row()) for i in indexes]
+            return (self.comparison_model.headers(), rows) if rows else None
         indicators = self.selected_indicators()
         if not indicators:
             return None
@@ -341,7 +425,7 @@ class IndicatorsTab(BriefingTab):
         return self.model.headers(), rows
 
     def focus_target(self) -> QWidget:
-        return self.table
+        return self.comparison_table if self.comparing else self.table
 
     def print_scope(self) -> PrintScope:
         """Only the sector chosen in the list, as the table shows it."""

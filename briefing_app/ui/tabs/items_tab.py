@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -21,6 +22,7 @@ from ...data.folding import fold
 from ...data.records import Item
 from ...data.snapshot import Snapshot
 from ...i18n import tr
+from ..compared_items import ComparedItemsView
 from ..detail_html import item_html
 from ..models.item_tree_model import FILTER_ROLE, ItemTreeModel
 from ..plain import escape
@@ -28,7 +30,10 @@ from ..reading_pane import ReadingPane
 from ..state import ViewerState
 from ..tab import BriefingTab, EmptyState, source_reachable
 
-__all__ = ["ItemsTab"]
+__all__ = ["ItemsTab", "COMPARED_SECTIONS"]
+
+#: the sections a comparison of two briefings matches item by item
+COMPARED_SECTIONS = ("directives", "limitations")
 
 
 class _FoldedFilter(QSortFilterProxyModel):
@@ -116,11 +121,32 @@ class ItemsTab(BriefingTab):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([560, 640])
         self.empty_state = EmptyState(self.splitter, self)
+        # While comparing ("Compare with…"), directives and limitations show which continue, are new or
+        # were dropped in the tab's place (achievements are not compared).
+        self.compared = ComparedItemsView(self.section, self) if self.section in COMPARED_SECTIONS else None
+        self.mode_stack = QStackedWidget(self)
+        self.mode_stack.addWidget(self.empty_state)
+        if self.compared is not None:
+            self.mode_stack.addWidget(self.compared)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.empty_state)
+        layout.addWidget(self.mode_stack)
 
         self._connect_signals()
         self.retranslate()
+        if self.compared is not None:
+            self.state.comparison_changed.connect(self._on_comparison_changed)
+            self._on_comparison_changed(state.comparison)
+
+    @property
+    def comparing(self) -> bool:
+        """True while the tab shows a comparison in place of its items."""
+        return self.compared is not None and self.mode_stack.currentWidget() is self.compared
+
+    def _on_comparison_changed(self, comparison: object) -> None:
+        if self.compared is None:
+            return
+        self.compared.set_comparison(self.state.comparison, self.lang)
+        self.mode_stack.setCurrentWidget(self.compared if comparison is not None else self.empty_state)
 
     def _connect_signals(self) -> None:
         self.filter_edit.textChanged.connect(self._on_filter_edit_text_changed)
@@ -156,6 +182,9 @@ class ItemsTab(BriefingTab):
         self.source_button.setAccessibleName(tr("action.show_in_source", lang).replace("&", ""))
         self.show_in_source_action.setText(tr("action.show_in_source", lang))
         self.model.set_language(lang)
+        if self.compared is not None:
+            self.compared.view.setAccessibleName(tr("compare.window.items", lang))
+            self.compared.set_comparison(self.state.comparison, lang)
         self._show(self.current_item())
         self._update_empty_state()
 
@@ -179,6 +208,8 @@ class ItemsTab(BriefingTab):
         return True
 
     def copy_rows(self) -> tuple[list[str], list[list[str]]] | None:
+        if self.compared is not None and self.comparing:
+            return self.compared.copy_rows()
         items = self.selected_items()
         if not items:
             return None
@@ -192,7 +223,7 @@ class ItemsTab(BriefingTab):
         return headers, rows
 
     def focus_target(self) -> QWidget:
-        return self.view
+        return self.compared.view if self.compared is not None and self.comparing else self.view
 
     # ------------------------------------------------------------ helpers
     def current_item(self) -> Item | None:
