@@ -80,7 +80,7 @@ def test_version_comes_from_the_bundled_metadata(bundle, user):
 def test_print_writes_the_whole_pack(bundle, user):
     from pypdf import PdfReader
 
-    done = run(bundle, user, "print", "-o", "x.pdf")
+    done = run(bundle, user, "print", "--briefing", "mic-2017-h1", "-o", "x.pdf")
     assert done.returncode == 0, done.stderr
     assert "(13 pages)" in done.stdout
     assert len(PdfReader(user.cwd / "x.pdf").pages) == 13
@@ -90,7 +90,7 @@ def test_export_json_reads_the_library_made_from_the_bundled_data(bundle, user):
     before = hashlib.sha256((bundle / "_internal" / "briefing_app" / "data.db").read_bytes()).hexdigest()
     done = run(bundle, user, "export", "--format", "json")
     assert done.returncode == 0, done.stderr
-    assert json.loads(done.stdout)["briefing"]["id"] == "mic-2017-h1"
+    assert json.loads(done.stdout)["briefing"]["id"] == "mic-2019-h1"  # the newest by period
     assert (user.data / "briefing-app" / "briefings.db").is_file()
     after = hashlib.sha256((bundle / "_internal" / "briefing_app" / "data.db").read_bytes()).hexdigest()
     assert after == before, "the bundled data.db must never be written"
@@ -136,7 +136,7 @@ def test_window_opens_offscreen_and_stays_up(bundle, user):
         process.terminate()
         _, err = process.communicate(timeout=30)
     assert alive, f"the window exited with status {process.returncode}: {err}"
-    assert "briefing-app/briefings.db (briefing mic-2017-h1)" in _read(user.log)
+    assert "briefing-app/briefings.db (briefing mic-2019-h1)" in _read(user.log)  # the newest by period
     assert "Traceback" not in err
 
 
