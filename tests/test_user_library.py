@@ -41,7 +41,8 @@ def test_import_without_db_adds_to_the_library_not_the_bundled_file(tmp_path, ca
     assert f"Added briefing 'test-2017' in {library}" in out
     with open_store(library) as store:
         # newest period first; the test briefing shares the 2017 review's period and comes after it
-        assert [b.id for b in store.briefing_summaries()] == ["mic-2019-h1", "mic-2017-h1", "test-2017"]
+        assert [b.id for b in store.briefing_summaries()] == [
+            "mic-2019-h1", "mic-2018-h1", "mic-2017-fy", "mic-2017-h1", "test-2017", "mic-2016-fy"]
     # Reading commands see it too.
     assert main(["search", "dien thoai", "--briefing", "test-2017", "--json"]) == 0
     assert '"briefing": "test-2017"' in capsys.readouterr().out
@@ -126,7 +127,7 @@ def test_the_window_says_when_a_new_version_brought_briefings_in(qtbot, tmp_path
         conn.execute("UPDATE briefing_versions SET revision = 0")
     conn.close()
     window = start_window(qtbot, tmp_path)
-    assert window.statusBar().currentMessage() == "Your library received 2 new or corrected briefings from this version"
+    assert window.statusBar().currentMessage() == "Your library received 5 new or corrected briefings from this version"
     assert window.database_status.text() == "Your library: briefings.db (read-only)"
     # The next start has nothing to say.
     assert start_window(qtbot, tmp_path).statusBar().currentMessage() == ""

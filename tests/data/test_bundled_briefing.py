@@ -89,7 +89,8 @@ FIGURES = [
 def snapshot(bundled_db):
     with open_store(bundled_db) as store:
         briefings = store.briefings()
-        assert [b.id for b in briefings] == ["mic-2019-h1", "mic-2017-h1"]  # newest period first
+        assert [b.id for b in briefings] == [  # newest period first
+            "mic-2019-h1", "mic-2018-h1", "mic-2017-fy", "mic-2017-h1", "mic-2016-fy"]
         yield load_snapshot(store, "mic-2017-h1")
 
 
