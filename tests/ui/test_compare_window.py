@@ -56,9 +56,12 @@ def test_compare_with_lists_the_other_briefing_by_period_with_its_title(qtbot, o
     assert window.compare_action.isEnabled()
     assert window.compare_action.text() == "&So sánh với…"
     actions = window.compare_menu.actions()
-    assert [a.data() for a in actions[:1]] == ["mic-2017-h1"] and actions[-1] is window.stop_compare_action
-    assert actions[0].text() == "6 tháng đầu năm 2017"
-    assert actions[0].toolTip().startswith("Hội nghị")
+    # The other four bundled briefings, newest period first; Stop comparing last.
+    assert [a.data() for a in actions if a.data()] == ["mic-2018-h1", "mic-2017-fy", "mic-2017-h1", "mic-2016-fy"]
+    assert actions[-1] is window.stop_compare_action
+    review = next(a for a in actions if a.data() == "mic-2017-h1")
+    assert review.text() == "6 tháng đầu năm 2017"
+    assert review.toolTip().startswith("Hội nghị")
 
 
 def test_choosing_shows_the_figures_side_by_side_and_stop_restores_the_table(qtbot, open_window, bundled_db):
