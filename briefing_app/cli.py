@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import gc
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -554,6 +554,20 @@ def _take_log_level(argv: list[str]) -> tuple[str, list[str]]:
     return level, rest
 
 
+def _print_result(as_json: object | None, table: Callable[[], str]) -> int:
+    """Write a command's result to standard output as UTF-8: ``as_json`` when given (``--json``), else the
+    plain table."""
+    if as_json is not None:
+        import json
+
+        text = json.dumps(as_json, ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = table() + "\n"
+    sys.stdout.buffer.write(text.encode("utf-8"))
+    sys.stdout.flush()
+    return 0
+
+
 def _series(args: argparse.Namespace) -> int:
     from .data.measures import MeasureCatalogueError
     from .data.series import UnknownMeasure, build_series, series_json, series_table
@@ -567,15 +581,7 @@ def _series(args: argparse.Namespace) -> int:
         return _fail(str(exc) if exc.close else f"{exc}; see resources/measures.yaml for the measures")
     except (StoreError, MeasureCatalogueError) as exc:
         return _fail(str(exc))
-    if args.json:
-        import json
-
-        text = json.dumps(series_json(series), ensure_ascii=False, indent=2) + "\n"
-    else:
-        text = series_table(series) + "\n"
-    sys.stdout.buffer.write(text.encode("utf-8"))
-    sys.stdout.flush()
-    return 0
+    return _print_result(series_json(series) if args.json else None, lambda: series_table(series))
 
 
 def _compare(args: argparse.Namespace) -> int:
@@ -589,15 +595,7 @@ def _compare(args: argparse.Namespace) -> int:
             comparison = compare_briefings(store, args.a, args.b)
     except (StoreError, MeasureCatalogueError) as exc:
         return _fail(str(exc))
-    if args.json:
-        import json
-
-        text = json.dumps(comparison_json(comparison), ensure_ascii=False, indent=2) + "\n"
-    else:
-        text = comparison_table(comparison) + "\n"
-    sys.stdout.buffer.write(text.encode("utf-8"))
-    sys.stdout.flush()
-    return 0
+    return _print_result(comparison_json(comparison) if args.json else None, lambda: comparison_table(comparison))
 
 
 def main(argv: list[str] | None = None) -> int:
