@@ -63,9 +63,12 @@ def main() -> None:
     version = run("--version").stdout.strip()
     if not version.startswith("briefing-app ") or version.endswith("unknown"):
         fail(f"--version printed {version!r}")
-    exported = json.loads(run("export", "--format", "json").stdout)
+    exported = json.loads(run("export", "--format", "json", "--briefing", "mic-2017-h1").stdout)
     if exported["briefing"]["id"] != "mic-2017-h1" or len(exported["indicators"]) < 50:
-        fail("export did not give the bundled briefing")
+        fail("export did not give the bundled 2017 review")
+    newest = json.loads(run("export", "--format", "json").stdout)["briefing"]["id"]
+    if newest != "mic-2019-h1":
+        fail(f"export without --briefing gave {newest}, not the newest bundled briefing")
     found = run("search", "dien thoai").stdout
     if "điện thoại" not in found:
         fail(f"search 'dien thoai' did not find 'điện thoại': {found[:200]!r}")
