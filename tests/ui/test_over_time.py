@@ -199,3 +199,17 @@ def test_trends_is_a_tab_of_the_window(qtbot, open_window, three_db):
     tab = window.tabs.tab("trends")
     assert window.tabs.tabText(index) == "Trends"
     assert sorted(tab.measures()) == [REVENUE, MOBILE]
+
+
+def test_trends_shows_the_last_value_as_its_briefing_wrote_it(qtbot, open_tab, state, bundled_db):
+    """The 2019 review states 51.128.599 thuê bao; the measure counts millions. English shows the
+    source's digits in English notation, never the converted "51.128599 million"."""
+    from briefing_app.data.store import open_store
+
+    with open_store(bundled_db) as store:
+        state.set_store(store)
+        for lang, expected in (("en", "51,128,599 subscribers"), ("vi", "51.128.599 thuê bao")):
+            state.set_language(lang)
+            tab = open_tab(TrendsTab, load_snapshot(store, "mic-2019-h1"))
+            row = tab.measures().index("telecom.subscribers.mobile_broadband")
+            assert tab.table.item(row, 6).text() == expected

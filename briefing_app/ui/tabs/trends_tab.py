@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...data.numbers import format_number
-from ...data.series import Series
+from ...data.measures import read_unit
+from ...data.numbers import NumberFormatError, format_number, parse_number
+from ...data.series import Series, SeriesPoint
 from ...data.snapshot import Snapshot
 from ...data.store import StoreError
 from ...data.wording import date_text, qualifier_word
@@ -215,6 +216,25 @@ class TrendsTab(BriefingTab):
             self._fill()
 
 
+_SCALE_EN = {0: "", 3: "thousand", 6: "million", 9: "billion", 12: "trillion"}
+
+
+def _as_written_en(point: SeriesPoint, unit_en: str) -> str:
+    """A value as its briefing wrote it, in English notation: "51,128,599 subscribers", not the measure's
+    "51.128599 million subscribers" (the digits stay the source's; only the notation and words change)."""
+    written = read_unit(point.unit_vi).exponent
+    words = unit_en.split(" ", 1)
+    base = words[1] if len(words) == 2 and words[0] in _SCALE_EN.values() else unit_en
+    try:
+        number = parse_number(point.value_text)
+    except NumberFormatError:  # an implied value's text, or a range: the measure's unit, as computed
+        return f"{format_number(point.value, 'en')} {unit_en}"
+    scale = _SCALE_EN.get(written)
+    if scale is None:
+        return f"{format_number(point.value, 'en')} {unit_en}"
+    return " ".join(filter(None, [format_number(number, "en"), scale, base]))
+
+
 def _row(series: Series, lang: str) -> list[tuple[str, int | None]]:
     """The table's cells of one measure: (text, number to sort by or None)."""
     m = series.measure
@@ -224,8 +244,7 @@ def _row(series: Series, lang: str) -> list[tuple[str, int | None]]:
     if lang == "vi":
         value = " ".join(filter(None, [qualifier_word(latest.qualifier, lang), latest.value_text, latest.unit_vi]))
     else:
-        value = " ".join(filter(None, [qualifier_word(latest.qualifier, lang), format_number(latest.value, "en"),
-                                       m.unit_en]))
+        value = " ".join(filter(None, [qualifier_word(latest.qualifier, lang), _as_written_en(latest, m.unit_en)]))
     return [
         (m.name(lang), None),
         (m.unit(lang), None),
