@@ -33,6 +33,7 @@ the newer briefing's unmatched items are *new*, the older's *dropped*.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -354,17 +355,7 @@ def _alike(a: _Side, b: _Side, shared: set[str]) -> list[tuple[Indicator, Indica
             if score >= LABEL_THRESHOLD:
                 scored.append((-score, first.indicator.position, second.indicator.position, first.indicator,
                                second.indicator))
-    scored.sort(key=lambda s: s[:3])
-    used_a: set[str] = set()
-    used_b: set[str] = set()
-    pairs = []
-    for _score, _pa, _pb, first_indicator, second_indicator in scored:
-        if first_indicator.key in used_a or second_indicator.key in used_b:
-            continue
-        used_a.add(first_indicator.key)
-        used_b.add(second_indicator.key)
-        pairs.append((first_indicator, second_indicator))
-    return pairs
+    return [(first, second) for _score, first, second in _best_first(scored, lambda i: i.key)]
 
 
 def _figure_rows(a: _Side, b: _Side, newer_is_b: bool) -> list[ComparisonRow]:
@@ -417,17 +408,9 @@ def _match_items(older: list[Item], newer: list[Item], older_sectors: dict[int, 
             score = word_score(old_words, words)
             if score >= ITEM_THRESHOLD:
                 scored.append((-score, old.position, new.position, old, new))
-    scored.sort(key=lambda s: s[:3])
-    used_old: set[int] = set()
-    used_new: set[int] = set()
-    pairs = []
-    for negative, _po, _pn, old, new in scored:
-        if old.id in used_old or new.id in used_new:
-            continue
-        used_old.add(old.id)
-        used_new.add(new.id)
-        pairs.append((old, new, -negative))
+    pairs = [(old, new, score) for score, old, new in _best_first(scored, lambda item: item.id)]
     pairs.sort(key=lambda p: p[1].position)
+    used_old, used_new = {old.id for old, _, _ in pairs}, {new.id for _, new, _ in pairs}
     return pairs, [i for i in newer if i.id not in used_new], [i for i in older if i.id not in used_old]
 
 
@@ -584,3 +567,20 @@ def comparison_table(comparison: Comparison, lang: str = "en") -> str:
 def _item_text(item: Item) -> str:
     number = f"{item.number}. " if item.number else ""
     return f"{number}{item.title_vi} [{item.key}]"
+
+
+def _best_first(scored: list[tuple[Any, ...]], identity: Callable[[Any], object]) -> list[tuple[Any, Any, Any]]:
+    """Pairs from ``scored`` entries ``(-score, position_a, position_b, a, b)``: the best score first (ties by
+    position), each side used at most once. Returns ``(score, a, b)``."""
+    scored.sort(key=lambda entry: entry[:3])
+    used_a: set[object] = set()
+    used_b: set[object] = set()
+    pairs = []
+    for negative, _pa, _pb, a, b in scored:
+        if identity(a) in used_a or identity(b) in used_b:
+            continue
+        used_a.add(identity(a))
+        used_b.add(identity(b))
+        pairs.append((-negative, a, b))
+    return pairs
+
