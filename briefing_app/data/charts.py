@@ -76,6 +76,10 @@ class ChartSpec:
     x: tuple[float, ...] = ()
     #: categories whose value conflicts with another (ringed in red, explained in the notes)
     flagged: tuple[int, ...] = ()
+    #: for "series": what each point covers — a flow's period length in months (6 for a half-year, 12 for a
+    #: year), 0 for a stock's date. Only points of the same span are joined by the line: a year and a half-year
+    #: are different amounts, and a line from one to the other would read as a fall or a rise.
+    spans: tuple[int, ...] = ()
 
     def title(self, lang: str) -> str:
         return self.title_en if lang == "en" else self.title_vi
@@ -91,7 +95,7 @@ class ChartSpec:
 
     def signature(self) -> tuple:
         """Everything drawn; equal signatures mean nothing to redraw."""
-        return (self.key, self.categories, self.series, self.target, self.kind, self.x, self.flagged)
+        return (self.key, self.categories, self.series, self.target, self.kind, self.x, self.flagged, self.spans)
 
 
 def _float(value: Decimal | None) -> float | None:
@@ -305,6 +309,9 @@ def series_chart(series: _series.Series) -> ChartSpec | None:
             periods[p.period] = Category(date_text(p.period, "vi"), date_text(p.period, "en"), None)
     categories = tuple(periods[p.period] for p in points)
     x = tuple(float((p.period_end - SERIES_EPOCH).days) for p in points)
+    spans = tuple(0 if p.period_start is None else
+                  (p.period_end.year - p.period_start.year) * 12 + p.period_end.month - p.period_start.month + 1
+                  for p in points)
     words: dict[tuple, str] = {}
 
     def column(kind: str, name_key: str, derived: bool) -> Series:
@@ -336,4 +343,5 @@ def series_chart(series: _series.Series) -> ChartSpec | None:
         key=f"series:{measure.id}", title_vi=title_vi, title_en=title_en,
         unit_vi=measure.unit_vi, unit_en=measure.unit_en, categories=categories,
         series=(column("stated", "series.stated", False), column("implied", "series.implied", True)),
-        notes_vi=tuple(notes_vi), notes_en=tuple(notes_en), kind="series", x=x, flagged=tuple(sorted(flagged)))
+        notes_vi=tuple(notes_vi), notes_en=tuple(notes_en), kind="series", x=x, flagged=tuple(sorted(flagged)),
+        spans=spans)

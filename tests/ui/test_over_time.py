@@ -213,3 +213,23 @@ def test_trends_shows_the_last_value_as_its_briefing_wrote_it(qtbot, open_tab, s
             tab = open_tab(TrendsTab, load_snapshot(store, "mic-2019-h1"))
             row = tab.measures().index("telecom.subscribers.mobile_broadband")
             assert tab.table.item(row, 6).text() == expected
+
+
+def test_the_line_never_joins_a_year_to_a_half_year(qtbot, open_tab, state, bundled_db):
+    """Budget contribution: years 2016 and 2017 and the first half of 2019. A line from 94.994 (a year) to
+    50.000 (six months) would read as a fall; only the two years are joined."""
+    from briefing_app.data.charts import series_chart
+    from briefing_app.data.series import build_series
+    from briefing_app.data.store import open_store
+
+    with open_store(bundled_db) as store:
+        spec = series_chart(build_series(store, "ict.budget_contribution"))
+        assert spec is not None
+        stated = [c for c, v in enumerate(spec.series[0].values) if v is not None]
+        assert [spec.spans[c] for c in stated] == [12, 12, 6]
+        state.set_store(store)
+        state.set_language("en")
+        tab = open_tab(TrendsTab, load_snapshot(store, "mic-2019-h1"))
+        assert tab.select_measure("ict.budget_contribution")
+        plot = drawn(qtbot, tab.chart)
+        assert list(plot.line.opts["connect"]) == [True, False, False]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor
 
@@ -71,7 +72,11 @@ class SeriesPlot:
                     for c, v in enumerate(values) if v is not None]
         stated = [(x, y) for c, s, x, y in self._xy if s == 0]
         implied = [(x, y) for c, s, x, y in self._xy if s == 1]
-        self.line.setData([x for x, _ in stated], [y for _, y in stated], pen=pg.mkPen(color, width=2))
+        # The line joins stated points of the same span only (H1 with H1, year with year, dates of a stock).
+        spans = [spec.spans[c] if c < len(spec.spans) else 0 for c, s, _x, _y in self._xy if s == 0]
+        joined = [a == b for a, b in zip(spans, spans[1:])] + [False]
+        self.line.setData([x for x, _ in stated], [y for _, y in stated], pen=pg.mkPen(color, width=2),
+                          connect=numpy.array(joined, dtype=bool))
         self.stated.setData([x for x, _ in stated], [y for _, y in stated], size=POINT_SIZE, symbol="o",
                             brush=pg.mkBrush(color), pen=pg.mkPen(color.darker(130), width=1))
         self.implied.setData([x for x, _ in implied], [y for _, y in implied], size=POINT_SIZE, symbol="o",
@@ -93,7 +98,8 @@ class SeriesPlot:
         ys = [y for _, _, _, y in self._xy]
         span = max(xs) - min(xs) or 365.0
         item = self.widget.getPlotItem()
-        item.setXRange(min(xs) - span * 0.18, max(xs) + span * 0.18, padding=0)
+        # More room on the right: the last period's label is centred on the last point (1.48 × span, _draw_ticks).
+        item.setXRange(min(xs) - span * 0.18, max(xs) + span * 0.3, padding=0)
         low, high = min(ys), max(ys)
         room = (high - low) * 0.25 or abs(high) * 0.1 or 1.0
         item.setYRange(low - room, high + room * 1.6, padding=0)  # the labels sit above their points
@@ -124,10 +130,23 @@ class SeriesPlot:
         for c, category in enumerate(spec.categories):
             ticks.setdefault(spec.x[c], shown(elide(category.label(lang), 40)))
         ordered = sorted(ticks.items())
-        # At most MAX_TICKS period labels (they would overlap), always the first and the last.
+        # Period labels that would overlap are left out (the last one always stays): at most MAX_TICKS, and
+        # none closer to the one before than its own width, measured at the plot's width.
         step = max(1, -(-len(ordered) // MAX_TICKS))
         major = [t for i, t in enumerate(ordered) if i % step == 0 or i == len(ordered) - 1]
-        self.widget.getPlotItem().getAxis("bottom").setTicks([major, []])
+        xs = [x for x, _ in ordered]
+        span = (max(xs) - min(xs)) * 1.48 or 365.0  # the visible range fit() sets
+        width = self.widget.width() * 0.85 or 400
+        metrics = self.widget.fontMetrics()
+        kept: list[tuple[float, str]] = []
+        for x, text in major:
+            needed = (metrics.horizontalAdvance(text) + 16) * span / width  # centred labels: a whole width apart
+            if kept and x - kept[-1][0] < needed:
+                if (x, text) != major[-1]:
+                    continue
+                kept.pop()  # the last period matters more than the one just before it
+            kept.append((x, text))
+        self.widget.getPlotItem().getAxis("bottom").setTicks([kept, []])
 
     def apply_palette(self, background: QColor, foreground: QColor) -> None:
         self.widget.setBackground(background)
