@@ -233,3 +233,4 @@ def test_the_line_never_joins_a_year_to_a_half_year(qtbot, open_tab, state, bund
         assert tab.select_measure("ict.budget_contribution")
         plot = drawn(qtbot, tab.chart)
         assert list(plot.line.opts["connect"]) == [True, False, False]
+

@@ -58,3 +58,18 @@ def test_headlines_are_one_stated_total_per_sector(snapshot):
     chosen = snapshot.headline_indicators()
     assert len({i.sector_id for i in chosen}) == len(chosen) >= 6
     assert all(i.parent_id is None and i.value is not None and i.enterprise_id is None for i in chosen)
+
+
+def test_an_overview_with_nothing_to_chart_gives_the_text_the_whole_width(qtbot, open_window, bundled_db):
+    from briefing_app.data.charts import overview_charts
+
+    window = open_window(bundled_db)  # the newest: the 2019 review, a few figures cited by reference
+    assert overview_charts(window.state.snapshot) == []
+    tab = window.overview_tab
+    qtbot.waitUntil(lambda: tab.chart_layout is not None)
+    assert not tab.chart_scroll.isVisible()
+    combo = window.briefing_combo
+    combo.setCurrentIndex(combo.findData("mic-2017-h1"))
+    combo.activated.emit(combo.currentIndex())  # as a user's choice in the period selector
+    assert window.state.snapshot.briefing.id == "mic-2017-h1"
+    qtbot.waitUntil(lambda: tab.chart_scroll.isVisible() and len(tab.charts) > 0)

@@ -175,6 +175,9 @@ class OverviewTab(BriefingTab):
         for view, spec in zip(self._charts, specs):
             view.set_spec(spec, self.lang)
             view.setFixedHeight(view.sizeHint().height())
+        # A briefing with nothing to chart (a few figures cited by reference) gives its text the whole width
+        # rather than an empty half of the window.
+        self.chart_scroll.setVisible(bool(specs))
 
     def _ensure_chart_column(self) -> QVBoxLayout:
         """The layout of the chart views, with the chart column around it built on first use."""
