@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sqlite3
@@ -359,32 +360,48 @@ def damaged_copy(small_db: Path, path: Path, damage: str) -> Path:
     return path
 
 
-def measured_briefing(folder: Path, briefing_id: str, period: tuple[str, str, str], figures: list[dict]) -> Path:
-    """A briefing whose figures name measures, written from ``figures`` (each: ``sentence`` for the article
-    and the figure's fields: key, measure, value, unit, qualifier, as_of, change_pct, change_qualifier,
-    same_period_pct, compared_with); ``period`` is (Vietnamese name, start, end). Returns the file's path."""
-    import json
+def _q(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
 
-    def q(text: str) -> str:
-        return json.dumps(text, ensure_ascii=False)
 
+def measured_briefing(folder: Path, briefing_id: str, period: tuple[str, str, str], figures: list[dict],
+             directives: list[tuple[str, str]] = (), limitations: list[tuple[str, str]] = ()) -> Path:
+    """A briefing file whose figures name measures (each: key, sentence, and any of label (default: the key),
+    measure, value, unit, qualifier, as_of, change_pct, change_qualifier, same_period_pct, compared_with,
+    sector), with its directives and limitations as (sector, title) — each title is also its sentence in the
+    article. ``period`` is (Vietnamese name, start, end). Returns the file's path."""
     name, start, end = period
     lines = ["format: briefing/1", "briefing:", f"  id: {briefing_id}", '  organisation: {vi: "Bộ Thử nghiệm"}',
-             f"  title: {{vi: {q('Báo cáo ' + name)}}}",
-             f"  period: {{vi: {q(name)}, start: {q(start)}, end: {q(end)}}}",
-             "  source:", f"    title: {q('Báo cáo ' + name)}", "    article: article.txt",
-             "sectors:", '  - {id: telecom, vi: "Viễn thông"}', "indicators:"]
+             f"  title: {{vi: {_q('Báo cáo ' + name)}, en: {_q('Review ' + name)}}}",
+             f"  period: {{vi: {_q(name)}, en: {_q(name)}, start: {_q(start)}, end: {_q(end)}}}",
+             "  source:", f"    title: {_q('Báo cáo ' + name)}", "    article: article.txt",
+             "sectors:", '  - {id: telecom, vi: "Viễn thông", en: "Telecommunications"}',
+             '  - {id: postal, vi: "Bưu chính", en: "Postal"}', "indicators:"]
+    sentences = []
     for figure in figures:
-        lines += [f"  - key: {figure['key']}", "    sector: telecom", f"    label: {{vi: {q(figure['key'])}}}"]
+        lines += [f"  - key: {figure['key']}", f"    sector: {figure.get('sector', 'telecom')}",
+                  f"    label: {{vi: {_q(figure.get('label', figure['key']))}}}"]
         for field in ("measure", "value", "qualifier", "as_of", "change_pct", "change_qualifier", "same_period_pct"):
             if figure.get(field) is not None:
-                lines.append(f"    {field}: {q(figure[field])}")
+                lines.append(f"    {field}: {_q(figure[field])}")
         if figure.get("unit") is not None:
-            lines.append(f"    unit: {{vi: {q(figure['unit'])}}}")
+            lines.append(f"    unit: {{vi: {_q(figure['unit'])}}}")
         if figure.get("compared_with") is not None:
-            lines.append(f"    compared_with: {{vi: {q(figure['compared_with'])}}}")
-        lines.append(f"    source: {q(figure['sentence'])}")
-    article = "Báo cáo " + name + "\n\n" + "\n".join(f["sentence"] for f in figures) + "\n"
+            lines.append(f"    compared_with: {{vi: {_q(figure['compared_with'])}}}")
+        lines.append(f"    source: {_q(figure['sentence'])}")
+        sentences.append(figure["sentence"])
+    for section, entries in (("limitations", limitations), ("directives", directives)):
+        if not entries:
+            continue
+        lines.append(f"{section}:")
+        for n, (sector, title) in enumerate(entries, start=1):
+            sentence = f"{n}. {title}." if section == "directives" else f"{title}."
+            lines += [f"  - key: {section[0]}{n}", f"    sector: {sector}", f"    title: {{vi: {_q(title)}}}",
+                      f"    source: {_q(sentence)}"]
+            if section == "directives":
+                lines.append(f"    number: {n}")
+            sentences.append(sentence)
+    article = "Báo cáo " + name + "\n\n" + "\n".join(sentences) + "\n"
     return write_briefing(folder / briefing_id, "\n".join(lines) + "\n", article, name=f"{briefing_id}.yaml")
 
 

@@ -3,62 +3,17 @@ different lengths, directives and limitations by sector (tests/data/test_compare
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from briefing_app.data.build import build_database
 from briefing_app.data.compare import compare_briefings
 from briefing_app.data.store import open_store
-from briefing_fixtures import write_briefing
+from briefing_fixtures import measured_briefing as briefing
 
 H1_2017 = ("6 tháng đầu năm 2017", "2017-01-01", "2017-06-30")
 H1_2018 = ("6 tháng đầu năm 2018", "2018-01-01", "2018-06-30")
 H1_2019 = ("6 tháng đầu năm 2019", "2019-01-01", "2019-06-30")
 FY_2017 = ("năm 2017", "2017-01-01", "2017-12-31")
-
-
-def _q(text: str) -> str:
-    return json.dumps(text, ensure_ascii=False)
-
-
-def briefing(folder: Path, briefing_id: str, period: tuple[str, str, str], figures: list[dict],
-             directives: list[tuple[str, str]] = (), limitations: list[tuple[str, str]] = ()) -> Path:
-    """A briefing file with ``measure:`` lines on its figures (each: key, label, sentence, and any of measure,
-    value, unit, qualifier, as_of, change_pct, same_period_pct, compared_with, sector), its directives and
-    limitations as (sector, title) — each title is also its sentence in the article."""
-    name, start, end = period
-    lines = ["format: briefing/1", "briefing:", f"  id: {briefing_id}", '  organisation: {vi: "Bộ Thử nghiệm"}',
-             f"  title: {{vi: {_q('Báo cáo ' + name)}, en: {_q('Review ' + name)}}}",
-             f"  period: {{vi: {_q(name)}, en: {_q(name)}, start: {_q(start)}, end: {_q(end)}}}",
-             "  source:", f"    title: {_q('Báo cáo ' + name)}", "    article: article.txt",
-             "sectors:", '  - {id: telecom, vi: "Viễn thông", en: "Telecommunications"}',
-             '  - {id: postal, vi: "Bưu chính", en: "Postal"}', "indicators:"]
-    sentences = []
-    for figure in figures:
-        lines += [f"  - key: {figure['key']}", f"    sector: {figure.get('sector', 'telecom')}",
-                  f"    label: {{vi: {_q(figure['label'])}}}"]
-        for field in ("measure", "value", "qualifier", "as_of", "change_pct", "same_period_pct"):
-            if figure.get(field) is not None:
-                lines.append(f"    {field}: {_q(figure[field])}")
-        if figure.get("unit") is not None:
-            lines.append(f"    unit: {{vi: {_q(figure['unit'])}}}")
-        if figure.get("compared_with") is not None:
-            lines.append(f"    compared_with: {{vi: {_q(figure['compared_with'])}}}")
-        lines.append(f"    source: {_q(figure['sentence'])}")
-        sentences.append(figure["sentence"])
-    for section, entries in (("limitations", limitations), ("directives", directives)):
-        if not entries:
-            continue
-        lines.append(f"{section}:")
-        for n, (sector, title) in enumerate(entries, start=1):
-            sentence = f"{n}. {title}." if section == "directives" else f"{title}."
-            lines += [f"  - key: {section[0]}{n}", f"    sector: {sector}", f"    title: {{vi: {_q(title)}}}",
-                      f"    source: {_q(sentence)}"]
-            if section == "directives":
-                lines.append(f"    number: {n}")
-            sentences.append(sentence)
-    article = "Báo cáo " + name + "\n\n" + "\n".join(sentences) + "\n"
-    return write_briefing(folder / briefing_id, "\n".join(lines) + "\n", article, name=f"{briefing_id}.yaml")
 
 
 GENERATED_2017 = dict(key="revenue", label="Doanh thu viễn thông phát sinh", measure="telecom.revenue.generated",

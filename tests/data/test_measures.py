@@ -117,7 +117,7 @@ def test_the_validator_refuses_a_unit_that_does_not_convert_naming_both(tmp_path
     [problem] = problems(path)
     assert problem.endswith("indicators[0].measure: the unit 'triệu thuê bao' does not convert to 'tỷ đồng', the "
                             "unit of measure 'telecom.revenue.services' (they count different things)")
-    assert ":16:14: " in problem  # the line and column of the measure
+    assert ":17:14: " in problem  # the line and column of the measure
 
 
 def test_files_without_measures_stay_valid_and_store_null(tmp_path):
