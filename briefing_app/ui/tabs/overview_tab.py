@@ -177,7 +177,8 @@ class OverviewTab(BriefingTab):
             view.setFixedHeight(view.sizeHint().height())
         # A briefing with nothing to chart (a few figures cited by reference) gives its text the whole width
         # rather than an empty half of the window.
-        self.chart_scroll.setVisible(bool(specs))
+        if self.chart_scroll is not None:  # made by _ensure_chart_column above
+            self.chart_scroll.setVisible(bool(specs))
 
     def _ensure_chart_column(self) -> QVBoxLayout:
         """The layout of the chart views, with the chart column around it built on first use."""
