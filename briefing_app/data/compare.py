@@ -46,7 +46,7 @@ from .records import Briefing, Indicator, Item, MeasuredFigure, Sector, pick
 
 # The series' reading of a figure's period, of "cùng kỳ năm 2017" and of its implied range: one reading
 # for both views, so a comparison and a series never disagree about what a figure says.
-from .series import SeriesPoint, _implied, _shift, _stated, _years_back
+from .series import SeriesPoint, implied_points, shift_years, stated_point, years_back
 
 if TYPE_CHECKING:
     from .store import BriefingStore
@@ -211,7 +211,7 @@ class _Side:
     def point(self, measure: Measure) -> SeriesPoint | None:
         if measure.id not in self.points:
             indicator = self.leading[measure.id]
-            self.points[measure.id] = _stated(measure, self.briefing.id, _measured(indicator, self.briefing.id),
+            self.points[measure.id] = stated_point(measure, self.briefing.id, _measured(indicator, self.briefing.id),
                                               _briefing_period(self.briefing))
         return self.points[measure.id]
 
@@ -256,11 +256,11 @@ def _stated_change(measure: Measure, newer: _Side, older: _Side, older_point: Se
     point = newer.point(measure) if indicator is not None else None
     if indicator is None or point is None:
         return None, None
-    back = _years_back(_measured(indicator, newer.briefing.id), point.period_end.year)
+    back = years_back(_measured(indicator, newer.briefing.id), point.period_end.year)
     if back is None:
         return None, None
-    end = _shift(point.period_end, back)
-    start = _shift(point.period_start, back) if point.period_start else None
+    end = shift_years(point.period_end, back)
+    start = shift_years(point.period_start, back) if point.period_start else None
     target: tuple[date | None, date | None]
     if older_point is not None:
         target = (older_point.period_start, older_point.period_end)
@@ -275,7 +275,7 @@ def _stated_change(measure: Measure, newer: _Side, older: _Side, older_point: Se
         stated = indicator.same_period_pct - 100
     else:
         return None, None
-    implied = _implied(measure, point, _measured(indicator, newer.briefing.id))
+    implied = implied_points(measure, point, _measured(indicator, newer.briefing.id))
     return stated, (implied[0] if implied else None)
 
 

@@ -133,11 +133,11 @@ def build_series(store: BriefingStore, measure_id: str, catalogue: dict[str, Mea
     stated: list[SeriesPoint] = []
     implied: list[SeriesPoint] = []
     for figure in store.measured_figures(measure_id):
-        point = _stated(measure, figure.briefing_id, figure, periods.get(figure.briefing_id))
+        point = stated_point(measure, figure.briefing_id, figure, periods.get(figure.briefing_id))
         if point is None:
             continue
         stated.append(point)
-        implied.extend(_implied(measure, point, figure))
+        implied.extend(implied_points(measure, point, figure))
     points = sorted(stated + implied, key=_order)
     return Series(measure, points, _conflicts(stated, implied))
 
@@ -162,8 +162,12 @@ def _day(text: str | None) -> date | None:
         return None
 
 
-def _stated(measure: Measure, briefing_id: str, indicator: MeasuredFigure,
-            period: tuple[str, str | None, str | None, str | None] | None) -> SeriesPoint | None:
+def stated_point(measure: Measure, briefing_id: str, indicator: MeasuredFigure,
+                 period: tuple[str, str | None, str | None, str | None] | None) -> SeriesPoint | None:
+    """The point a figure states for ``measure``, in the measure's unit; None if it states no usable value.
+
+    ``period`` is the briefing's (id, label, start, end) row: flows without their own ``as_of`` hold for it.
+    """
     if indicator.value is None or indicator.value_text is None or not indicator.unit_vi:
         return None
     try:
@@ -205,7 +209,7 @@ def _period_label(start: date, end: date) -> str:
     return f"{start.isoformat()}..{end.isoformat()}"
 
 
-def _years_back(indicator: MeasuredFigure, year: int) -> int | None:
+def years_back(indicator: MeasuredFigure, year: int) -> int | None:
     """How many years before the figure's period its comparison lies; None if it is not a same-period one."""
     basis = indicator.compared_with_vi or ""
     named = _YEAR.search(basis)
@@ -218,7 +222,7 @@ def _years_back(indicator: MeasuredFigure, year: int) -> int | None:
     return None
 
 
-def _shift(day: date, years: int) -> date:
+def shift_years(day: date, years: int) -> date:
     """The same day ``years`` earlier; a month's last day stays its last day (28/29 February)."""
     if (day + timedelta(days=1)).day == 1:
         return date(day.year - years, day.month % 12 + 1, 1) - timedelta(days=1) if day.month < 12 \
@@ -226,8 +230,9 @@ def _shift(day: date, years: int) -> date:
     return day.replace(year=day.year - years)
 
 
-def _implied(measure: Measure, point: SeriesPoint, indicator: MeasuredFigure) -> list[SeriesPoint]:
-    back = _years_back(indicator, point.period_end.year)
+def implied_points(measure: Measure, point: SeriesPoint, indicator: MeasuredFigure) -> list[SeriesPoint]:
+    """The earlier values a figure's stated comparisons imply (change and same-period percentages), with formulas."""
+    back = years_back(indicator, point.period_end.year)
     if back is None:
         return []
     out = []
@@ -249,8 +254,8 @@ def _implied(measure: Measure, point: SeriesPoint, indicator: MeasuredFigure) ->
         written = format_number(point.value, "vi")
         divisor = f"(100% + {pct_text}%)" if is_change else f"{pct_text}%"
         formula = f"{written} ÷ {divisor} = {shown} {measure.unit_vi}"
-        end = _shift(point.period_end, back)
-        start = _shift(point.period_start, back) if point.period_start else None
+        end = shift_years(point.period_end, back)
+        start = shift_years(point.period_start, back) if point.period_start else None
         label = _period_label(start, end) if start is not None else end.isoformat()
         qualifier = pct_qualifier or point.qualifier
         out.append(SeriesPoint(label, start, end, point.briefing, indicator.key, value, shown, measure.unit_vi,
