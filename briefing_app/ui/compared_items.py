@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QTreeView, QVBoxLayout, QWidget
 
@@ -17,6 +17,9 @@ from ..text_limits import TOOLTIP_CHARS, elide
 from .plain import plain_label
 
 __all__ = ["ComparedItemsView", "GROUPS"]
+
+#: the role holding the (briefing id, item id) pairs an entry shows
+ITEMS_ROLE = Qt.ItemDataRole.UserRole + 1
 
 #: the three groups, top to bottom, each with its counted heading's text key
 GROUPS = (("continued", "count.compare.continued"), ("new", "count.compare.new"),
@@ -65,14 +68,14 @@ class ComparedItemsView(QWidget):
             name = f" ({sector.name(lang)})" if sector else ""
             return f"{_marker(item)} {item.title(lang)}{name}"
 
-        groups: dict[str, list[tuple[str, str]]] = {"continued": [], "new": [], "dropped": []}
+        groups: dict[str, list[tuple[str, str, list[tuple[str, int]]]]] = {"continued": [], "new": [], "dropped": []}
         for match in items.continued:
             early, late = (match.a, match.b) if comparison.newer == "b" else (match.b, match.a)
             score = tr("report.compare.score", lang, score=format_number(Decimal(str(match.score)), lang))
             text = f"{line(late, newer.id)}\n    ← {_marker(early)} {early.title(lang)} · {score}"
-            groups["continued"].append((text, text))
-        groups["new"] = [(line(i, newer.id), i.title(lang)) for i in items.new]
-        groups["dropped"] = [(line(i, older.id), i.title(lang)) for i in items.dropped]
+            groups["continued"].append((text, text, [(newer.id, late.id), (older.id, early.id)]))
+        groups["new"] = [(line(i, newer.id), i.title(lang), [(newer.id, i.id)]) for i in items.new]
+        groups["dropped"] = [(line(i, older.id), i.title(lang), [(older.id, i.id)]) for i in items.dropped]
         for key, counted in GROUPS:
             listed = groups[key]
             group = QStandardItem(tr_n(counted, len(listed), lang))
@@ -81,12 +84,28 @@ class ComparedItemsView(QWidget):
             font.setBold(True)
             group.setFont(font)
             group.setSelectable(False)
-            for text, tip in listed:
+            for text, tip, shown in listed:
                 child = QStandardItem(text)
                 child.setToolTip(elide(tip, TOOLTIP_CHARS))
+                child.setData(shown, ITEMS_ROLE)
                 group.appendRow(child)
             self.model.appendRow(group)
         self.view.expandAll()
+
+    def select_item(self, briefing_id: str, item_id: int) -> bool:
+        """Select and show the entry of ``briefing_id``'s item ``item_id``; False when no entry shows it."""
+        wanted = (briefing_id, item_id)
+        for row in range(self.model.rowCount()):
+            group = self.model.item(row)
+            for child_row in range(group.rowCount() if group is not None else 0):
+                child = group.child(child_row)
+                if child is not None and wanted in (child.data(ITEMS_ROLE) or []):
+                    index = child.index()
+                    self.view.selectionModel().setCurrentIndex(
+                        index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+                    self.view.scrollTo(index)
+                    return True
+        return False
 
     def group_texts(self) -> dict[str, tuple[str, list[str]]]:
         """{group key: (its heading, its entries' texts)} as shown."""

@@ -190,3 +190,45 @@ def test_comparison_model_passes_the_model_tester(qtmodeltester, tmp_path, lang,
     model.set_comparison(None, lang)
     assert model.rowCount() == 0
     assert model.index(0, COL_STATED).data() is None
+
+
+def open_from_search(qtbot, window, text, section):
+    """Ctrl+F, type ``text``, open the first ``section`` result with the keyboard, as a user does."""
+    controller = window.search_controller
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(controller.field, text)
+    qtbot.waitUntil(lambda: controller.popup.isVisible() and controller._query == text)
+    results = controller.model.results()
+    wanted = next(r for r in results if r.section == section and r.briefing_id == window.state.snapshot.briefing.id)
+    row = next(r for r in range(controller.model.rowCount()) if controller.model.result_at(r) == wanted)
+    controller.view.setCurrentIndex(controller.model.index(row, 0))
+    qtbot.keyClick(controller.view, Qt.Key.Key_Return)
+    return wanted
+
+
+def test_a_search_result_opens_in_the_comparison_shown(qtbot, open_window, bundled_db):
+    # Reported: while comparing, opening a search result selected its row in the hidden table, so nothing
+    # visible happened. It must select the figure's row of the comparison the user is looking at.
+    window = open_window(bundled_db, "vi")
+    tab = window.tabs.show_tab("indicators")
+    choose(window, "mic-2017-h1")
+    result = open_from_search(qtbot, window, "thue bao di dong", "indicators")
+    assert window.tabs.currentWidget() is tab and tab.comparing
+    figure = window.state.snapshot.indicator(result.item_id)
+    current = tab.comparison_proxy.mapToSource(tab.comparison_table.currentIndex())
+    assert current.isValid()
+    assert tab.comparison_model.row_at(current.row()).a.key == figure.key
+    assert tab.comparison_table.hasFocus()
+
+
+def test_a_searched_directive_opens_in_the_compared_groups(qtbot, open_window, bundled_db):
+    window = open_window(bundled_db, "en")
+    window.session.select_briefing("mic-2017-h1")  # the bundled briefing that lists directives
+    choose(window, "mic-2018-h1")
+    result = open_from_search(qtbot, window, "an toan thong tin", "directives")
+    tab = window.directives_tab
+    assert window.tabs.currentWidget() is tab and tab.comparing
+    current = tab.compared.view.currentIndex()
+    assert current.isValid() and current.parent().isValid()
+    directive = next(d for d in window.state.snapshot.directives if d.id == result.item_id)
+    assert f"{directive.number}. {directive.title('en')}" in str(current.data())

@@ -397,6 +397,8 @@ class IndicatorsTab(BriefingTab):
         indicator = self.model.indicator_at(row)
         if indicator is None:
             return False
+        if self.comparing and self._select_compared(indicator.key):
+            return True
         sector = self.proxy.sector_id
         if sector is not None and sector != indicator.sector_id:
             self.sector_list.setCurrentRow(0)
@@ -411,6 +413,23 @@ class IndicatorsTab(BriefingTab):
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
         self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
         return True
+
+    def _select_compared(self, key: str) -> bool:
+        """While comparing, select the row holding the current briefing's figure ``key``."""
+        comparison = self.comparison_model.comparison
+        if comparison is None or self._snapshot is None:
+            return False
+        side = "a" if comparison.a.id == self._snapshot.briefing.id else "b"
+        for row in range(self.comparison_model.rowCount()):
+            compared = self.comparison_model.row_at(row)
+            figure = getattr(compared, side) if compared is not None else None
+            if figure is not None and figure.key == key:
+                index = self.comparison_proxy.mapFromSource(self.comparison_model.index(row, COL_MEASURE))
+                self.comparison_table.selectionModel().setCurrentIndex(
+                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+                self.comparison_table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+                return True
+        return False
 
     def copy_rows(self) -> tuple[list[str], list[list[str]]] | None:
         if self.comparing:

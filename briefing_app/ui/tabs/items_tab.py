@@ -195,6 +195,10 @@ class ItemsTab(BriefingTab):
     def select_item(self, section: str, item_id: int) -> bool:
         if section != self.section:
             return False
+        if self.compared is not None and self.comparing and self._snapshot is not None:
+            # The comparison stands in the table's place: show the item there, not in the hidden table.
+            if self.compared.select_item(self._snapshot.briefing.id, item_id):
+                return True
         source = self.model.index_of(item_id)
         if not source.isValid():
             return False
