@@ -349,6 +349,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "compare.note.disagree": ("số liệu không khớp mức thay đổi được nêu: {stated}% cho thấy kỳ trước khoảng {implied}",
                               "the figures do not fit the stated change: {stated}% implies {implied} for the earlier "
                               "period"),
+    "print.includes_comparison": ("Bản in gồm cả phần so sánh đang hiển thị (kỳ so sánh: {briefing}).",
+                                  "The printout includes the comparison on screen (compared with: {briefing})."),
     "report.section.comparison": ("So sánh với {briefing}", "Compared with {briefing}"),
     "report.compare.intro": ("Kỳ trước: {older}. Kỳ sau: {newer}. “Thay đổi” được tính từ hai số liệu; “được nêu” "
                              "là mức thay đổi báo cáo kỳ sau nêu so với kỳ trước.",

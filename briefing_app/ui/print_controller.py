@@ -45,7 +45,7 @@ from ..report import (
     write_pdf,
 )
 from ..report.document import RenderedPack
-from .plain import make_plain
+from .plain import make_plain, plain_label
 
 if TYPE_CHECKING:  # pragma: no cover
     from .main_window import MainWindow
@@ -57,7 +57,7 @@ class PrintOptionsDialog(QDialog):
     """Sections (check boxes), "Only the current tab", language, page size and orientation."""
 
     def __init__(self, lang: str, options: ReportOptions, current_only: bool, current_tab: str | None,
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, compared_with: str | None = None):
         super().__init__(parent)
         self.setObjectName("printOptionsDialog")
         self._lang = lang
@@ -110,6 +110,12 @@ class PrintOptionsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.sections_box)
         layout.addWidget(self.current_only_box)
+        # While the window compares two briefings, what prints includes that comparison: say so before printing.
+        self.comparison_note = plain_label(tr("print.includes_comparison", lang, briefing=compared_with or ""), self)
+        self.comparison_note.setObjectName("printComparisonNote")
+        self.comparison_note.setWordWrap(True)
+        self.comparison_note.setVisible(compared_with is not None)
+        layout.addWidget(self.comparison_note)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
         self._update_ok()
@@ -245,7 +251,13 @@ class PrintController(QObject):
         lang = self.state.lang
         entry = self.window.tabs.current_entry()
         tab_name = tr(entry.title_key, lang) if entry is not None and entry.print_section is not None else None
-        dialog = PrintOptionsDialog(lang, self.options, self.current_only, tab_name, self.window)
+        comparison = self.state.comparison
+        other = None
+        if comparison is not None:
+            briefing = comparison.b if self.state.snapshot and comparison.a.id == self.state.snapshot.briefing.id \
+                else comparison.a
+            other = briefing.period(lang)
+        dialog = PrintOptionsDialog(lang, self.options, self.current_only, tab_name, self.window, other)
         self.last_dialog = dialog
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
@@ -281,7 +293,12 @@ class PrintController(QObject):
         if self.state.snapshot is None:
             self.window.statusBar().showMessage(tr("print.no_data", self.state.lang), 4000)
             return None
-        return options or self.ask_options()
+        options = options or self.ask_options()
+        comparison = self.state.comparison
+        if options is not None and comparison is not None and options.chart is None and options.compare_with is None:
+            # What is on screen is a comparison: the pack (or the tab) prints it too, as `print --compare-with`.
+            options = options.with_changes(compare_with=comparison)
+        return options
 
     def print_pack(self, options: ReportOptions | None = None) -> RenderedPack | None:
         """Ask for the options (unless given) and a printer, then print."""

@@ -235,3 +235,29 @@ def test_export_over_a_database_is_refused_in_a_dialog(qtbot, window, monkeypatc
     assert str(link) in box.text() and "is a database; choose another name" in box.text()
     assert small_db.read_bytes() == before
     box.close()
+
+
+def test_printing_while_comparing_prints_the_comparison(qtbot, open_window, bundled_db, monkeypatch, tmp_path):
+    # Reported: "Print this tab" while the Indicators tab showed a comparison printed the plain figures.
+    window = open_window(bundled_db, "en")
+    window.tabs.show_tab("indicators")
+    next(a for a in window.compare_group.actions() if a.data() == "mic-2017-h1").trigger()
+
+    notes = []
+
+    def accept_current_only(dialog):
+        dialog.current_only_box.setChecked(True)
+        notes.append(dialog.comparison_note.text() if dialog.comparison_note.isVisibleTo(dialog) else None)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(PrintOptionsDialog, "exec", accept_current_only)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(tmp_path / "tab.pdf"), ""))
+    assert window.print_controller.export_pdf() == tmp_path / "tab.pdf"
+    assert notes == ["The printout includes the comparison on screen (compared with: First half of 2017)."]
+    text = text_of(tmp_path / "tab.pdf")
+    assert "Compared with mic-2017-h1" in text
+    assert "Earlier: mic-2017-h1" in text
+    window.stop_compare_action.trigger()
+    assert window.print_controller.export_pdf() == tmp_path / "tab.pdf"
+    assert "Compared with" not in text_of(tmp_path / "tab.pdf")
+    assert notes[-1] is None
