@@ -292,6 +292,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "qualifier.vao_khoang": ("vào khoảng", "about"),
     "qualifier.uoc_dat": ("ước đạt", "estimated"),
     "qualifier.uoc_tinh": ("ước tính", "estimated"),
+    "qualifier.uoc_dat_hon": ("ước đạt hơn", "estimated over"),
+    "qualifier.uoc_dat_gan": ("ước đạt gần", "estimated nearly"),
+    "qualifier.uoc_dat_khoang": ("ước đạt khoảng", "estimated about"),
+    "qualifier.uoc_tinh_hon": ("ước tính hơn", "estimated over"),
+    "qualifier.uoc_tinh_gan": ("ước tính gần", "estimated nearly"),
+    "qualifier.uoc_tinh_khoang": ("ước tính khoảng", "estimated about"),
     # how a figure's comparisons read (briefing_app/data/wording.py); {basis} and {plan} come from the data
     "wording.annual_plan": ("kế hoạch năm", "the annual plan"),
     "wording.same_period": ("cùng kỳ năm trước", "the same period last year"),
@@ -464,6 +470,14 @@ QUALIFIER_KEYS: dict[str, str] = {
     "vào khoảng": "qualifier.vao_khoang",
     "ước đạt": "qualifier.uoc_dat",
     "ước tính": "qualifier.uoc_tinh",
+    # An estimate that is itself approximate keeps both words ("ước đạt hơn 1 triệu tỷ đồng"): dropping either
+    # would change the fact.
+    "ước đạt hơn": "qualifier.uoc_dat_hon",
+    "ước đạt gần": "qualifier.uoc_dat_gan",
+    "ước đạt khoảng": "qualifier.uoc_dat_khoang",
+    "ước tính hơn": "qualifier.uoc_tinh_hon",
+    "ước tính gần": "qualifier.uoc_tinh_gan",
+    "ước tính khoảng": "qualifier.uoc_tinh_khoang",
 }
 
 

@@ -18,9 +18,9 @@ from .schema import QUALIFIERS
 
 __all__ = ["DerivedValue", "SumCheck", "derive_values", "check_sums"]
 
-_ABOVE = {"hơn", "trên"}
-_BELOW = {"gần"}
-_ROUGH = {"khoảng", "vào khoảng", "ước đạt", "ước tính"}
+_ABOVE = {"hơn", "trên", "ước đạt hơn", "ước tính hơn"}
+_BELOW = {"gần", "ước đạt gần", "ước tính gần"}
+_ROUGH = {"khoảng", "vào khoảng", "ước đạt", "ước tính", "ước đạt khoảng", "ước tính khoảng"}
 #: How far an approximate ("khoảng", "gần", "ước đạt", …) total may be from its parts.
 APPROXIMATE_TOLERANCE = Decimal("0.05")
 

@@ -20,7 +20,8 @@ meet. Each range is what the written text allows:
   and for the percentage;
 - widened by its qualifier (:data:`QUALIFIER_TOLERANCE`): *khoảng*, *vào khoảng*, *xấp xỉ* ±5 %;
   *gần* (nearly) up to 5 % below; *hơn*, *trên* (over) up to 5 % above; *ước đạt*, *ước tính*
-  (estimated) ±2 %. A percentage's own qualifier ("tăng khoảng 15%") widens the percentage the same way.
+  (estimated) ±2 %, and both for an approximate estimate (*ước đạt hơn*: 2 % below, 7 % above). A
+  percentage's own qualifier ("tăng khoảng 15%") widens the percentage the same way.
 
 The implied range is computed from the ends of the value's and the percentage's ranges; ``difference_pct``
 is (stated − implied) ÷ implied, from the values as written.
@@ -56,6 +57,11 @@ QUALIFIER_TOLERANCE: dict[str, tuple[Decimal, Decimal]] = {
     "ước đạt": (Decimal("0.02"), Decimal("0.02")),
     "ước tính": (Decimal("0.02"), Decimal("0.02")),
 }
+# An approximate estimate ("ước đạt hơn") allows both widenings.
+QUALIFIER_TOLERANCE.update({
+    f"{estimate} {word}": (QUALIFIER_TOLERANCE[estimate][0] + QUALIFIER_TOLERANCE[word][0],
+                           QUALIFIER_TOLERANCE[estimate][1] + QUALIFIER_TOLERANCE[word][1])
+    for estimate in ("ước đạt", "ước tính") for word in ("hơn", "gần", "khoảng")})
 _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 
 

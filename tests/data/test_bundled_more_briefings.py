@@ -49,7 +49,8 @@ FIGURES_2018_H1 = [
      "2018-H1"),
     ("telecom.fiber_added", "19.865", "km cáp quang", None, "telecom.fiber_km_added", None, None, None, None,
      "vietnamplus", "2018-H1"),
-    ("it.revenue", "1", "triệu tỷ đồng", "hơn", "it.industry.revenue", "16", "hơn", None, None, "antt", "2018-H1"),
+    ("it.revenue", "1", "triệu tỷ đồng", "ước đạt hơn", "it.industry.revenue", "16", "hơn", None, None, "antt",
+     "2018-H1"),
     ("it.hardware_revenue", "912.800", "tỷ đồng", "ước đạt", "it.industry.hardware_revenue", None, None, None, None,
      "antt", "2018-H1"),
 ]

@@ -65,3 +65,15 @@ def test_derived_values_are_labelled_and_rounded_to_the_stated_precision():
                            "213355 ÷ 47.41 % = 450,021.09", "Kế hoạch năm 2017 (suy ra)", "2017 plan (derived)")
     assert derived_text(derived, indicator(), "vi") == "Kế hoạch năm 2017 (suy ra): ≈ 450.021 tỷ đồng"
     assert derived_text(derived, indicator(), "en") == "2017 plan (derived): ≈ 450,021 billion VND"
+
+
+def test_an_approximate_estimate_keeps_both_words():
+    # "ước đạt hơn 1 triệu tỷ đồng": estimated AND over; storing only "hơn" dropped the estimate.
+    from briefing_app.data.series import tolerance_range
+    from briefing_app.data.wording import qualifier_word
+
+    assert qualifier_word("ước đạt hơn", "vi") == "ước đạt hơn"
+    assert qualifier_word("ước đạt hơn", "en") == "estimated over"
+    assert qualifier_word("ước tính gần", "en") == "estimated nearly"
+    low, high = tolerance_range(Decimal(100), "100", "ước đạt hơn")
+    assert (low, high) == (Decimal("97.5"), Decimal("107.5"))
