@@ -226,3 +226,13 @@ def test_a_30_kb_article_drafts_within_a_second():
     started = time.perf_counter()
     draft_briefing(text, "mic")
     assert time.perf_counter() - started < 4.0  # the target is 1 s; a loaded CI machine gets slack
+
+
+def test_the_quality_benchmark_prints_both_shares_and_the_time():
+    result = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "draft_quality.py")], capture_output=True,
+                            text=True, encoding="utf-8", check=False, timeout=120, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("mic-2017-h1.yaml: ") and "curated figures found exactly" in lines[0]
+    assert lines[1].startswith("noise: ") and lines[2].startswith("time to draft ")
+    assert "— pass" in lines[0] and "— pass" in lines[1]
