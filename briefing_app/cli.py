@@ -19,8 +19,8 @@ if TYPE_CHECKING:
 
 __all__ = ["main"]
 
-SUBCOMMANDS = ("build-db", "import", "validate", "schema", "export", "search", "series", "compare", "print", "desktop",
-               "gui")
+SUBCOMMANDS = ("build-db", "import", "validate", "schema", "draft", "export", "search", "series", "compare", "print",
+               "desktop", "gui")
 
 
 def _fail(message: str, code: int = 1) -> int:
@@ -173,6 +173,19 @@ def _commands_parser() -> argparse.ArgumentParser:
                                         "checks are a help; 'briefing-app validate' also checks every source "
                                         "against its article.")
     schema.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
+
+    drafting = sub.add_parser("draft", help="draft a briefing file from an article, for a person to check",
+                              description="Read a Vietnamese article (UTF-8 text) and draft a briefing file: every "
+                                          "stated figure with its unit, qualifier and comparisons, the meeting, the "
+                                          "numbered directives, candidate achievements and limitations. Fields the "
+                                          "rules are unsure of carry a '# check:' comment, guessed sectors a "
+                                          "'# guess:'. Keep the draft beside the article: it names the article by "
+                                          "its file name, and 'briefing-app validate' reads it from there.")
+    drafting.add_argument("article", type=Path, help="the article, a UTF-8 text file")
+    drafting.add_argument("-o", "--output", type=Path,
+                          help="the briefing file to write ('-' for standard output; default: ARTICLE's name with "
+                               ".draft.yaml, beside it)")
+    drafting.add_argument("--id", help="the briefing's id (default: from the article's file name)")
 
     export = sub.add_parser("export", help="print or write a briefing's data as JSON or CSV",
                             description="Export a briefing. Reads the database read-only; never changes it.")
@@ -347,6 +360,27 @@ def _schema(args: argparse.Namespace) -> int:
         return 0
     sys.stdout.buffer.write(text.encode("utf-8"))
     sys.stdout.flush()
+    return 0
+
+
+def _draft(args: argparse.Namespace) -> int:
+    from .data.atomic import OutputError
+    from .data.draft_file import DraftFileError, default_draft_path, write_draft
+
+    output = args.output or default_draft_path(args.article)
+    try:
+        written = write_draft(args.article, None if str(output) == "-" else output, args.id)
+    except (DraftFileError, OutputError) as exc:
+        return _fail(str(exc))
+    except OSError as exc:
+        return _fail(f"{output}: cannot write ({getattr(exc, 'strerror', None) or exc}); no file was written")
+    if written.path is None:
+        sys.stdout.buffer.write(written.text.encode("utf-8"))
+        sys.stdout.flush()
+    else:
+        print(f"Wrote {written.path}: {written.summary}.")
+    for note in written.notes:
+        print(f"briefing-app: {note}", file=sys.stderr)
     return 0
 
 
@@ -612,7 +646,8 @@ def main(argv: list[str] | None = None) -> int:
     else:
         args = _gui_parser().parse_args(argv)
         args.command = "gui"
-    handlers = {"build-db": _build_db, "import": _import, "validate": _validate, "schema": _schema, "export": _export,
+    handlers = {"build-db": _build_db, "import": _import, "validate": _validate, "schema": _schema, "draft": _draft,
+                "export": _export,
                 "search": _search, "series": _series, "compare": _compare, "print": _print, "desktop": _desktop,
                 "gui": _gui}
     return handlers[args.command](args)

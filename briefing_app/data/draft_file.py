@@ -1,0 +1,81 @@
+"""``briefing-app draft``'s file work: read the article, draft it, write the briefing file atomically.
+
+The draft names its article by file name (``briefing.source.article``), and the validator reads the
+article beside the briefing file, so a draft written elsewhere is said to need the article beside it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .atomic import write_text_atomically
+from .briefing_file import MAX_ARTICLE_BYTES
+from .draft import draft_briefing, draft_to_yaml
+from .text import shown
+
+__all__ = ["DraftFileError", "WrittenDraft", "default_draft_path", "write_draft", "briefing_id_for"]
+
+
+class DraftFileError(Exception):
+    """The article cannot be drafted (the message says which file and why)."""
+
+
+@dataclass(frozen=True)
+class WrittenDraft:
+    path: Path | None  # None: the text goes to standard output
+    text: str
+    summary: str  # "55 figures (12 to check), 40 candidate achievements, …"
+    notes: tuple[str, ...]
+
+
+def default_draft_path(article: Path) -> Path:
+    """``mic-2017-h1.article.txt`` → ``mic-2017-h1.article.draft.yaml``, beside the article."""
+    return article.with_name(f"{article.stem}.draft.yaml")
+
+
+def briefing_id_for(article: Path) -> str:
+    """A briefing id from the article's file name (``mic-2017-h1.article.txt`` → ``mic-2017-h1``)."""
+    stem = article.name.split(".")[0].lower()
+    ident = re.sub(r"[^a-z0-9_.\-]+", "-", stem).strip("-._")
+    return ident or "draft"
+
+
+def _read_article(path: Path) -> str:
+    try:
+        if not path.is_file():
+            raise DraftFileError(f"{path}: is not a file" if path.exists() else f"{path}: no such file")
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise DraftFileError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    if len(raw) > MAX_ARTICLE_BYTES:
+        raise DraftFileError(f"{path}: is {len(raw):,} bytes; an article may be at most {MAX_ARTICLE_BYTES:,} bytes")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise DraftFileError(f"{path}: is not UTF-8 text (line {line}: byte 0x{raw[exc.start]:02x})") from None
+
+
+def write_draft(article: Path, output: Path | None, briefing_id: str | None = None) -> WrittenDraft:
+    """Draft ``article`` and write the briefing file to ``output`` (None: return the text only).
+
+    The article is never overwritten (the atomic writer refuses an output that is one of its inputs).
+    """
+    text = _read_article(article)
+    ident = briefing_id or briefing_id_for(article)
+    if not re.fullmatch(r"[a-z0-9][a-z0-9_.\-]*", ident):
+        raise DraftFileError(f"--id {shown(ident)!r}: use lowercase letters, digits, '_', '.' or '-'")
+    draft = draft_briefing(text, ident, article.name)
+    yaml_text = draft_to_yaml(draft)
+    unsure = sum(1 for f in draft.figures if f.unsure)
+    summary = (f"{len(draft.figures)} figures ({unsure} to check), {len(draft.achievements)} candidate achievements, "
+               f"{len(draft.limitations)} candidate limitations, {len(draft.directives)} directives")
+    notes: list[str] = []
+    if output is not None:
+        write_text_atomically(output, yaml_text, inputs=(article,))
+        if output.resolve().parent != article.resolve().parent:
+            notes.append(f"{output} names its article '{article.name}'; copy the article beside it before "
+                         "validating or importing it")
+    return WrittenDraft(output, yaml_text, summary, tuple(notes))
