@@ -448,7 +448,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "sheet.col.title": ("Nội dung", "Title"),
     "sheet.col.source_text": ("Nguyên văn trong nguồn", "Source passage"),
     "sheet.col.fact": ("Mục", "Fact"),
-    "sheet.col.text": ("Nội dung", "Details"),
+    "sheet.col.text": ("Chi tiết", "Details"),
     "sheet.col.key": ("Mã", "Key"),
     "sheet.col.publisher": ("Nơi đăng", "Publisher"),
     "sheet.col.published": ("Ngày đăng", "Published"),

@@ -122,7 +122,7 @@ def test_workbook_reads_back_with_numbers_as_numbers(small_db, tmp_path):
     assert sheet.auto_filter.ref == f"A1:{sheet.cell(row=1, column=sheet.max_column).column_letter}7"
     widths = {cell.value: sheet.column_dimensions[cell.column_letter].width for cell in sheet[1]}
     assert widths["Chỉ số"] >= len("Bán kính phục vụ bình quân") and widths["Đơn vị"] < widths["Chỉ số"]
-    meeting = {r["Mục"]: r["Nội dung"] for r in rows_of(book["Cuộc họp"])}
+    meeting = {r["Mục"]: r["Chi tiết"] for r in rows_of(book["Cuộc họp"])}
     assert meeting["Báo cáo"] == "Hội nghị thử" and meeting["Điểm cầu trực tuyến"] == 12
 
 

@@ -142,3 +142,19 @@ def test_a_write_that_fails_says_what_and_where_and_leaves_the_file(qtbot, windo
     assert "read-only" in window.table_export.last_error_box.text()
     assert kept.read_bytes() == b"precious"
     window.table_export.last_error_box.close()
+
+
+def test_a_comparison_exports_as_shown_cell_by_cell(qtbot, open_window, bundled_db, tmp_path):
+    """A table no section sheet describes (the comparison) is written as it reads, in its order."""
+    window = open_window(bundled_db, "vi")
+    tab = window.tabs.show_tab("indicators")
+    next(a for a in window.compare_group.actions() if a.data() == "mic-2017-h1").trigger()
+    qtbot.waitUntil(lambda: tab.comparing and tab.comparison_proxy.rowCount() > 0, timeout=2000)
+    tab.comparison_table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+    proxy = tab.comparison_proxy
+    shown = [[str(proxy.index(r, c).data() or "") for c in range(proxy.columnCount())] for r in range(proxy.rowCount())]
+    out = window.table_export.export_table(tmp_path / "compare.xlsx")
+    sheet = load_workbook(out).active
+    assert sheet.title == "Chỉ số"
+    assert [c.value for c in sheet[1]][0] == proxy.headerData(0, Qt.Orientation.Horizontal)
+    assert [[c.value or "" for c in row] for row in sheet.iter_rows(min_row=2)] == shown
