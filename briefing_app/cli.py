@@ -187,10 +187,14 @@ def _commands_parser() -> argparse.ArgumentParser:
                                ".draft.yaml, beside it)")
     drafting.add_argument("--id", help="the briefing's id (default: from the article's file name)")
 
-    export = sub.add_parser("export", help="print or write a briefing's data as JSON or CSV",
-                            description="Export a briefing. Reads the database read-only; never changes it.")
-    export.add_argument("--format", choices=("json", "csv"), default="json")
+    export = sub.add_parser("export", help="print or write a briefing's data as JSON, CSV or XLSX",
+                            description="Export a briefing. Reads the database read-only; never changes it. "
+                                        "XLSX writes every section, one sheet each, with names, numbers as "
+                                        "numbers and the sheet names and headers in --lang.")
+    export.add_argument("--format", choices=("json", "csv", "xlsx"), default="json")
     export.add_argument("--section", help="for CSV: the section to write (e.g. indicators)")
+    export.add_argument("--lang", choices=("vi", "en"), default="vi",
+                        help="for XLSX: language of the sheet names, headers and names (default: vi)")
     export.add_argument("--db", type=Path, help="database to read (default: your library)")
     export.add_argument("--briefing", help="briefing id (default: the newest by period)")
     export.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
@@ -410,6 +414,8 @@ def _export(args: argparse.Namespace) -> int:
     path = _database(args.db)
     if args.format == "csv" and not args.section:
         return _fail("--format csv needs --section (e.g. --section indicators)", 2)
+    if args.format == "xlsx":
+        return _export_xlsx(args, path)
     inputs = database_files(path)
     if args.output:
         try:
@@ -443,6 +449,39 @@ def _export(args: argparse.Namespace) -> int:
     else:
         sys.stdout.buffer.write(text.encode("utf-8"))
     sys.stdout.flush()
+    return 0
+
+
+def _export_xlsx(args: argparse.Namespace, path: Path) -> int:
+    """``export --format xlsx -o FILE``: every section of one briefing, one sheet each, written atomically."""
+    from .data.atomic import OutputError, check_output, database_files, write_atomically
+    from .data.snapshot import load_snapshot
+    from .data.spreadsheet import briefing_sheets, workbook_bytes
+    from .data.store import StoreError
+
+    if not args.output:
+        return _fail("--format xlsx needs a file to write: -o FILE.xlsx", 2)
+    inputs = database_files(path)
+    try:
+        check_output(args.output, inputs)  # before reading, so a refused output is what is said
+    except OutputError as exc:
+        return _fail(str(exc))
+    except OSError:
+        pass  # a missing or unusable folder: said when the file is written
+    try:
+        with _reading_store(path) as store:
+            snapshot = load_snapshot(store, _chosen_briefing(store, args.briefing))
+    except StoreError as exc:
+        return _fail(str(exc))
+    except ValueError as exc:
+        return _fail(str(exc), 2)
+    data = workbook_bytes(briefing_sheets(snapshot, args.lang), args.lang, snapshot.briefing.title(args.lang))
+    try:
+        write_atomically(args.output, data, inputs=inputs)
+    except OutputError as exc:
+        return _fail(str(exc))
+    except OSError as exc:
+        return _fail(f"{args.output}: cannot write ({getattr(exc, 'strerror', None) or exc}); no file was written")
     return 0
 
 

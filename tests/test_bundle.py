@@ -96,6 +96,14 @@ def test_export_json_reads_the_library_made_from_the_bundled_data(bundle, user):
     assert after == before, "the bundled data.db must never be written"
 
 
+def test_export_xlsx_finds_its_writer_in_the_bundle(bundle, user):
+    from openpyxl import load_workbook
+
+    done = run(bundle, user, "export", "--format", "xlsx", "--briefing", "mic-2017-h1", "-o", "x.xlsx")
+    assert done.returncode == 0, done.stderr
+    assert load_workbook(user.cwd / "x.xlsx").sheetnames[:2] == ["Chỉ số", "Doanh nghiệp"]
+
+
 def test_search_finds_vietnamese_without_tone_marks(bundle, user):
     done = run(bundle, user, "search", "dien thoai", "--json")
     assert done.returncode == 0, done.stderr

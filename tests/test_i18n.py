@@ -52,11 +52,13 @@ def _runtime_values() -> dict[str, tuple[str, ...]]:
     from briefing_app.data.compare import REASONS
     from briefing_app.data.schema import SECTIONS as ENTRY_SECTIONS
     from briefing_app.data.search import SECTIONS as SEARCH_SECTIONS
+    from briefing_app.data.spreadsheet import COLUMN_KEYS, SHEET_KEYS
     from briefing_app.data.wording import MEETING_FACTS
     from briefing_app.report.options import ORIENTATIONS
     from briefing_app.report.options import SECTIONS as REPORT_SECTIONS
     from briefing_app.ui.charts.export import FORMATS
     from briefing_app.ui.models.enterprise_table_model import METRIC_ORDER
+    from briefing_app.ui.table_export import FORMATS as TABLE_FORMATS
     from briefing_app.ui.tabs import TABS
 
     return {
@@ -73,6 +75,9 @@ def _runtime_values() -> dict[str, tuple[str, ...]]:
         "metric.{metric}": METRIC_ORDER,
         "month.{month}": tuple(str(m) for m in range(1, 13)),
         "tab.{key}": tuple(entry.key for entry in TABS),
+        "sheet.{section}": SHEET_KEYS,
+        "sheet.col.{key}": COLUMN_KEYS,
+        "table_export.filter.{fmt}": TABLE_FORMATS,
         # a search section without a tab of its own (none today) falls back to tab.<section>
         "tab.{section}": SEARCH_SECTIONS,
     }

@@ -75,16 +75,57 @@ def export_csv(store: BriefingStore, section: str, briefing_id: str | None = Non
         raise ValueError(f"unknown section {section!r}; choose one of {', '.join(EXPORT_SECTIONS)}")
     bid = choose_briefing(store, briefing_id)
     rows = store.table_rows(section, bid)
+    names = _names(store, section, bid)
+    fieldnames: list[str] = []
+    for column in TABLES[section]:
+        fieldnames.append(column)
+        fieldnames += _NAMED.get(column, {}).keys()
+    if section == "enterprises":
+        fieldnames += ["figures_vi", "figures_en"]
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(TABLES[section]), lineterminator="\r\n")
+    writer = csv.DictWriter(buffer, fieldnames=fieldnames, lineterminator="\r\n")
     writer.writeheader()
     for row in rows:
         cleaned = _clean(section, row)
+        for column, added in _NAMED.items():
+            if column in cleaned:
+                for name, (table, field) in added.items():
+                    cleaned[name] = names.get(table, {}).get(cleaned[column], {}).get(field)
+        if section == "enterprises":
+            for lang in ("vi", "en"):
+                cleaned[f"figures_{lang}"] = "; ".join(names["figures"].get(cleaned["id"], {}).get(lang, []))
         for name in ("attendees", "source_authors", "items"):
             if isinstance(cleaned.get(name), list):
                 cleaned[name] = "; ".join(map(str, cleaned[name]))
         writer.writerow({name: spreadsheet_safe(value) for name, value in cleaned.items()})
     return buffer.getvalue()
+
+
+#: Id columns of the CSV sections → the columns added beside them, naming what the id points at
+#: (a spreadsheet has no join): new column → (table, field of that table's row).
+_NAMED: dict[str, dict[str, tuple[str, str]]] = {
+    "sector_id": {"sector_vi": ("sectors", "name_vi"), "sector_en": ("sectors", "name_en")},
+    "enterprise_id": {"enterprise_vi": ("enterprises", "name_vi"), "enterprise_en": ("enterprises", "name_en")},
+    "parent_id": {"parent_key": ("indicators", "key")},
+    "indicator_id": {"indicator_key": ("indicators", "key")},
+}
+
+
+def _names(store: BriefingStore, section: str, bid: str) -> dict[str, Any]:
+    """Rows by id of the tables the section's ids point at, and for enterprises their figures worded."""
+    from .wording import figure_text
+
+    wanted = {table for column, added in _NAMED.items() if column in TABLES[section] for table, _ in added.values()}
+    out: dict[str, Any] = {table: {row["id"]: row for row in store.table_rows(table, bid)} for table in wanted}
+    if section == "enterprises":
+        figures: dict[int, dict[str, list[str]]] = {}
+        for indicator in sorted(store.indicators(bid), key=lambda i: i.position):
+            if indicator.enterprise_id is not None:
+                worded = figures.setdefault(indicator.enterprise_id, {"vi": [], "en": []})
+                for lang in ("vi", "en"):
+                    worded[lang].append(f"{indicator.label(lang)}: {figure_text(indicator, lang)}".rstrip(": "))
+        out["figures"] = figures
+    return out
 
 
 def _is_number(text: str) -> bool:

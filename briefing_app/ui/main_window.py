@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from .print_controller import PrintController
     from .search_panel import SearchController
     from .shortcuts_dialog import ShortcutsDialog
+    from .table_export import TableExportController
     from .tabs.achievements_tab import AchievementsTab
     from .tabs.directives_tab import DirectivesTab
     from .tabs.enterprises_tab import EnterprisesTab
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
         self.session = DatabaseSession(self)
         # Printing and search add their actions and widgets when first needed (see the properties).
         self._print_controller: PrintController | None = None
+        self._table_export: TableExportController | None = None
         self._search_controller: SearchController | None = None
         self.setObjectName("MainWindow")
         self.setWindowIcon(icon("briefing-app.svg"))
@@ -260,6 +262,7 @@ class MainWindow(QMainWindow):
 
     def _after_first_paint(self) -> None:
         self.print_controller  # noqa: B018 - the properties build them
+        self.table_export  # noqa: B018
         self.search_controller  # noqa: B018
         self._build_remaining_tabs()
 
@@ -279,6 +282,15 @@ class MainWindow(QMainWindow):
 
             self._print_controller = PrintController(self)
         return self._print_controller
+
+    @property
+    def table_export(self) -> TableExportController:
+        """File → Export Table… (built after the first paint, like printing)."""
+        if self._table_export is None:
+            from .table_export import TableExportController
+
+            self._table_export = TableExportController(self)
+        return self._table_export
 
     @property
     def search_controller(self) -> SearchController:
