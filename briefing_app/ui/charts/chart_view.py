@@ -750,15 +750,21 @@ class ChartView(QWidget):
             self._error_box = box
 
     def export(self, path: str, kind: str) -> None:
-        """Write the chart as PNG or SVG (SVG through QSvgGenerator: pyqtgraph's own SVG export fails on Qt 6.11+)."""
+        """Write the chart as on screen, as PNG (at 2×) or SVG (through QSvgGenerator: see ``export.py``)."""
         from .export import write_png, write_svg
 
         self.ensure_plot()
-        widget = self._plot_widget()
+        background = self.palette().color(QPalette.ColorRole.Base)
         if kind == "svg":
-            write_svg(widget, path, self._spec.title(self._lang) if self._spec else "")
+            write_svg(self.export_parts(), self, path, self._spec.title(self._lang) if self._spec else "", background)
         else:
-            write_png(widget, path)
+            write_png(self.export_parts(), self, path, background)
+
+    def export_parts(self) -> list[QWidget]:
+        """What an exported picture shows, where it sits on screen: title, legend, plot, notes (no buttons)."""
+        # The plot even while the table is shown instead (the stack keeps its geometry).
+        shown_parts = [part for part in (self.title, self.legend) if not part.isHidden()]
+        return shown_parts + [self._plot_widget()] + ([self.notes] if not self.notes.isHidden() else [])
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         if self._is_series():
