@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...chart_palette import DERIVED, series_hex
 from ...data.charts import ChartSpec
 from ...data.numbers import format_number
 from ...i18n import tr
@@ -44,10 +45,8 @@ MIN_ROWS = 4            # the plot is never scaled for fewer rows than this
 
 
 def series_colors(dark: bool) -> list[QColor]:
-    """Colour-blind-safe series colours (Okabe–Ito), lighter on a dark background."""
-    light = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00"]
-    dark_ = ["#56B4E9", "#F0B84A", "#3FC59C", "#E08FC0", "#8FD0F5", "#F07F3C"]
-    return [QColor(c) for c in (dark_ if dark else light)]
+    """Colour-blind-safe series colours at 3:1 against the background (``chart_palette``), lighter on dark."""
+    return [QColor(c) for c in series_hex(dark)]
 
 
 def wrap_label(text: str, width: int = LABEL_WIDTH, lines: int = 2) -> str:
@@ -457,7 +456,7 @@ class ChartView(QWidget):
         colors = series_colors(self._dark())
         for index, series in enumerate(spec.series):
             swatch = QLabel(self.legend)
-            swatch.setPixmap(_swatch(QColor("#8a8a8a") if series.derived else colors[index % len(colors)],
+            swatch.setPixmap(_swatch(QColor(DERIVED) if series.derived else colors[index % len(colors)],
                                      series.derived))
             name = plain_label(elide(series.name(lang)) + (" *" if series.derived else ""), self.legend,
                                wrap=False, selectable=False)
@@ -657,7 +656,7 @@ class ChartView(QWidget):
         text_color = self.palette().color(QPalette.ColorRole.Text)
         highlighted = set(self.highlighted_categories())
         for s_index, series in enumerate(self._spec.series):
-            color = QColor("#8a8a8a") if series.derived else colors[s_index % len(colors)]
+            color = QColor(DERIVED) if series.derived else colors[s_index % len(colors)]
             brushes, pens = [], []
             for c in range(len(self._spec.categories)):
                 if series.values[c] is None:
