@@ -36,6 +36,7 @@ from ...data.numbers import format_number
 from ...i18n import tr
 from ...text_limits import TOOLTIP_CHARS, elide
 from ..plain import escape, make_plain, plain_label, shown
+from .accessible import name_chart
 
 __all__ = ["ChartView", "series_colors", "wrap_label"]
 
@@ -280,6 +281,7 @@ class ChartView(QWidget):
             self.stack.addWidget(table)
             self._table = table
             self._fill_table()
+            name_chart(self, self._spec, self._lang)
         return self._table
 
     def is_showing_table(self) -> bool:
@@ -422,13 +424,13 @@ class ChartView(QWidget):
         self.title.setText(title)
         self._place_title()
         self.title.setAccessibleName(title)
-        self.setAccessibleName(title)
         notes = [elide(note, TOOLTIP_CHARS) for note in spec.notes(lang)] if spec else ()
         self.notes.setText("\n".join(notes))
         self.notes.setVisible(bool(notes))
         self._fill_table()
         self._fill_legend()
         self._show_current()
+        name_chart(self, spec, lang)
         signature = (spec.signature() if spec else None, lang, self._plot is not None)
         if signature == self._drawn:
             return
@@ -437,6 +439,8 @@ class ChartView(QWidget):
             return
         self.redraw_count += 1
         self._draw()
+        if self._is_series():
+            name_chart(self, spec, lang)  # the series plot is built by its first draw
 
     def _fill_legend(self) -> None:
         """Series names beside their swatches, when there is more than one series."""
