@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QPainter, QPalette, QPen
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QProxyStyle, QStyle, QStyleOption, QWidget
 
 __all__ = ["FocusStyle", "install_focus_style", "FOCUS_WIDTH"]
@@ -34,15 +34,15 @@ class FocusStyle(QProxyStyle):
         if element != QStyle.PrimitiveElement.PE_FrameFocusRect:
             super().drawPrimitive(element, option, painter, widget)
             return
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        pen = QPen(option.palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Highlight), FOCUS_WIDTH)
-        pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
-        painter.setPen(pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        half = FOCUS_WIDTH / 2
-        painter.drawRect(QRectF(option.rect).adjusted(half, half, -half, -half))
-        painter.restore()
+        # Four filled strips, not a pen: crisp at any device pixel ratio, and no PySide6 ``Qt`` namespace
+        # (its first use costs ~11 ms, and this module is imported before the first paint).
+        color = option.palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Highlight)
+        rect = option.rect
+        width = min(FOCUS_WIDTH, rect.width() // 2, rect.height() // 2)
+        painter.fillRect(QRect(rect.left(), rect.top(), rect.width(), width), color)
+        painter.fillRect(QRect(rect.left(), rect.bottom() + 1 - width, rect.width(), width), color)
+        painter.fillRect(QRect(rect.left(), rect.top(), width, rect.height()), color)
+        painter.fillRect(QRect(rect.right() + 1 - width, rect.top(), width, rect.height()), color)
 
     def polish(self, target: Any) -> Any:  # noqa: D102 - Qt override (widget, application or palette)
         if isinstance(target, QAbstractItemView):
