@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor, QFont, QPaintDevice
 
+from ..chart_palette import LIGHT_SERIES
+
 __all__ = ["Style", "FONT_FAMILIES"]
 
 #: a font with every Vietnamese glyph first; the others are fallbacks on machines without it
@@ -55,9 +57,10 @@ _COLOURS = {
     "header_fill": "#e3e9f1",
     "group_fill": "#eef2f6",
     "zebra": "#f6f8fa",
-    "bar": "#3b6ea8",
-    "bar2": "#d08c2b",
-    "bar3": "#5b9b5b",
+    # The window's chart palette, so a printed chart keeps its colours and their 3:1 contrast on paper.
+    "bar": LIGHT_SERIES[0],
+    "bar2": LIGHT_SERIES[1],
+    "bar3": LIGHT_SERIES[2],
     "target": "#b03a2e",
 }
 

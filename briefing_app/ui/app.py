@@ -16,6 +16,7 @@ from ..logs import logger
 from ..paths import library_path
 from .clipboard import release_clipboard
 from .errors import install_excepthook
+from .focus_style import install_focus_style
 from .main_window import MainWindow
 from .resources import icon
 from .state import ViewerState
@@ -93,6 +94,7 @@ def launch(app: QApplication, database: Path | None, lang: str | None, settings:
     app.setApplicationDisplayName(APPLICATION)
     app.setDesktopFileName("briefing-app")
     app.setWindowIcon(icon("briefing-app.svg"))
+    install_focus_style(app)  # before the first widget: a strong focus outline, and Tab leaves tables
     window = create_window(database, lang, settings)
     # Asking the font database about writing systems costs a few ms: after the first paint. The
     # cycle collector, off while the app started (cli._gui), is back on from then.

@@ -70,6 +70,14 @@ def settings(tmp_path, qapp):
 
 
 @pytest.fixture(scope="session", autouse=True)
+def _focus_style(qapp):
+    """The style the app runs with (ui/app.py: launch): a strong focus outline, and Tab leaves tables."""
+    from briefing_app.ui.focus_style import install_focus_style
+
+    install_focus_style(qapp)
+
+
+@pytest.fixture(scope="session", autouse=True)
 def _release_clipboard_at_exit(qapp):
     """What the app does on quit (see release_clipboard): otherwise PySide6 crashes at exit."""
     yield

@@ -30,11 +30,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...chart_palette import DERIVED, series_hex
 from ...data.charts import ChartSpec
 from ...data.numbers import format_number
 from ...i18n import tr
 from ...text_limits import TOOLTIP_CHARS, elide
 from ..plain import escape, make_plain, plain_label, shown
+from .accessible import name_chart
 
 __all__ = ["ChartView", "series_colors", "wrap_label"]
 
@@ -44,10 +46,8 @@ MIN_ROWS = 4            # the plot is never scaled for fewer rows than this
 
 
 def series_colors(dark: bool) -> list[QColor]:
-    """Colour-blind-safe series colours (Okabe–Ito), lighter on a dark background."""
-    light = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00"]
-    dark_ = ["#56B4E9", "#F0B84A", "#3FC59C", "#E08FC0", "#8FD0F5", "#F07F3C"]
-    return [QColor(c) for c in (dark_ if dark else light)]
+    """Colour-blind-safe series colours at 3:1 against the background (``chart_palette``), lighter on dark."""
+    return [QColor(c) for c in series_hex(dark)]
 
 
 def wrap_label(text: str, width: int = LABEL_WIDTH, lines: int = 2) -> str:
@@ -281,6 +281,7 @@ class ChartView(QWidget):
             self.stack.addWidget(table)
             self._table = table
             self._fill_table()
+            name_chart(self, self._spec, self._lang)
         return self._table
 
     def is_showing_table(self) -> bool:
@@ -423,13 +424,13 @@ class ChartView(QWidget):
         self.title.setText(title)
         self._place_title()
         self.title.setAccessibleName(title)
-        self.setAccessibleName(title)
         notes = [elide(note, TOOLTIP_CHARS) for note in spec.notes(lang)] if spec else ()
         self.notes.setText("\n".join(notes))
         self.notes.setVisible(bool(notes))
         self._fill_table()
         self._fill_legend()
         self._show_current()
+        name_chart(self, spec, lang)
         signature = (spec.signature() if spec else None, lang, self._plot is not None)
         if signature == self._drawn:
             return
@@ -438,6 +439,8 @@ class ChartView(QWidget):
             return
         self.redraw_count += 1
         self._draw()
+        if self._is_series():
+            name_chart(self, spec, lang)  # the series plot is built by its first draw
 
     def _fill_legend(self) -> None:
         """Series names beside their swatches, when there is more than one series."""
@@ -457,7 +460,7 @@ class ChartView(QWidget):
         colors = series_colors(self._dark())
         for index, series in enumerate(spec.series):
             swatch = QLabel(self.legend)
-            swatch.setPixmap(_swatch(QColor("#8a8a8a") if series.derived else colors[index % len(colors)],
+            swatch.setPixmap(_swatch(QColor(DERIVED) if series.derived else colors[index % len(colors)],
                                      series.derived))
             name = plain_label(elide(series.name(lang)) + (" *" if series.derived else ""), self.legend,
                                wrap=False, selectable=False)
@@ -657,7 +660,7 @@ class ChartView(QWidget):
         text_color = self.palette().color(QPalette.ColorRole.Text)
         highlighted = set(self.highlighted_categories())
         for s_index, series in enumerate(self._spec.series):
-            color = QColor("#8a8a8a") if series.derived else colors[s_index % len(colors)]
+            color = QColor(DERIVED) if series.derived else colors[s_index % len(colors)]
             brushes, pens = [], []
             for c in range(len(self._spec.categories)):
                 if series.values[c] is None:
@@ -750,15 +753,21 @@ class ChartView(QWidget):
             self._error_box = box
 
     def export(self, path: str, kind: str) -> None:
-        """Write the chart as PNG or SVG (SVG through QSvgGenerator: pyqtgraph's own SVG export fails on Qt 6.11+)."""
+        """Write the chart as on screen, as PNG (at 2×) or SVG (through QSvgGenerator: see ``export.py``)."""
         from .export import write_png, write_svg
 
         self.ensure_plot()
-        widget = self._plot_widget()
+        background = self.palette().color(QPalette.ColorRole.Base)
         if kind == "svg":
-            write_svg(widget, path, self._spec.title(self._lang) if self._spec else "")
+            write_svg(self.export_parts(), self, path, self._spec.title(self._lang) if self._spec else "", background)
         else:
-            write_png(widget, path)
+            write_png(self.export_parts(), self, path, background)
+
+    def export_parts(self) -> list[QWidget]:
+        """What an exported picture shows, where it sits on screen: title, legend, plot, notes (no buttons)."""
+        # The plot even while the table is shown instead (the stack keeps its geometry).
+        shown_parts = [part for part in (self.title, self.legend) if not part.isHidden()]
+        return shown_parts + [self._plot_widget()] + ([self.notes] if not self.notes.isHidden() else [])
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         if self._is_series():

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFrame, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
+from ...chart_palette import TILE_BORDER
 from ...data.records import Indicator
 from ...data.snapshot import Snapshot
 from ...data.wording import comparisons, meeting_facts, qualifier_word, value_text
@@ -36,7 +37,7 @@ def _tile(indicator: Indicator, lang: str) -> str:
     value = elide(value_text(indicator, lang)) + ("%" if percent else "")
     unit = "" if percent else elide(indicator.unit(lang))
     words = "<br>".join(escape(elide(w)) for w in comparisons(indicator, lang))
-    return (f'<td width="33%" valign="top" style="padding:8px; border:1px solid #9aa7b8">'
+    return (f'<td width="33%" valign="top" style="padding:8px; border:1px solid {TILE_BORDER}">'
             f'<a href="item:indicators:{indicator.id}">{escape(elide(indicator.label(lang)))}</a><br>'
             f'{escape(qualifier) + " " if qualifier else ""}'
             f'<span style="font-size:x-large; font-weight:bold; white-space:nowrap">{escape(value)}</span><br>'
