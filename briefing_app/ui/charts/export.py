@@ -9,7 +9,7 @@ Two traps this module avoids (both gave pictures that did not match the screen, 
   painter's *device* size in pixels: on an image with a device pixel ratio of 2 the scene was drawn twice
   too large, and the file held the chart's top-left quarter. Parts are painted with ``QWidget.render`` at
   their own size instead.
-* pyqtgraph draws axes and bars from cached ``QPicture``\ s, which a painter scales by the ratio of its
+* pyqtgraph draws axes and bars from cached ``QPicture`` objects, which a painter scales by the ratio of its
   device's DPI to the screen's: painted straight onto a 72 DPI ``QSvgGenerator`` (``QGraphicsView.render``),
   bars and category labels shrank towards the top-left while value labels stayed in place. ``QWidget.render``
   paints each part through its own paint event (the device is the widget, at the screen's DPI), and the
