@@ -583,20 +583,16 @@ class IndicatorsTab(BriefingTab):
 
     def _hide_empty_columns(self, *_args: object) -> None:
         """A column with nothing in any row shown (no qualifier, no plan percentage in this sector, say)
-        takes no room from the names; it comes back when the rows shown have something in it."""
+        takes no room from the names; it comes back when the rows shown have something in it. (Where the
+        details go is decided for the whole briefing, see _measure_table: choosing a sector never moves them.)"""
         header = self.table.horizontalHeader()
         proxy = self.proxy
         rows = proxy.rowCount()
-        changed = False
         for column in range(len(COLUMN_KEYS)):
-            if column == COL_LABEL:
-                continue
-            empty = rows > 0 and not any(proxy.index(row, column).data() for row in range(rows))
-            if header.isSectionHidden(column) != empty:
-                header.setSectionHidden(column, empty)
-                changed = True
-        if changed:
-            self._measure_table()
+            if column != COL_LABEL:
+                empty = rows > 0 and not any(proxy.index(row, column).data() for row in range(rows))
+                if header.isSectionHidden(column) != empty:
+                    header.setSectionHidden(column, empty)
 
     def _measure_table(self) -> None:
         """The width the table needs to show every column unclipped (the label at a readable width)."""
@@ -604,8 +600,6 @@ class IndicatorsTab(BriefingTab):
         chars = self.fontMetrics().averageCharWidth()
         need = 0
         for column in range(len(COLUMN_KEYS)):
-            if header.isSectionHidden(column):
-                continue
             if column == COL_LABEL:
                 longest = max((self.table.sizeHintForColumn(column), header.sectionSizeHint(column)))
                 need += min(longest, 42 * chars)
