@@ -70,4 +70,5 @@ class ShortcutsDialog(QDialog):
         around = self.sizeHint() - table.sizeHint()
         table.setMinimumSize(min(width, screen.width() - around.width() - 40),
                              min(height, screen.height() - around.height() - 80))
+        table.setMaximumHeight(max(table.minimumHeight(), height))  # no empty band under the last row
         self.adjustSize()
