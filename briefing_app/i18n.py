@@ -245,7 +245,12 @@ STRINGS: dict[str, tuple[str, str]] = {
     "report.not_stated": ("không nêu", "not stated"),
     "report.page": ("Trang {page}/{pages}", "Page {page} of {pages}"),
     "report.printed": ("In ngày {date}", "Printed {date}"),
-    "report.data": ("Dữ liệu: {name} · sha256 {digest}", "Data: {name} · sha256 {digest}"),
+    # the digest is the database file's SHA-256 (first 8 hex digits), named for what it tells a reader
+    "report.data": ("Dữ liệu: {name} · Mã dữ liệu: {digest}", "Data: {name} · Data fingerprint: {digest}"),
+    "report.fingerprint_note": ("Mã dữ liệu ở chân mỗi trang xác định chính xác dữ liệu đã in: hai bản in có "
+                                "cùng mã dữ liệu cho thấy cùng một dữ liệu.",
+                                "The data fingerprint at the foot of each page identifies exactly which data was "
+                                "printed: two packs with the same fingerprint show the same data."),
     "report.refs_note": ("Số trong ngoặc vuông, như [1], chỉ câu nguồn liệt kê ở mục “Nguồn số liệu”. "
                          "Giá trị “(suy ra)” không có trong nguồn mà được tính từ số liệu nguồn nêu.",
                          "Numbers in brackets, such as [1], point to the source sentences listed under “Sources”. "

@@ -20,17 +20,24 @@ __all__ = [
     "format_number",
     "format_percent",
     "LANGUAGES",
+    "MINUS",
     "VI_NUMBER",
 ]
 
 LANGUAGES = ("vi", "en")
 
+#: The sign a negative number is shown with, in both languages: U+2212 MINUS SIGN, as wide as "+" and
+#: never mistaken for a hyphen or a dash ("(chênh −150)", not "(chênh -150)"). Briefing files may write
+#: either sign; the parser reads both.
+MINUS = "\u2212"
+
 _SEPARATORS = {"vi": (".", ","), "en": (",", ".")}  # (thousands, decimal)
 
 # A Vietnamese number: digits in groups of three separated by '.', optional
-# ',' decimals; or plain digits. A leading sign is allowed.
-_VI_NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?")
-_EN_NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+# ',' decimals; or plain digits. A leading sign is allowed: '+', '-' or the minus sign the app writes
+# (so what it shows parses back, and a figure pasted from a word processor reads as written).
+_VI_NUMBER = re.compile(r"[+\-\u2212]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?")
+_EN_NUMBER = re.compile(r"[+\-\u2212]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
 _PATTERNS = {"vi": _VI_NUMBER, "en": _EN_NUMBER}
 #: A number as briefing files write them (the JSON Schema of the file format uses its pattern).
 VI_NUMBER = _VI_NUMBER
@@ -64,7 +71,7 @@ def parse_number(text: str, lang: str = "vi") -> Decimal:
     if not pattern.fullmatch(stripped):
         raise NumberFormatError(f"{text!r} is not a number in {lang} notation")
     thousands, decimal = _SEPARATORS[lang]
-    canonical = stripped.replace(thousands, "").replace(decimal, ".")
+    canonical = stripped.replace(thousands, "").replace(decimal, ".").replace(MINUS, "-")
     try:
         return Decimal(canonical)
     except InvalidOperation as exc:  # pragma: no cover - the regex rules this out
@@ -86,13 +93,13 @@ def parse_quantity(text: str, lang: str = "vi") -> Quantity:
 
 
 def _plain_digits(value: Decimal) -> tuple[str, str, str]:
-    """Split a Decimal into sign, integer digits and fraction digits, no exponent."""
+    """Split a Decimal into sign (:data:`MINUS` or nothing), integer digits and fraction digits, no exponent."""
     if not value.is_finite():
         raise NumberFormatError(f"{value} is not a finite number")
     sign = value.is_signed()
     text = format(abs(value), "f")
     whole, _, fraction = text.partition(".")
-    return ("-" if sign and value != 0 else ""), whole, fraction
+    return (MINUS if sign and value != 0 else ""), whole, fraction
 
 
 def format_number(value: Decimal | float | int, lang: str = "vi", decimals: int | None = None) -> str:
@@ -100,7 +107,7 @@ def format_number(value: Decimal | float | int, lang: str = "vi", decimals: int 
 
     ``decimals`` rounds to that many places; by default the number keeps the
     digits it has (``Decimal("2.93")`` → ``2,93``; a float is shown by its
-    shortest exact representation).
+    shortest exact representation). A negative number starts with :data:`MINUS`.
     """
     value = to_decimal(value)
     if decimals is not None:

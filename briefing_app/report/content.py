@@ -410,6 +410,9 @@ class _Builder:
             self.blocks.append(ItemList(tuple(boxes), marker_style="check"))
             return
         self.heading(section)
+        if section == "directives":
+            self.directives()
+            return
         groups = self.s.items_by_sector(section)
         if not groups:
             self.nothing()
@@ -420,13 +423,25 @@ class _Builder:
             out = []
             for item in items:
                 number += 1
-                texts = [Text(item.title(lang), "bold" if section == "directives" else "body")]
-                if section == "directives" and item.source_text:
-                    label = self.t("report.passage")
-                    texts.append(Text(f"{label}: {item.source_text}", "small_muted"))
-                marker = f"{item.number}." if section == "directives" and item.number else f"{number}."
-                out.append(ListItem(marker, tuple(texts)))
+                out.append(ListItem(f"{number}.", (Text(item.title(lang)),)))
             self.blocks.append(ItemList(tuple(out)))
+
+    def directives(self) -> None:
+        """The directives in their own numbering (1, 2, 3 …), as the source and the window list them, each with
+        its sector beside it: grouped by sector their numbers would run 1, 16, 2, 4 …"""
+        lang = self.lang
+        directives = sorted(self.s.directives, key=lambda d: (d.number or 0, d.position))
+        if not directives:
+            self.nothing()
+            return
+        out = []
+        for n, d in enumerate(directives, start=1):
+            sector = self.s.sector(d.sector_id)
+            texts = [Text(d.title(lang), "bold"), Text(sector.name(lang) if sector else "", "small_muted")]
+            if d.source_text:
+                texts.append(Text(f"{self.t('report.passage')}: {d.source_text}", "small_muted"))
+            out.append(ListItem(f"{d.number or n}.", tuple(texts)))
+        self.blocks.append(ItemList(tuple(out)))
 
     def enterprises(self) -> None:
         s, lang = self.s, self.lang
@@ -460,6 +475,8 @@ class _Builder:
         b = self.s.briefing
         lang = self.lang
         self.heading("sources")
+        # what the footer's "Data fingerprint" is for, said once where an official looks up where things come from
+        self.blocks.append(Paragraph(self.t("report.fingerprint_note"), "small_italic"))
         if self.s.cites_by_reference:
             self.cited_sources()
             return

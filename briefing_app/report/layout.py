@@ -22,7 +22,7 @@ from .content import Block, Cell, Chart, Contents, Heading, ItemList, Paragraph,
 from .style import Style
 from .text import TextBox
 
-__all__ = ["Piece", "Page", "Layout"]
+__all__ = ["Piece", "Page", "Layout", "MIN_LAST_PAGE"]
 
 DrawFn = Callable[[QPainter, float], None]
 
@@ -47,6 +47,14 @@ class Piece:
 @dataclass
 class Page:
     placed: list[tuple[float, Piece, float]] = field(default_factory=list)  # (y, piece, scale)
+    #: the index of the page's first piece in the list paginated (repeated headers aside)
+    first: int = 0
+
+
+#: A last page whose pieces reach less than this share of the body's height is near-empty (a few lines).
+MIN_LAST_PAGE = 0.2
+#: The gap factors tried, in turn, to pull a near-empty last page's few lines onto the page before.
+TIGHTER_GAPS = (0.8, 0.6)
 
 
 class Layout:
@@ -252,14 +260,60 @@ class Layout:
 
     # ------------------------------------------------------------ pages
     def paginate(self, pieces: list[Piece]) -> list[Page]:
-        """Place pieces on pages: nothing split, headings kept with what follows, headers repeated."""
+        """Place pieces on pages: nothing split, headings kept with what follows, headers repeated, and no
+        last page holding only a few lines.
+
+        Breaking greedily can leave the last piece or two alone on a page of their own (the pack of the
+        2017 review ended on a page with one source sentence). When the last page is filled less than
+        :data:`MIN_LAST_PAGE`, the gaps between pieces are tightened if that saves the page; otherwise
+        the page before gives up its last pieces, so the pack ends on a page worth turning to.
+        """
+        pages, anchors = self._place(pieces)
+        if len(pages) > 1 and self._filled(pages[-1]) < MIN_LAST_PAGE * self.height:
+            pages, anchors = self._without_near_empty_end(pieces, pages, anchors)
+        self.anchor_pages = anchors
+        return pages
+
+    def _without_near_empty_end(self, pieces: list[Piece], pages: list[Page],
+                                anchors: dict[str, int]) -> tuple[list[Page], dict[str, int]]:
+        # A tiny overflow: the same pages with gaps a little tighter hold everything.
+        for gap_scale in TIGHTER_GAPS:
+            tight, tight_anchors = self._place(pieces, gap_scale=gap_scale)
+            if len(tight) < len(pages):
+                return tight, tight_anchors
+        # Otherwise carry pieces over from the page before until the last page holds enough; a piece
+        # that keeps with the next (a heading, a group row) goes with it.
+        start, floor = pages[-1].first, pages[-2].first
+        need = MIN_LAST_PAGE * self.height - self._filled(pages[-1])
+        while need > 0 and start - 1 > floor:
+            start -= 1
+            need -= pieces[start].height + pieces[start].space_before
+        while start - 1 > floor and pieces[start - 1].keep_with_next:
+            start -= 1
+        if start == pages[-1].first:
+            return pages, anchors
+        balanced, balanced_anchors = self._place(pieces, break_before=start)
+        if len(balanced) != len(pages):  # what was carried over does not fit: keep the greedy pages
+            return pages, anchors
+        return balanced, balanced_anchors
+
+    @staticmethod
+    def _filled(page: Page) -> float:
+        """How far down the page its pieces reach."""
+        return max((y + piece.height * scale for y, piece, scale in page.placed), default=0.0)
+
+    def _place(self, pieces: list[Piece], *, gap_scale: float = 1.0,
+               break_before: int | None = None) -> tuple[list[Page], dict[str, int]]:
+        """Break ``pieces`` into pages greedily (gaps times ``gap_scale``; a page always starts at piece
+        ``break_before``); return the pages and the page of each anchor."""
         pages = [Page()]
         y = 0.0
-        self.anchor_pages = {}
+        anchors: dict[str, int] = {}
         for index, piece in enumerate(pieces):
-            before = piece.space_before if y > 0 else 0.0
-            if y > 0 and y + before + self._chain_height(pieces, index) > self.height:
-                pages.append(Page())
+            before = piece.space_before * gap_scale if y > 0 else 0.0
+            if y > 0 and (index == break_before
+                          or y + before + self._chain_height(pieces, index, gap_scale) > self.height):
+                pages.append(Page(first=index))
                 y, before = 0.0, 0.0
             page = pages[-1]
             fresh = y == 0
@@ -275,17 +329,17 @@ class Layout:
                 scale = max(0.05, available / piece.height)
             page.placed.append((y + before, piece, scale))
             y += before + piece.height * scale
-            if piece.anchor and piece.anchor not in self.anchor_pages:
-                self.anchor_pages[piece.anchor] = len(pages)
-        return pages
+            if piece.anchor and piece.anchor not in anchors:
+                anchors[piece.anchor] = len(pages)
+        return pages, anchors
 
-    def _chain_height(self, pieces: list[Piece], index: int) -> float:
+    def _chain_height(self, pieces: list[Piece], index: int, gap_scale: float = 1.0) -> float:
         """The piece and whatever it keeps with (a heading and the next row, say), at most a page."""
         height = pieces[index].height
         last = index
         while pieces[last].keep_with_next and last + 1 < len(pieces) and height < self.height:
             last += 1
-            height += pieces[last].space_before + pieces[last].height
+            height += pieces[last].space_before * gap_scale + pieces[last].height
         return min(height, self.height)
 
     def draw_page(self, painter: QPainter, page: Page) -> None:

@@ -17,7 +17,14 @@ __all__ = ["DatabaseStatus", "database_label"]
 
 
 class DatabaseStatus:
-    """Four permanent labels on ``status_bar``, filled from a :class:`DatabaseSession` by :meth:`show`."""
+    """Four labels on ``status_bar``, filled from a :class:`DatabaseSession` by :meth:`show`.
+
+    Which database and briefing are open is said in the bar's normal area, which a temporary message
+    ("3 rows copied") covers for its few seconds; what went wrong and when the data was read stay, at
+    the right. (All four were permanent, the briefing's title stretching: permanent widgets then filled
+    the whole bar, and a temporary message, which QStatusBar draws left of the first permanent one, had
+    no room and was drawn over the database's name.)
+    """
 
     def __init__(self, status_bar: QStatusBar):
         self.database = plain_label("", wrap=False, selectable=False)
@@ -27,9 +34,9 @@ class DatabaseStatus:
         self.loaded.setObjectName("loadedStatus")
         self.problem = plain_label("", wrap=False, selectable=False)
         self.problem.setObjectName("problemStatus")
+        status_bar.addWidget(self.database)
+        status_bar.addWidget(self.briefing, 1)
         status_bar.addPermanentWidget(self.problem)
-        status_bar.addPermanentWidget(self.database)
-        status_bar.addPermanentWidget(self.briefing, 1)
         status_bar.addPermanentWidget(self.loaded)
 
     def show(self, session: DatabaseSession, lang: str) -> None:

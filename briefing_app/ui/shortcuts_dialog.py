@@ -50,10 +50,25 @@ class ShortcutsDialog(QDialog):
             table.setItem(row, 0, QTableWidgetItem(keys))
             table.setItem(row, 1, QTableWidgetItem(meaning))
         table.resizeColumnsToContents()
+        table.resizeRowsToContents()
         table.horizontalHeader().setStretchLastSection(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(table)
         layout.addWidget(buttons)
-        self.resize(460, 340)
+        self._fit_to_rows(table)
+
+    def _fit_to_rows(self, table: QTableWidget) -> None:
+        """As big as the table's rows and columns, so every row shows without scrolling; a screen too small
+        for that gets a dialog as big as the screen allows, and the table scrolls."""
+        frame = 2 * table.frameWidth()
+        width = sum(table.columnWidth(c) for c in range(table.columnCount())) + frame
+        height = sum(table.rowHeight(r) for r in range(table.rowCount())) + frame
+        screen = (self.parentWidget() or self).screen().availableGeometry()
+        # what the dialog needs around the table: margins, spacing, the button row, the window frame
+        around = self.sizeHint() - table.sizeHint()
+        table.setMinimumSize(min(width, screen.width() - around.width() - 40),
+                             min(height, screen.height() - around.height() - 80))
+        table.setMaximumHeight(max(table.minimumHeight(), height))  # no empty band under the last row
+        self.adjustSize()

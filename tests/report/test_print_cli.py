@@ -38,7 +38,7 @@ def test_sections_and_orientation(qapp, tmp_path, capsys, read_pdf, small_db):
     assert "Số liệu theo lĩnh vực" not in text
     box = doc.reader.pages[0].mediabox
     assert float(box.width) > float(box.height)
-    assert "small.db · sha256" in doc.texts[0]
+    assert "small.db · Mã dữ liệu: " in doc.texts[0]
 
 
 def _fails(args, capsys, code=1):

@@ -53,7 +53,9 @@ def test_a_list_item_is_never_split_across_pages(tiny_pack, bundled_snapshot):
     doc, _ = tiny_pack
     squashed = [_squash(t) for t in doc.texts]
     for directive in bundled_snapshot.directives:
-        whole = _squash(directive.title("vi")) + _squash("Nguyên văn: " + directive.source_text)
+        sector = bundled_snapshot.sector(directive.sector_id)
+        whole = (_squash(directive.title("vi")) + _squash(sector.name("vi") if sector else "")
+                 + _squash("Nguyên văn: " + directive.source_text))
         assert any(whole in text for text in squashed), directive.key
 
 

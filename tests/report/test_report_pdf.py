@@ -70,7 +70,8 @@ def test_every_page_has_header_and_footer(packs, lang, bundled_db):
     for page, text in enumerate(doc.texts, start=1):
         number = f"Trang {page}/{n}" if lang == "vi" else f"Page {page} of {n}"
         assert number in text, (page, text[-200:])
-        assert f"data.db · sha256 {digest}" in text
+        fingerprint = "Mã dữ liệu" if lang == "vi" else "Data fingerprint"
+        assert f"data.db · {fingerprint}: {digest}" in text
         assert printed in text
         assert text.startswith(title)
 

@@ -7,9 +7,11 @@ from PySide6.QtGui import QAction, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -34,6 +36,10 @@ __all__ = ["EnterprisesTab"]
 
 #: room kept below the table's rows (the detail pane gets the rest of the height)
 _TABLE_SLACK = 4
+#: the share of the tab's height the table may take when not all its rows fit above the details
+_TABLE_SHARE = 0.5
+#: the least height left to the details and charts before the table gives up showing every row
+_DETAIL_MIN = 150
 
 
 class EnterprisesTab(BriefingTab):
@@ -107,11 +113,19 @@ class EnterprisesTab(BriefingTab):
         charts.setChildrenCollapsible(False)
         charts.addWidget(self.metric_chart)
         charts.addWidget(self.plan_chart)
+        # In a low window the charts scroll (each keeps its readable height) rather than taking the
+        # table's rows: at 1024×640 the table was squeezed to half a row under them.
+        self.chart_scroll = QScrollArea(self)
+        self.chart_scroll.setObjectName("enterpriseChartScroll")
+        self.chart_scroll.setWidgetResizable(True)
+        self.chart_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.chart_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.chart_scroll.setWidget(charts)
         bottom = QSplitter(Qt.Orientation.Horizontal, self)
         bottom.setObjectName("enterpriseBottomSplitter")
         bottom.setChildrenCollapsible(False)
         bottom.addWidget(details)
-        bottom.addWidget(charts)
+        bottom.addWidget(self.chart_scroll)
         bottom.setStretchFactor(0, 1)
         bottom.setStretchFactor(1, 1)
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
@@ -299,16 +313,28 @@ class EnterprisesTab(BriefingTab):
         return self.table.viewport().width() + (scroll.width() if scroll.isVisible() else 0)
 
     def _fit_table_height(self) -> None:
-        """Give the table the height of its rows (and a scroll bar) and the detail pane the rest."""
+        """Give the table the height of its rows (and a scroll bar) and the detail pane the rest; where the
+        tab is too low for that, as many whole rows as fit in its upper :data:`_TABLE_SHARE` (never half a row)."""
         header = self.table.horizontalHeader()
-        rows = sum(self.table.rowHeight(r) for r in range(self.proxy.rowCount()))
         columns = sum(header.sectionSize(c) for c in range(header.count()))
         scroll = self.table.horizontalScrollBar().sizeHint().height() if columns > self._available_width() else 0
         frame = 2 * self.table.frameWidth()
-        wanted = header.sizeHint().height() + rows + scroll + frame + _TABLE_SLACK
+        fixed = header.sizeHint().height() + scroll + frame + _TABLE_SLACK
+        heights = [self.table.rowHeight(r) for r in range(self.proxy.rowCount())]
         total = sum(self.splitter.sizes()) or self.splitter.height()
-        if total > wanted + 150:
-            self.splitter.setSizes([wanted, total - wanted])
+        wanted = fixed + sum(heights)
+        if total <= wanted + _DETAIL_MIN:
+            # rows cut: a vertical scroll bar takes width, which may call for a horizontal one
+            bar = self.table.verticalScrollBar()
+            room = self._available_width() - (0 if bar.isVisible() else bar.sizeHint().width())
+            if not scroll and columns > room:
+                fixed += self.table.horizontalScrollBar().sizeHint().height()
+            wanted = fixed
+            for height in heights:
+                if wanted + height > max(total * _TABLE_SHARE, fixed + (heights[0] if heights else 0)):
+                    break
+                wanted += height
+        self.splitter.setSizes([wanted, max(0, total - wanted)])
 
     # ------------------------------------------------------------ events and slots
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802

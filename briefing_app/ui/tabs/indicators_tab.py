@@ -330,6 +330,7 @@ class IndicatorsTab(BriefingTab):
         for signal in (self.proxy.modelReset, self.proxy.layoutChanged, self.proxy.rowsRemoved,
                        self.proxy.rowsInserted):
             signal.connect(self._update_detail)
+            signal.connect(self._hide_empty_columns)
         self.source_button.clicked.connect(self._on_show_in_source)
         self.show_in_source_action.triggered.connect(self._on_show_in_source)
         self.detail.item_link_activated.connect(self.state.request_item)
@@ -358,6 +359,7 @@ class IndicatorsTab(BriefingTab):
             widget.setEnabled(snapshot is not None)
 
         self._restore_selection(selected, current.id if current else None)
+        self._hide_empty_columns()
         self._measure_table()
         self.table.updateGeometries()
         self.table.verticalScrollBar().setValue(scroll)
@@ -597,6 +599,19 @@ class IndicatorsTab(BriefingTab):
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         self._arrange()
+
+    def _hide_empty_columns(self, *_args: object) -> None:
+        """A column with nothing in any row shown (no qualifier, no plan percentage in this sector, say)
+        takes no room from the names; it comes back when the rows shown have something in it. (Where the
+        details go is decided for the whole briefing, see _measure_table: choosing a sector never moves them.)"""
+        header = self.table.horizontalHeader()
+        proxy = self.proxy
+        rows = proxy.rowCount()
+        for column in range(len(COLUMN_KEYS)):
+            if column != COL_LABEL:
+                empty = rows > 0 and not any(proxy.index(row, column).data() for row in range(rows))
+                if header.isSectionHidden(column) != empty:
+                    header.setSectionHidden(column, empty)
 
     def _measure_table(self) -> None:
         """The width the table needs to show every column unclipped (the label at a readable width)."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QFont, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import QFrame, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from ...chart_palette import TILE_BORDER
@@ -26,26 +27,55 @@ from ..tab import BriefingTab
 if TYPE_CHECKING:
     from ..charts.chart_view import ChartView
 
-__all__ = ["OverviewTab", "overview_html"]
+__all__ = ["OverviewTab", "overview_html", "headline_widths", "tile_columns"]
 
 TILE_COLUMNS = 3
 
 
-def _tile(indicator: Indicator, lang: str) -> str:
+#: The padding, border and spacing around a tile's text (see _tile and the grid's cellspacing), in pixels,
+#: with a few pixels for rounding.
+TILE_FRAME = 2 * 8 + 2 * 1 + 2 * 6 + 4
+
+
+def _headline(indicator: Indicator, lang: str) -> str:
+    """A tile's headline line: the qualifier and the number, which must never break (see tile_columns)."""
     qualifier = qualifier_word(indicator.qualifier, lang)
-    percent = indicator.unit_vi == "%"
-    value = elide(value_text(indicator, lang)) + ("%" if percent else "")
-    unit = "" if percent else elide(indicator.unit(lang))
+    value = elide(value_text(indicator, lang)) + ("%" if indicator.unit_vi == "%" else "")
+    return (f'{escape(qualifier) + " " if qualifier else ""}'
+            f'<span style="font-size:x-large; font-weight:bold; white-space:nowrap">{escape(value)}</span>')
+
+
+def _tile(indicator: Indicator, lang: str, columns: int) -> str:
+    unit = "" if indicator.unit_vi == "%" else elide(indicator.unit(lang))
     words = "<br>".join(escape(elide(w)) for w in comparisons(indicator, lang))
-    return (f'<td width="33%" valign="top" style="padding:8px; border:1px solid {TILE_BORDER}">'
+    return (f'<td width="{100 // columns}%" valign="top" style="padding:8px; border:1px solid {TILE_BORDER}">'
             f'<a href="item:indicators:{indicator.id}">{escape(elide(indicator.label(lang)))}</a><br>'
-            f'{escape(qualifier) + " " if qualifier else ""}'
-            f'<span style="font-size:x-large; font-weight:bold; white-space:nowrap">{escape(value)}</span><br>'
+            f'{_headline(indicator, lang)}<br>'
             f'{escape(unit)}{"<br><small>" + words + "</small>" if words else ""}</td>')
 
 
-def overview_html(snapshot: Snapshot, lang: str) -> str:
-    """The Overview as escaped HTML: every database text goes through ``escape``."""
+def headline_widths(snapshot: Snapshot, lang: str, font: QFont) -> list[float]:
+    """How wide each headline tile's number line is when laid out in ``font`` (as the pane lays it out)."""
+    document = QTextDocument()
+    document.setDefaultFont(font)
+    document.setDocumentMargin(0)
+    widths = []
+    for indicator in snapshot.headline_indicators():
+        document.setHtml(_headline(indicator, lang))
+        widths.append(document.idealWidth())
+    return widths
+
+
+def tile_columns(widths: list[float], room: float) -> int:
+    """How many tiles fit side by side in ``room`` pixels, none narrower than its widest number line:
+    tiles reflow (3, 2, 1 a row) rather than break a number mid-figure ("72.736.95 / 6.416")."""
+    need = max(widths, default=0.0) + TILE_FRAME
+    return max(1, min(TILE_COLUMNS, int(room // need) if need > 0 else TILE_COLUMNS))
+
+
+def overview_html(snapshot: Snapshot, lang: str, columns: int = TILE_COLUMNS) -> str:
+    """The Overview as escaped HTML: every database text goes through ``escape``; the headline tiles
+    ``columns`` to a row."""
     b = snapshot.briefing
     facts = [(f"overview.{name}", text) for name, text in meeting_facts(b, lang)]
     rows = "".join(
@@ -57,9 +87,9 @@ def overview_html(snapshot: Snapshot, lang: str) -> str:
                             ("indicators", "achievements", "limitations", "directives", "enterprises", "discrepancies"))
     tiles = snapshot.headline_indicators()
     grid = ""
-    for start in range(0, len(tiles), TILE_COLUMNS):
-        cells = "".join(_tile(t, lang) for t in tiles[start:start + TILE_COLUMNS])
-        cells += "<td></td>" * (TILE_COLUMNS - len(tiles[start:start + TILE_COLUMNS]))
+    for start in range(0, len(tiles), columns):
+        cells = "".join(_tile(t, lang, columns) for t in tiles[start:start + columns])
+        cells += "<td></td>" * (columns - len(tiles[start:start + columns]))
         grid += f"<tr>{cells}</tr>"
     discrepancies = snapshot.discrepancies()
     if discrepancies:
@@ -119,6 +149,9 @@ class OverviewTab(BriefingTab):
         self.pane.item_link_activated.connect(self.state.request_item)
         self.pane.source_link_activated.connect(self.state.request_source)
         self.pane.first_painted.connect(self._on_pane_first_painted)
+        self.splitter.splitterMoved.connect(self._reflow)
+        self._headline_widths: list[float] = []
+        self._columns = TILE_COLUMNS
         self.retranslate()
 
     def set_snapshot(self, snapshot: Snapshot | None) -> None:
@@ -180,6 +213,8 @@ class OverviewTab(BriefingTab):
         # rather than an empty half of the window.
         if self.chart_scroll is not None:  # made by _ensure_chart_column above
             self.chart_scroll.setVisible(bool(specs))
+            # the pane's width follows once the splitter is laid out again
+            QTimer.singleShot(0, self, self._reflow)
 
     def _ensure_chart_column(self) -> QVBoxLayout:
         """The layout of the chart views, with the chart column around it built on first use."""
@@ -208,10 +243,33 @@ class OverviewTab(BriefingTab):
     def _fill(self) -> None:
         scroll = self.pane.verticalScrollBar().value()
         if self._snapshot is None:
+            self._headline_widths = []
             self.pane.setHtml(f"<p>{escape(tr('empty.no_database', self.lang))}</p>")
         else:
-            self.pane.setHtml(overview_html(self._snapshot, self.lang))
+            self._headline_widths = headline_widths(self._snapshot, self.lang, self.pane.document().defaultFont())
+            # The pane can never be narrower than one tile: its number line stays whole.
+            self.pane.setMinimumWidth(round(max(self._headline_widths, default=0.0)) + TILE_FRAME
+                                      + 2 * round(self.pane.document().documentMargin())
+                                      + self.pane.verticalScrollBar().sizeHint().width() + 2 * self.pane.frameWidth())
+            self._columns = self._tile_columns()
+            self.pane.setHtml(overview_html(self._snapshot, self.lang, self._columns))
         self.pane.verticalScrollBar().setValue(scroll)
+
+    def _tile_columns(self) -> int:
+        # the room inside the document's margins, less the grid's outer spacing; the scroll bar is counted
+        # as shown, so the count does not flip when it appears
+        room = (self.pane.width() - 2 * self.pane.frameWidth() - self.pane.verticalScrollBar().sizeHint().width()
+                - 2 * self.pane.document().documentMargin())
+        return tile_columns(self._headline_widths, room)
+
+    def _reflow(self, *_args: object) -> None:
+        """Lay the tiles out again when the pane's width calls for another number of them a row."""
+        if self._snapshot is not None and self._tile_columns() != self._columns:
+            self._fill()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._reflow()
 
     def text(self) -> str:
         """What the reader sees, as plain text."""
