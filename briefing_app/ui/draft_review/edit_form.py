@@ -69,6 +69,9 @@ class ItemForm(QGroupBox):
             widget: QLineEdit | QComboBox
             if name in _COMBOS:
                 widget = QComboBox(self)
+                # A long sector name must not widen the window: the list shows it whole when opened.
+                widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+                widget.setMinimumContentsLength(12)
             else:
                 widget = QLineEdit(self)
                 widget.textEdited.connect(lambda _text, n=name: self._check(n))

@@ -26,7 +26,7 @@ class HighlightLegend(QWidget):
         self.labels: dict[str, QLabel] = {}
         for style in LEGEND_STYLES:
             background, foreground, underline, strike = STYLES[style]
-            swatch = QLabel("12,3", self)
+            swatch = QLabel("12", self)
             swatch.setObjectName(f"legendSwatch_{style}")
             decoration = "line-through" if strike else "underline" if underline is not None else "none"
             swatch.setStyleSheet(f"QLabel {{ background: {background}; color: {foreground or '#1a1a1a'};"
@@ -34,7 +34,7 @@ class HighlightLegend(QWidget):
             label = plain_label("", self, wrap=False, selectable=False)
             layout.addWidget(swatch)
             layout.addWidget(label)
-            layout.addSpacing(8)
+            layout.addSpacing(4)
             self.labels[style] = label
         layout.addStretch(1)
 
@@ -42,3 +42,4 @@ class HighlightLegend(QWidget):
         for style, label in self.labels.items():
             label.setText(tr(f"review.legend.{style}", lang))
         self.setAccessibleName(tr("review.legend", lang))
+        self.setToolTip(tr("review.legend.tip", lang))

@@ -397,8 +397,7 @@ class DraftReviewWindow(QMainWindow):
         self.item_model.set_problems(problems.by_item)
         lines = []
         if problems.count:
-            lines.append(tr("review.problems.summary", self.lang, n=problems.count,
-                            items=len(problems.by_item)))
+            lines.append(tr("review.problems.summary", self.lang, n=problems.count))
         lines += [str(p) for p in problems.general]
         self.problem_banner.setText(shown("\n".join(lines)))
         self.problem_banner.setVisible(bool(lines))
