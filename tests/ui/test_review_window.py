@@ -273,8 +273,11 @@ def test_the_review_speaks_the_window_s_language(qtbot, open_review):
     assert window.lists.tabText(0) == "Số liệu (55)" and window.file_menu.title() == "&Tệp"
     assert window.figure_table.accessibleName() == "Số liệu đã trích"
     assert window.form.fields["value"].accessibleName() == "Giá trị"
+    assert window.form.fields["sector"].currentText() == "Xây dựng thể chế, chính sách"
     window.set_language("en")
     assert window.lists.tabText(0) == "Figures (55)"
+    sector = window.form.fields["sector"]
+    assert sector.currentText() == "Legislation and policy-making" and sector.count() == 18
     assert window.figure_table.model().headerData(2, Qt.Orientation.Horizontal) == "Value (as written)"
     assert window.accept_action.shortcut().toString() == "A"
     assert "rejected items are left out" in window.save_note.text()

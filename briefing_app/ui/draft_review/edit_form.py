@@ -119,6 +119,7 @@ class ItemForm(QGroupBox):
         assert isinstance(qualifier, QComboBox) and isinstance(sector, QComboBox)
         chosen_q, chosen_s = qualifier.currentData(), sector.currentData()
         qualifier.clear()
+        sector.clear()
         qualifier.addItem(tr("review.no_qualifier", self._lang), "")
         for word in QUALIFIERS:
             # The Vietnamese word is what the file holds; in English the reading follows it.
