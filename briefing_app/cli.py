@@ -132,7 +132,9 @@ def _gui_parser() -> argparse.ArgumentParser:
                     + ", ".join(SUBCOMMANDS[:-1]) +
                     " (see 'briefing-app SUBCOMMAND --help').",
     )
-    parser.add_argument("database", nargs="?", type=Path, help="a briefing database (.db) to open")
+    parser.add_argument("database", nargs="?", type=Path,
+                        help="a briefing database (.db) to open, or an article (.txt) to draft a briefing from and "
+                             "review in the window")
     parser.add_argument("--version", action="store_true", help="print the version and exit")
     parser.add_argument("--lang", choices=("vi", "en"), help="interface language (default: the system's)")
     parser.add_argument("--log-level", choices=("DEBUG", "INFO", "WARNING", "ERROR"),
@@ -608,7 +610,15 @@ def _gui(args: argparse.Namespace) -> int:
     gc.disable()
     from .ui.app import run
 
-    return run(args.database, lang=args.lang)
+    database, article = _window_inputs(args.database)
+    return run(database, lang=args.lang, article=article)
+
+
+def _window_inputs(path: Path | None) -> tuple[Path | None, Path | None]:
+    """``briefing-app FILE``: (database, article). A ``.txt`` file is an article to draft and review."""
+    if path is not None and path.suffix.lower() == ".txt":
+        return None, path
+    return path, None
 
 
 def _take_log_level(argv: list[str]) -> tuple[str, list[str]]:

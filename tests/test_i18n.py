@@ -50,6 +50,7 @@ def _runtime_values() -> dict[str, tuple[str, ...]]:
     placeholder can take, taken from the code's own lists."""
     from briefing_app.data.briefing_file import RELATIONS
     from briefing_app.data.compare import REASONS
+    from briefing_app.data.draft.review import STATUSES as REVIEW_STATUSES
     from briefing_app.data.schema import SECTIONS as ENTRY_SECTIONS
     from briefing_app.data.search import SECTIONS as SEARCH_SECTIONS
     from briefing_app.data.spreadsheet import COLUMN_KEYS, SHEET_KEYS
@@ -57,6 +58,7 @@ def _runtime_values() -> dict[str, tuple[str, ...]]:
     from briefing_app.report.options import ORIENTATIONS
     from briefing_app.report.options import SECTIONS as REPORT_SECTIONS
     from briefing_app.ui.charts.export import FORMATS
+    from briefing_app.ui.draft_review.legend import LEGEND_STYLES
     from briefing_app.ui.models.enterprise_table_model import METRIC_ORDER
     from briefing_app.ui.table_export import FORMATS as TABLE_FORMATS
     from briefing_app.ui.tabs import TABS
@@ -78,6 +80,10 @@ def _runtime_values() -> dict[str, tuple[str, ...]]:
         "sheet.{section}": SHEET_KEYS,
         "sheet.col.{key}": COLUMN_KEYS,
         "table_export.filter.{fmt}": TABLE_FORMATS,
+        "review.status.{status}": REVIEW_STATUSES,
+        "review.kind.{item.section}": ("achievements", "limitations", "directives"),
+        "review.legend.{style}": LEGEND_STYLES,
+        "review.error.{exc.kind}": ("number", "qualifier", "sector", "required", "unknown"),
         # a search section without a tab of its own (none today) falls back to tab.<section>
         "tab.{section}": SEARCH_SECTIONS,
     }

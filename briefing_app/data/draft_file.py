@@ -11,11 +11,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .atomic import write_text_atomically
-from .briefing_file import MAX_ARTICLE_BYTES
-from .draft import draft_briefing, draft_to_yaml
+from .briefing_file import MAX_ARTICLE_BYTES, BriefingFileError, parse_briefing_text
+from .draft import Draft, draft_briefing, draft_to_yaml
+from .draft.review import ItemProblems, Review, item_problems
 from .text import shown
 
-__all__ = ["DraftFileError", "WrittenDraft", "default_draft_path", "write_draft", "briefing_id_for"]
+__all__ = ["DraftFileError", "WrittenDraft", "default_draft_path", "write_draft", "briefing_id_for", "read_article",
+           "draft_article", "SavedReview", "save_review"]
 
 
 class DraftFileError(Exception):
@@ -42,7 +44,8 @@ def briefing_id_for(article: Path) -> str:
     return ident or "draft"
 
 
-def _read_article(path: Path) -> str:
+def read_article(path: Path) -> str:
+    """The article's text (UTF-8, a BOM allowed); DraftFileError saying what is wrong with the file."""
     try:
         if not path.is_file():
             raise DraftFileError(f"{path}: is not a file" if path.exists() else f"{path}: no such file")
@@ -63,7 +66,7 @@ def write_draft(article: Path, output: Path | None, briefing_id: str | None = No
 
     The article is never overwritten (the atomic writer refuses an output that is one of its inputs).
     """
-    text = _read_article(article)
+    text = read_article(article)
     ident = briefing_id or briefing_id_for(article)
     if not re.fullmatch(r"[a-z0-9][a-z0-9_.\-]*", ident):
         raise DraftFileError(f"--id {shown(ident)!r}: use lowercase letters, digits, '_', '.' or '-'")
@@ -79,3 +82,50 @@ def write_draft(article: Path, output: Path | None, briefing_id: str | None = No
             notes.append(f"{output} names its article '{article.name}'; copy the article beside it before "
                          "validating or importing it")
     return WrittenDraft(output, yaml_text, summary, tuple(notes))
+
+
+def draft_article(article: Path) -> Draft:
+    """The draft of the article file (its id from the file name): what the review window opens."""
+    return draft_briefing(read_article(article), briefing_id_for(article), article.name)
+
+
+@dataclass(frozen=True)
+class SavedReview:
+    """What saving a review did: the file written, the validator's problems placed on the items, and notes
+    about the article beside it (copied there, or a different file of its name found there)."""
+
+    path: Path
+    problems: ItemProblems
+    article_copied: Path | None
+    article_differs: Path | None
+
+
+def save_review(review: Review, path: Path) -> SavedReview:
+    """Write the reviewed draft to ``path`` (atomically; OSError/OutputError: nothing was written) and
+    validate it as ``briefing-app validate`` does.
+
+    The file is saved whatever the validator says: it is a draft, and a half-done review must never be lost;
+    the problems come back placed on their items. The validator reads the article beside the file by name, so
+    when that folder has no file of the article's name, the article is copied there; one that differs is left
+    alone and said (``article_differs``).
+    """
+    draft = review.draft
+    text = review.to_yaml()
+    article = path.parent / draft.article_name
+    write_text_atomically(path, text, inputs=(article,))
+    copied = differs = None
+    if not article.exists():
+        write_text_atomically(article, draft.article_text, inputs=(path,))
+        copied = article
+    else:
+        try:
+            if read_article(article) != draft.article_text:
+                differs = article
+        except DraftFileError:
+            differs = article
+    try:
+        parse_briefing_text(text, path)
+        problems = item_problems((), {})
+    except BriefingFileError as exc:
+        problems = item_problems(exc.problems, review.kept_by_section())
+    return SavedReview(path, problems, copied, differs)

@@ -87,8 +87,10 @@ def default_database(notices: list[str] | None = None, lang: str = "en") -> Path
     return update.path
 
 
-def launch(app: QApplication, database: Path | None, lang: str | None, settings: QSettings) -> MainWindow:
-    """Build the window, read the briefing and show it (what ``briefing-app`` does before its event loop)."""
+def launch(app: QApplication, database: Path | None, lang: str | None, settings: QSettings,
+           article: Path | None = None) -> MainWindow:
+    """Build the window, read the briefing and show it (what ``briefing-app`` does before its event loop);
+    with ``article``, the review of a briefing drafted from it opens in front."""
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(APPLICATION)
@@ -106,12 +108,16 @@ def launch(app: QApplication, database: Path | None, lang: str | None, settings:
     # on a timer), so the window's first paint already shows the briefing.
     open_startup_database(window)
     window.show()
+    if article is not None:
+        from .draft_review import open_article_review  # off the start-up path of a plain start
+
+        open_article_review(window, window.state, article)
     return window
 
 
-def run(database: Path | None = None, lang: str | None = None) -> int:
-    """Run the viewer until its window closes; return the exit status."""
+def run(database: Path | None = None, lang: str | None = None, article: Path | None = None) -> int:
+    """Run the viewer until its window closes; return the exit status. ``article``: see :func:`launch`."""
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
-    window = launch(app, database, lang, QSettings(ORGANISATION, APPLICATION))  # noqa: F841 - kept alive
+    window = launch(app, database, lang, QSettings(ORGANISATION, APPLICATION), article)  # noqa: F841 - kept alive
     return app.exec()

@@ -122,6 +122,7 @@ class MainWindow(QMainWindow):
 
         self.open_action = action("Ctrl+O", "open.svg")
         self.reload_action = action("F5", "reload.svg")
+        self.new_from_article_action = action()
         self.search_action = action("Ctrl+F", "search.svg")
         self.print_action = action("Ctrl+P", "print.svg")
         self.quit_action = action("Ctrl+Q")
@@ -162,6 +163,7 @@ class MainWindow(QMainWindow):
         self.recent_menu = self.file_menu.addMenu("")
         self.recent = RecentFiles(self.settings, self.recent_menu, self.clear_recent_action, self)
         self.file_menu.addAction(self.reload_action)
+        self.file_menu.addAction(self.new_from_article_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.print_action)
         self.file_menu.addSeparator()
@@ -229,6 +231,7 @@ class MainWindow(QMainWindow):
         self.recent.file_chosen.connect(self.open_database)
         self.open_action.triggered.connect(self._on_open_action_triggered)
         self.reload_action.triggered.connect(self.reload)
+        self.new_from_article_action.triggered.connect(self._on_new_from_article_action_triggered)
         # Printing and search are built after the first paint; these build them if pressed sooner.
         self.print_action.triggered.connect(lambda _checked=False: self.print_controller.print_pack())
         self.search_action.triggered.connect(lambda _checked=False: self.search_controller.focus_field())
@@ -340,6 +343,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.setTitle(tr("menu.recent", lang))
         self.language_menu.setTitle(tr("menu.language", lang))
         for act, key in ((self.open_action, "action.open"), (self.reload_action, "action.reload"),
+                         (self.new_from_article_action, "action.new_from_article"),
                          (self.search_action, "action.search"), (self.print_action, "action.print"),
                          (self.quit_action, "action.quit"), (self.copy_action, "action.copy"),
                          (self.shortcuts_action, "action.shortcuts"), (self.about_action, "action.about"),
@@ -451,6 +455,11 @@ class MainWindow(QMainWindow):
         path = ask_database(self, self.session.path.parent if self.session.path else Path.home(), self.state.lang)
         if path:
             self.open_database(path)
+
+    def _on_new_from_article_action_triggered(self) -> None:
+        from .draft_review import open_article_review  # the review is off the start-up path
+
+        open_article_review(self, self.state)
 
     def _on_about_action_triggered(self) -> None:
         from .dialogs import show_about

@@ -48,6 +48,8 @@ class DraftFigure:
     sector_hint: str = ""
     #: Field name → why the rules are unsure of it (written as ``# check:`` comments).
     unsure: dict[str, str] = field(default_factory=dict)
+    #: A person accepted it in a review: written without its ``# check:`` and ``# guess:`` comments.
+    reviewed: bool = False
 
     @property
     def checks(self) -> list[str]:
@@ -69,6 +71,7 @@ class DraftItem:
     focus: Span | None = None  # the part of the passage the title is made from (one of several in a sentence)
     sector_hint: str = ""
     unsure: dict[str, str] = field(default_factory=dict)
+    reviewed: bool = False  # as DraftFigure.reviewed
 
     @property
     def checks(self) -> list[str]:

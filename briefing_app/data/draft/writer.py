@@ -123,14 +123,21 @@ def draft_to_yaml(draft: Draft, keep: Iterable[str] | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _sector_comment(item: DraftFigure | DraftItem) -> str:
+    if item.reviewed:
+        return ""
+    return (_comment("guess", f"from '{item.sector_hint}'") if item.sector_hint
+            else _comment("check", "no keyword found; set the sector"))
+
+
 def _figure_lines(f: DraftFigure, keys: dict[str, str], text: str) -> list[str]:
-    why = f.unsure.get
+    unsure: dict[str, str] = {} if f.reviewed else f.unsure  # a person checked a reviewed figure
+    why = unsure.get
     parent = keys.get(f.parent) if f.parent else None
     unit = None if f.unit is None else _i18n(f.unit, f.unit_en)
     rows = [
         f"  - key: {quote(f.key)}",
-        f"    sector: {quote(f.sector)}" + (_comment("guess", f"from '{f.sector_hint}'") if f.sector_hint
-                                             else _comment("check", "no keyword found; set the sector")),
+        f"    sector: {quote(f.sector)}" + _sector_comment(f),
         f"    label: {_i18n(f.label)}" + _comment("check", why("label")),
         f"    value: {_value(f.value)}" + _comment("check", why("value")),
         f"    value_max: {_value(f.value_max)}",
@@ -161,9 +168,8 @@ def _item_lines(item: DraftItem, text: str, number: int | None) -> list[str]:
         rows.append(f"    key: {quote(item.key)}")
     else:
         rows.append(f"  - key: {quote(item.key)}")
-    guess = (_comment("guess", f"from '{item.sector_hint}'") if item.sector_hint
-             else _comment("check", "no keyword found; set the sector"))
-    rows.append(f"    sector: {quote(item.sector)}" + guess)
-    rows.append(f"    title: {_i18n(item.title)}" + _comment("check", item.unsure.get("title")))
+    rows.append(f"    sector: {quote(item.sector)}" + _sector_comment(item))
+    title_check = None if item.reviewed else item.unsure.get("title")
+    rows.append(f"    title: {_i18n(item.title)}" + _comment("check", title_check))
     rows.append(f"    source: {quote(text[item.span[0]:item.span[1]])}")
     return rows
