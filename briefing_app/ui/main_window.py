@@ -433,9 +433,14 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def _on_session_open_failed(self, exc: StoreError) -> None:
+        self.show_open_failed(exc)
+
+    def show_open_failed(self, exc: StoreError, *, instead: bool = False) -> None:
+        """Say which database could not be opened and why, and which one the window shows: still the one it
+        showed before, or (``instead``, when nothing was open) the one opened in its place."""
         from .dialogs import show_open_failed
 
-        show_open_failed(self, exc, self.session.path, self.state.lang)
+        show_open_failed(self, exc, self.session.path, self.state.lang, instead=instead)
 
     def _on_open_action_triggered(self) -> None:
         from .dialogs import ask_database
