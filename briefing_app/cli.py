@@ -31,18 +31,39 @@ def _fail(message: str, code: int = 1) -> int:
     return code
 
 
-def _counted(key: str, n: int) -> str:
-    """``1 problem`` / ``200,000 problems``: a count in the command line's English, from the text catalogue."""
+#: The language of the command's messages: ``--lang``, else the environment's (see :func:`_choose_language`).
+_lang = "en"
+
+
+def _choose_language(args: argparse.Namespace) -> str:
+    """``--lang`` when given, else ``LC_ALL``/``LC_MESSAGES``/``LANG`` (``vi_VN.UTF-8`` → Vietnamese)."""
+    from .i18n import environment_language
+
+    return getattr(args, "lang", None) or environment_language()
+
+
+def _said(exc: BaseException) -> str:
+    """A data-layer error in the command's language: a :class:`StoreError` says its file and problem
+    (``describe``); other errors are English."""
+    describe = getattr(exc, "describe", None)
+    return describe(_lang) if callable(describe) else str(exc)
+
+
+def _counted(key: str, n: int, lang: str = "en") -> str:
+    """``1 problem`` / ``200,000 problems``: a count from the text catalogue (the command line's English
+    unless ``lang`` says otherwise)."""
     from .i18n import tr_n
 
-    return tr_n(key, n, "en")
+    return tr_n(key, n, lang)
 
 
 def _fail_with_problems(exc, unchanged: Path) -> int:
-    """Every problem of the briefing files on its own line, then the summary."""
+    """Every problem of the briefing files on its own line, then the summary, in the command's language."""
+    from .i18n import tr
+
     for problem in exc.problems:
-        print(str(problem), file=sys.stderr)
-    return _fail(f"{_counted('count.problems', exc.count)} found; {unchanged} was not changed")
+        print(problem.text(_lang), file=sys.stderr)
+    return _fail(tr("cli.problems_found", _lang, found=_counted("count.problems", exc.count, _lang), path=unchanged))
 
 
 def _database(chosen: Path | None, writing: bool = False) -> Path:
@@ -66,7 +87,8 @@ def _database(chosen: Path | None, writing: bool = False) -> Path:
     try:
         update = prepare_user_library()
     except (StoreError, OSError) as exc:
-        reason = str(exc) if isinstance(exc, StoreError) else f"{library_path()}: cannot write ({exc.strerror or exc})"
+        reason = _said(exc) if isinstance(exc, StoreError) else \
+            f"{library_path()}: cannot write ({exc.strerror or exc})"
         if writing:
             raise _Stop(f"{reason}; give a database with --db") from None
         logger.warning("library unavailable, reading the bundled briefings: %s", reason)
@@ -93,8 +115,9 @@ def _reading_store(path: Path) -> Iterator[BriefingStore]:
     import time
 
     from .data.store import StoreBusy, open_store
+    from .i18n import Message
 
-    still_busy = StoreBusy(path, f"still busy after {READ_WAIT_S:g} s (another program is writing)")
+    still_busy = StoreBusy(path, Message("problem.still_busy", seconds=f"{READ_WAIT_S:g}"))
     started = time.monotonic()
     try:
         store = open_store(path, timeout=min(_FIRST_TRY_S, READ_WAIT_S))
@@ -195,8 +218,9 @@ def _commands_parser() -> argparse.ArgumentParser:
                                         "numbers and the sheet names and headers in --lang.")
     export.add_argument("--format", choices=("json", "csv", "xlsx"), default="json")
     export.add_argument("--section", help="for CSV: the section to write (e.g. indicators)")
-    export.add_argument("--lang", choices=("vi", "en"), default="vi",
-                        help="for XLSX: language of the sheet names, headers and names (default: vi)")
+    export.add_argument("--lang", choices=("vi", "en"),
+                        help="language of the messages and, for XLSX, of the sheet names, headers and names "
+                             "(default: messages follow LC_ALL, LC_MESSAGES or LANG; sheets are Vietnamese)")
     export.add_argument("--db", type=Path, help="database to read (default: your library)")
     export.add_argument("--briefing", help="briefing id (default: the newest by period)")
     export.add_argument("-o", "--output", type=Path, help="file to write (default: standard output)")
@@ -239,7 +263,9 @@ def _commands_parser() -> argparse.ArgumentParser:
     printing.add_argument("-o", "--output", type=Path, required=True, help="the PDF to write")
     printing.add_argument("--sections", help="comma-separated: overview,indicators,achievements,limitations,"
                                              "directives,enterprises,sources (default: all)")
-    printing.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of the pack (default: vi)")
+    printing.add_argument("--lang", choices=("vi", "en"),
+                          help="language of the pack and of the messages (default: vi for the pack, "
+                               "the environment's LANG for the messages)")
     printing.add_argument("--page-size", choices=("A4", "A3", "Letter"), default="A4")
     printing.add_argument("--orientation", choices=("portrait", "landscape"), default="portrait")
     printing.add_argument("--db", type=Path, help="database to read (default: your library)")
@@ -253,6 +279,10 @@ def _commands_parser() -> argparse.ArgumentParser:
                                          "The entry runs this installation's briefing-app command. "
                                          "Uninstall removes only the files install wrote.")
     desktop.add_argument("action", choices=("install", "uninstall"))
+
+    for command in (build, importing, validating, search, series, compare):
+        command.add_argument("--lang", choices=("vi", "en"),
+                             help="language of the messages (default: the environment's LC_ALL, LC_MESSAGES or LANG)")
 
     gui = sub.add_parser("gui", help="open the desktop window")
     gui.add_argument("database", nargs="?", type=Path)
@@ -307,7 +337,9 @@ def _import(args: argparse.Namespace) -> int:
     except BriefingFileError as exc:
         return _fail_with_problems(exc, target)
     except StoreError as exc:
-        return _fail(f"{exc}; nothing was changed")
+        from .i18n import tr
+
+        return _fail(tr("cli.nothing_changed", _lang, problem=_said(exc)))
     except OSError as exc:
         return _fail(f"{target}: cannot write ({exc.strerror or exc}); nothing was changed")
     verb = "Replaced" if result.replaced else "Added"
@@ -318,6 +350,7 @@ def _import(args: argparse.Namespace) -> int:
 
 def _validate(args: argparse.Namespace) -> int:
     from .data.briefing_file import BriefingFileError, Problem, load_briefing_file
+    from .i18n import Message, tr
 
     problems: list[Problem] = []
     failed = 0
@@ -333,7 +366,7 @@ def _validate(args: argparse.Namespace) -> int:
         bid = document.briefing["id"]
         if bid in seen:
             problems.append(Problem(str(path), None, None, "briefing.id",
-                                    f"duplicate briefing id {bid!r} (also in {seen[bid]})"))
+                                    Message("file_problem.duplicate_id", briefing=bid, other=str(seen[bid]))))
             failed += 1
             continue
         seen[bid] = path
@@ -344,9 +377,10 @@ def _validate(args: argparse.Namespace) -> int:
     if not problems:
         return 0
     for problem in problems:
-        print(str(problem), file=sys.stderr)
-    found = _counted("count.problems", BriefingFileError(problems).count)
-    return _fail(f"{found} in {failed} of {_counted('count.files', len(args.files))}")
+        print(problem.text(_lang), file=sys.stderr)
+    found = _counted("count.problems", BriefingFileError(problems).count, _lang)
+    return _fail(tr("cli.problems_in_files", _lang, found=found, failed=failed,
+                    files=_counted("count.files", len(args.files), _lang)))
 
 
 def _schema(args: argparse.Namespace) -> int:
@@ -434,7 +468,7 @@ def _export(args: argparse.Namespace) -> int:
             else:
                 text = export_csv(store, args.section, briefing)
     except StoreError as exc:
-        return _fail(str(exc))
+        return _fail(_said(exc))
     except ValueError as exc:
         return _fail(str(exc), 2)
     bom = "\ufeff" if args.format == "csv" else ""
@@ -477,7 +511,8 @@ def _export_xlsx(args: argparse.Namespace, path: Path) -> int:
         return _fail(str(exc))
     except ValueError as exc:
         return _fail(str(exc), 2)
-    data = workbook_bytes(briefing_sheets(snapshot, args.lang), args.lang, snapshot.briefing.title(args.lang))
+    sheets_lang = args.lang or "vi"  # like the printed pack: Vietnamese unless asked
+    data = workbook_bytes(briefing_sheets(snapshot, sheets_lang), sheets_lang, snapshot.briefing.title(sheets_lang))
     try:
         write_atomically(args.output, data, inputs=inputs)
     except OutputError as exc:
@@ -498,7 +533,7 @@ def _search(args: argparse.Namespace) -> int:
         with _reading_store(path) as store:
             results = search(store, args.query, args.briefing, args.limit)
     except StoreError as exc:
-        return _fail(str(exc))
+        return _fail(_said(exc))
     if args.json:
         import json
 
@@ -533,7 +568,7 @@ def _print(args: argparse.Namespace) -> int:
 
     try:
         sections = parse_sections(args.sections) if args.sections else SECTIONS
-        options = ReportOptions(sections=sections, lang=args.lang, page_size=args.page_size,
+        options = ReportOptions(sections=sections, lang=args.lang or "vi", page_size=args.page_size,
                                 orientation=args.orientation)
     except ValueError as exc:
         return _fail(str(exc), 2)
@@ -554,7 +589,7 @@ def _print(args: argparse.Namespace) -> int:
                 options = options.with_changes(
                     compare_with=compare_briefings(store, snapshot.briefing.id, args.compare_with))
     except (StoreError, MeasureCatalogueError) as exc:
-        return _fail(str(exc))
+        return _fail(_said(exc))
     # Printing needs fonts, not a screen: without a display, Qt's offscreen platform does the work.
     if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -663,7 +698,7 @@ def _series(args: argparse.Namespace) -> int:
     except UnknownMeasure as exc:
         return _fail(str(exc) if exc.close else f"{exc}; see resources/measures.yaml for the measures")
     except (StoreError, MeasureCatalogueError) as exc:
-        return _fail(str(exc))
+        return _fail(_said(exc))
     return _print_result(series_json(series) if args.json else None, lambda: series_table(series))
 
 
@@ -677,7 +712,7 @@ def _compare(args: argparse.Namespace) -> int:
         with _reading_store(path) as store:
             comparison = compare_briefings(store, args.a, args.b)
     except (StoreError, MeasureCatalogueError) as exc:
-        return _fail(str(exc))
+        return _fail(_said(exc))
     return _print_result(comparison_json(comparison) if args.json else None, lambda: comparison_table(comparison))
 
 
@@ -695,6 +730,8 @@ def main(argv: list[str] | None = None) -> int:
     else:
         args = _gui_parser().parse_args(argv)
         args.command = "gui"
+    global _lang
+    _lang = _choose_language(args)
     handlers = {"build-db": _build_db, "import": _import, "validate": _validate, "schema": _schema, "draft": _draft,
                 "export": _export,
                 "search": _search, "series": _series, "compare": _compare, "print": _print, "desktop": _desktop,

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from .data.numbers import format_number
 
 __all__ = ["tr", "tr_n", "tr_pair", "STRINGS", "PLURALS", "LANGUAGES", "PLURAL_RULES", "QUALIFIER_KEYS",
-           "language_name", "has_text"]
+           "language_name", "has_text", "Message", "render", "environment_language"]
 
 #: The interface languages, in the order the language menu lists them.
 LANGUAGES = ("vi", "en")
@@ -67,6 +67,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "status.kept": ("⚠ {problem} — vẫn hiển thị dữ liệu tải lúc {time}; sẽ tự tải lại khi tệp dùng được",
                     "⚠ {problem} — still showing the data loaded at {time}; "
                     "it reloads by itself when the file is usable"),
+    "status.file_problem": ("{name}: {problem}", "{name}: {problem}"),
     "status.none": ("Chưa mở cơ sở dữ liệu", "No database open"),
     "status.nothing_to_copy": ("Chưa chọn gì để sao chép", "Nothing selected to copy"),
     "error.title": ("Đã xảy ra lỗi", "Something Went Wrong"),
@@ -77,7 +78,98 @@ STRINGS: dict[str, tuple[str, str]] = {
     "dialog.open.filter": ("Cơ sở dữ liệu báo cáo (*.db *.sqlite *.sqlite3);;Mọi tệp (*)",
                            "Briefing databases (*.db *.sqlite *.sqlite3);;All files (*)"),
     "dialog.open_failed.title": ("Không mở được cơ sở dữ liệu", "Cannot Open Database"),
-    "dialog.open_failed.kept": ("Vẫn giữ cơ sở dữ liệu đang mở: {name}", "The open database is kept: {name}"),
+    "dialog.open_failed.kept": ("Vẫn đang hiển thị cơ sở dữ liệu trước đó: {name}",
+                                "Still showing the previous database: {name}"),
+    "dialog.open_failed.instead": ("Thay vào đó đang hiển thị — {name}", "Showing instead — {name}"),
+    # what is wrong with a database file: the text after "FILE: " (data/store.py, data/library.py, data/importer.py)
+    "problem.not_found": ("không tìm thấy tệp", "file not found"),
+    "problem.unreadable": ("không đọc được ({reason})", "cannot be read ({reason})"),
+    "problem.folder": ("là một thư mục, không phải tệp cơ sở dữ liệu", "is a folder, not a database file"),
+    "problem.not_regular": ("không phải tệp thông thường ({kind})", "is not a regular file ({kind})"),
+    "problem.side_file": ("không đọc được: {name} không phải tệp thông thường ({kind})",
+                          "cannot be read: {name} is not a regular file ({kind})"),
+    "problem.empty": ("là tệp rỗng (0 byte)", "is empty (0 bytes)"),
+    "problem.not_sqlite": ("không phải cơ sở dữ liệu SQLite", "is not an SQLite database"),
+    "problem.truncated": ("bị cắt cụt (ngắn hơn phần đầu của một tệp SQLite)",
+                          "is truncated (shorter than an SQLite header)"),
+    "problem.foreign_sqlite": ("là cơ sở dữ liệu SQLite, nhưng không phải cơ sở dữ liệu báo cáo",
+                               "is an SQLite database, but not a briefing database"),
+    "problem.newer_schema": ("do phiên bản Briefing Viewer mới hơn tạo ra (lược đồ {version}; "
+                             "phiên bản này đọc được đến lược đồ {supported})",
+                             "was made by a newer version of Briefing Viewer (schema {version}; "
+                             "this version reads up to {supported})"),
+    "problem.no_schema_version": ("không có số phiên bản lược đồ; tệp không do Briefing Viewer tạo ra",
+                                  "has no schema version; it was not made by Briefing Viewer"),
+    "problem.integrity": ("bị hỏng: không qua được kiểm tra toàn vẹn ({verdict})",
+                          "is damaged: the integrity check failed ({verdict})"),
+    "problem.table_missing": ("bị hỏng: thiếu bảng '{table}'", "is damaged: table '{table}' is missing"),
+    "problem.not_a_table": ("bị hỏng: '{table}' là {kind}, không phải bảng",
+                            "is damaged: '{table}' is a {kind}, not a table"),
+    "problem.column_missing": ("bị hỏng: thiếu cột {column}", "is damaged: column {column} is missing"),
+    "problem.column_type": ("bị hỏng: cột {column} có kiểu {declared}, cần {expected}",
+                            "is damaged: column {column} is {declared}, expected {expected}"),
+    "problem.damaged": ("bị hỏng: {detail}", "is damaged: {detail}"),
+    "problem.not_utf8": ("bị hỏng: chứa văn bản không phải UTF-8 ({reason})",
+                         "is damaged: it holds text that is not UTF-8 ({reason})"),
+    "problem.cannot_open": ("không mở được: {reason}", "cannot be opened: {reason}"),
+    "problem.not_readable_db": ("không phải cơ sở dữ liệu báo cáo đọc được ({reason})",
+                                "is not a readable briefing database ({reason})"),
+    "problem.read_failed": ("không đọc được ({reason})", "cannot be read ({reason})"),
+    "problem.locked": ("đang bị chương trình khác khóa (bận)", "is locked by another program (busy)"),
+    "problem.still_busy": ("vẫn bận sau {seconds} giây (chương trình khác đang ghi)",
+                           "still busy after {seconds} s (another program is writing)"),
+    "problem.no_briefing": ("không có báo cáo '{briefing}'", "has no briefing '{briefing}'"),
+    "problem.no_briefing_of": ("không có báo cáo '{briefing}' (chỉ có: {ids})",
+                               "has no briefing '{briefing}' (it has: {ids})"),
+    "problem.holds_no_briefing": ("không chứa báo cáo nào", "holds no briefing"),
+    "problem.bundled_missing": ("không tìm thấy tệp (bản cài đặt này thiếu dữ liệu báo cáo kèm ứng dụng)",
+                                "file not found (the bundled briefings are missing from this install)"),
+    "problem.not_a_library": ("không phải thư viện báo cáo đọc được ({reason})",
+                              "is not a readable briefing library ({reason})"),
+    "problem.cannot_write_open": ("không mở được để ghi ({reason})", "cannot be opened for writing ({reason})"),
+    "problem.cannot_write": ("không ghi được ({reason})", "cannot be written ({reason})"),
+    "problem.cannot_copy": ("không sao chép được vào thư viện ({reason})",
+                            "cannot be copied into the library ({reason})"),
+    "problem.library_integrity": ("thư viện mới không qua được kiểm tra toàn vẹn; thư viện chưa được tạo",
+                                  "the new library failed its integrity check; it was not created"),
+    "problem.integrity_after_change": ("không qua được kiểm tra toàn vẹn sau khi thay đổi ({verdict})",
+                                       "failed its integrity check after the change ({verdict})"),
+    "file_kind.fifo": ("một FIFO", "a FIFO"),
+    "file_kind.char": ("một thiết bị ký tự", "a character device"),
+    "file_kind.block": ("một thiết bị khối", "a block device"),
+    "file_kind.socket": ("một socket", "a socket"),
+    "file_kind.folder": ("một thư mục", "a folder"),
+    "file_kind.link": ("một liên kết tượng trưng", "a symbolic link"),
+    "file_kind.other": ("không phải tệp thông thường", "not a regular file"),
+    # what is wrong with a briefing file as a whole (data/briefing_file.py); field problems stay English
+    "file_problem.not_found": ("không tìm thấy tệp", "file not found"),
+    "file_problem.folder": ("là một thư mục, không phải tệp", "is a folder, not a file"),
+    "file_problem.special": ("không phải tệp thông thường (FIFO, thiết bị hoặc socket); "
+                             "hãy đưa {what} dưới dạng tệp văn bản",
+                             "is not a regular file (a FIFO, a device or a socket); give the {what} as a text file"),
+    "file_problem.too_large": ("có {size} byte; {what} chỉ được tối đa {limit} byte ({mb} MB)",
+                               "is {size} bytes; {what} may be at most {limit} bytes ({mb} MB)"),
+    "file_problem.too_large_text": ("có {size} byte; tệp báo cáo chỉ được tối đa {limit} byte",
+                                    "is {size} bytes; a briefing file may be at most {limit} bytes"),
+    "file_problem.unreadable": ("không đọc được tệp: {reason}", "cannot read the file: {reason}"),
+    "file_problem.not_utf8": ("không phải văn bản UTF-8 (dòng {line}, cột {column}: byte 0x{byte})",
+                              "is not UTF-8 text (line {line}, column {column}: byte 0x{byte})"),
+    "file_problem.yaml": ("không phải YAML hợp lệ: {detail}", "is not valid YAML: {detail}"),
+    "file_problem.yaml_at": ("lỗi cú pháp YAML: {detail}", "{detail}"),
+    "file_problem.not_yaml": ("không phải YAML hợp lệ", "is not valid YAML"),
+    "file_problem.in_file": ("{file}: {problem}", "{file}: {problem}"),
+    "file_problem.not_mapping": ("cần một tài liệu báo cáo (một ánh xạ), nhưng gặp {found}",
+                                 "expected a briefing document (a mapping), got {found}"),
+    "file_problem.duplicate_id": ("trùng mã báo cáo '{briefing}' (đã có trong {other})",
+                                  "duplicate briefing id '{briefing}' (also in {other})"),
+    # the command line's summary of a failure
+    "cli.problems_found": ("tìm thấy {found}; {path} không bị thay đổi", "{found} found; {path} was not changed"),
+    "cli.problems_in_files": ("{found} ở {failed} trong số {files}", "{found} in {failed} of {files}"),
+    "cli.nothing_changed": ("{problem}; không có gì bị thay đổi", "{problem}; nothing was changed"),
+    "file_what.briefing": ("tệp báo cáo", "briefing file"),
+    "file_what.article": ("bài viết", "article"),
+    "file_what.a_briefing": ("tệp báo cáo", "a briefing file"),
+    "file_what.a_article": ("bài viết", "an article"),
     "dialog.shortcuts.title": ("Phím tắt", "Keyboard Shortcuts"),
     "dialog.about.text": ("Briefing Viewer {version}\nĐọc, kiểm tra và in báo cáo — hoạt động ngoại tuyến.",
                           "Briefing Viewer {version}\nRead, check and print briefings — offline."),
@@ -623,6 +715,7 @@ PLURALS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
                      "{n} results · ↓ select · Enter open · Esc close")),
     # the command line's counts (its messages are English; the Vietnamese is there for a --lang to come)
     "count.problems": (("{n} lỗi",), ("{n} problem", "{n} problems")),
+    "file_problem.more": (("… và {n} lỗi khác",), ("… and {n} more problem", "… and {n} more problems")),
     "count.files": (("{n} tệp",), ("{n} file", "{n} files")),
     "count.briefing_files": (("{n} tệp báo cáo",), ("{n} briefing file", "{n} briefing files")),
     "count.pages": (("{n} trang",), ("{n} page", "{n} pages")),
@@ -707,6 +800,66 @@ def tr_n(key: str, n: int, lang: str, **values: object) -> str:
 def tr_pair(key: str, **values: object) -> tuple[str, str]:
     """The text for ``key`` in Vietnamese and in English, for records that carry both (chart specs)."""
     return tr(key, "vi", **values), tr(key, "en", **values)
+
+
+class Message:
+    """A text to be said later, in whichever language the reader has: a catalogue key and its values.
+
+    The data layer raises and returns these (inside ``StoreError``, briefing-file ``Problem``) instead of
+    finished sentences, so the window says them in its language and the command line in ``--lang``/``LANG``.
+    A value may itself be a :class:`Message`; it is said in the same language. ``str()`` is the English.
+    """
+
+    __slots__ = ("key", "values")
+
+    def __init__(self, key: str, **values: object):
+        self.key = key
+        self.values = values
+
+    def text(self, lang: str) -> str:
+        """The message in ``lang``."""
+        # n stays a number: a plural text picks its form by it (and writes it in the language's format).
+        return tr(self.key, lang, **{name: value if name == "n" else _said(value, lang)
+                                     for name, value in self.values.items()})
+
+    def __str__(self) -> str:
+        return self.text("en")
+
+    def __repr__(self) -> str:
+        return f"Message({self.key!r}, **{self.values!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Message) and (self.key, self.values) == (other.key, other.values)
+
+    def __hash__(self) -> int:
+        return hash(self.key)
+
+
+def _said(value: object, lang: str) -> object:
+    """A message's value as ``lang`` writes it: a message in that language, a whole number in its format."""
+    if isinstance(value, Message):
+        return value.text(lang)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return format_number(value, lang)
+    return value
+
+
+def render(text: str | Message, lang: str) -> str:
+    """``text`` in ``lang``: a :class:`Message` said in that language, a plain string as it is."""
+    return text.text(lang) if isinstance(text, Message) else text
+
+
+def environment_language(environ: dict[str, str] | None = None) -> str:
+    """The language the environment asks for (``LC_ALL``, ``LC_MESSAGES``, ``LANG``, as POSIX orders them):
+    Vietnamese for ``vi…``, English otherwise. The command line speaks it unless ``--lang`` says otherwise."""
+    import os
+
+    env = os.environ if environ is None else environ
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(name, "")
+        if value:
+            return "vi" if value.lower().startswith("vi") else "en"
+    return "en"
 
 
 def language_name(lang: str) -> str:

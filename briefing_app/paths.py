@@ -159,6 +159,7 @@ SHIPPED: tuple[tuple[str, ...], ...] = (
     ("icons", "search.svg"), ("icons", "print.svg"),
     ("fonts", "DejaVuSans.ttf"), ("fonts", "DejaVuSans-Bold.ttf"), ("fonts", "DejaVuSans-Oblique.ttf"),
     ("fonts", "DejaVuSans-BoldOblique.ttf"), ("fonts", "LICENSE-DejaVu.txt"),
+    ("translations", "qtbase_vi.qm"),
 )
 
 

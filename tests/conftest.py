@@ -20,6 +20,11 @@ def user_data_home(tmp_path_factory, monkeypatch) -> Path:
     folder = tmp_path_factory.mktemp("xdg-data")
     monkeypatch.setenv("XDG_DATA_HOME", str(folder))
     monkeypatch.delenv("BRIEFING_DB", raising=False)
+    # The command line speaks the environment's language (LC_ALL, LC_MESSAGES, LANG): tests read English
+    # unless they ask for Vietnamese.
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
     return folder
 
 

@@ -86,6 +86,11 @@ def _runtime_values() -> dict[str, tuple[str, ...]]:
         "review.error.{exc.kind}": ("number", "qualifier", "sector", "required", "unknown"),
         # a search section without a tab of its own (none today) falls back to tab.<section>
         "tab.{section}": SEARCH_SECTIONS,
+        # data.store.file_kind_message: what a file that is not a regular file is
+        "file_kind.{kind}": ("fifo", "char", "block", "socket", "folder", "link"),
+        # data.briefing_file._read_text_file names the file it reads: the briefing or its article
+        "file_what.{what}": ("briefing", "article"),
+        "file_what.a_{what}": ("briefing", "article"),
     }
 
 

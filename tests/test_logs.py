@@ -49,7 +49,7 @@ def test_an_unwritable_log_does_not_repeat_itself_on_errors(tmp_path, unwritable
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
         f"briefing-app: warning: cannot write the log in {folder} ({reason}); carrying on without a log",
-        f"{missing}: cannot read the file: No such file or directory",
+        f"{missing}: file not found",
         "briefing-app: error: 1 problem in 1 of 1 file"]
 
 

@@ -25,6 +25,7 @@ try:  # libyaml parses a large file about five times faster than PyYAML's own pa
 except ImportError:  # PyYAML built without libyaml
     _CParser = None
 
+from ..i18n import Message, render, tr
 from .briefing_format import (
     FORMAT,
     KEY,
@@ -58,21 +59,31 @@ _MAX_NUMBER_CHARS = 50
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with a briefing file, and where."""
+    """One thing wrong with a briefing file, and where.
+
+    ``message`` is a :class:`~briefing_app.i18n.Message` for the problems with the file as a whole (missing,
+    unreadable, not YAML), said in the reader's language by :meth:`text`; the problems of single fields are
+    English text (their field names and the file format are English too; see docs/briefing-file.md).
+    """
 
     file: str
     line: int | None
     column: int | None
     field: str
-    message: str
+    message: str | Message
 
-    def __str__(self) -> str:
+    def text(self, lang: str) -> str:
+        """``file:line:column: field: message`` with the message in ``lang``."""
         where = self.file
         if self.line is not None:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
-        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        message = render(self.message, lang)
+        return f"{where}: {self.field}: {message}" if self.field else f"{where}: {message}"
+
+    def __str__(self) -> str:
+        return self.text("en")
 
 
 @dataclass(frozen=True)
@@ -81,8 +92,8 @@ class MoreProblems(Problem):
 
     count: int = 0
 
-    def __str__(self) -> str:
-        return f"… and {self.count:,} more problem{'s' if self.count != 1 else ''}"
+    def text(self, lang: str) -> str:
+        return tr("file_problem.more", lang, n=self.count)
 
 
 class BriefingFileError(Exception):
@@ -102,6 +113,10 @@ class BriefingFileError(Exception):
             self.problems.append(MoreProblems(files.pop() if len(files) == 1 else "", None, None, "", "",
                                               count=self.count - len(self.problems)))
         super().__init__("\n".join(str(p) for p in self.problems))
+
+    def text(self, lang: str) -> str:
+        """Every problem kept, one per line, in ``lang``."""
+        return "\n".join(p.text(lang) for p in self.problems)
 
 
 @dataclass
@@ -313,7 +328,7 @@ class _Checker:
         #: The article's file name, for positions in it ("article.txt:5:23").
         self.article_name = "the article"
 
-    def problem(self, where: tuple[int, int] | None, field: str, message: str) -> None:
+    def problem(self, where: tuple[int, int] | None, field: str, message: str | Message) -> None:
         if len(self.problems) >= MAX_PROBLEMS:
             self.more += 1
             return
@@ -498,27 +513,31 @@ def _wrong_type(value: Any, expected: str) -> str:
 
 
 class _Unreadable(Exception):
-    """Why a file was not read (the message completes "FILE: …")."""
+    """Why a file was not read: ``message`` completes "FILE: …"."""
+
+    def __init__(self, message: Message):
+        self.message = message
+        super().__init__(str(message))
 
 
 def _read_text_file(path: Path, limit: int, what: str) -> str:
     """The text of ``path``, a regular UTF-8 file of at most ``limit`` bytes; else :class:`_Unreadable`.
 
-    A FIFO would block the open and the read for ever and ``/dev/zero`` would fill the memory, so the
-    type is checked before opening, the file is opened without blocking and checked again (it may
-    have been swapped meanwhile), and at most ``limit + 1`` bytes are ever read.
+    ``what`` is "briefing" or "article" (how the messages name the file). A FIFO would block the open and
+    the read for ever and ``/dev/zero`` would fill the memory, so the type is checked before opening, the
+    file is opened without blocking and checked again (it may have been swapped meanwhile), and at most
+    ``limit + 1`` bytes are ever read.
     """
     def refuse_special(mode: int) -> None:
         if stat.S_ISDIR(mode):
-            raise _Unreadable("is a folder, not a file")
+            raise _Unreadable(Message("file_problem.folder"))
         if not stat.S_ISREG(mode):
-            raise _Unreadable(f"is not a regular file (a FIFO, a device or a socket); give the {what} as a text file")
+            raise _Unreadable(Message("file_problem.special", what=Message(f"file_what.{what}")))
 
     def refuse_large(size: int) -> None:
         if size > limit:
-            article = "an" if what[0] in "aeiou" else "a"
-            raise _Unreadable(f"is {size:,} bytes; {article} {what} may be at most {limit:,} bytes "
-                              f"({limit // 2**20} MB)")
+            raise _Unreadable(Message("file_problem.too_large", size=size, limit=limit, mb=limit // 2**20,
+                                      what=Message(f"file_what.a_{what}")))
 
     try:
         refuse_special(os.stat(path).st_mode)
@@ -529,8 +548,10 @@ def _read_text_file(path: Path, limit: int, what: str) -> str:
             refuse_special(info.st_mode)
             refuse_large(info.st_size)
             raw = file.read(limit + 1)
+    except FileNotFoundError:
+        raise _Unreadable(Message("file_problem.not_found")) from None
     except OSError as exc:
-        raise _Unreadable(f"cannot read the file: {exc.strerror or exc}") from None
+        raise _Unreadable(Message("file_problem.unreadable", reason=exc.strerror or str(exc))) from None
     refuse_large(len(raw))  # it grew since fstat
     try:
         return raw.decode("utf-8-sig")
@@ -539,16 +560,17 @@ def _read_text_file(path: Path, limit: int, what: str) -> str:
         line = raw.count(b"\n", 0, start) + 1
         line_start = raw.rfind(b"\n", 0, start) + 1
         column = len(raw[line_start:start].decode("utf-8", "replace")) + 1
-        raise _Unreadable(f"is not UTF-8 text (line {line}, column {column}: byte 0x{raw[start]:02x})") from None
+        raise _Unreadable(Message("file_problem.not_utf8", line=str(line), column=str(column),
+                                  byte=f"{raw[start]:02x}")) from None
 
 
 def load_briefing_file(path: str | Path) -> BriefingDocument:
     """Read, parse and validate one briefing file; raise :class:`BriefingFileError` listing every problem."""
     path = Path(path)
     try:
-        text = _read_text_file(path, MAX_FILE_BYTES, "briefing file")
+        text = _read_text_file(path, MAX_FILE_BYTES, "briefing")
     except _Unreadable as exc:
-        raise BriefingFileError([Problem(str(path), None, None, "", str(exc))]) from None
+        raise BriefingFileError([Problem(str(path), None, None, "", exc.message)]) from None
     return parse_briefing_text(text, path)
 
 
@@ -560,7 +582,7 @@ def parse_briefing_text(text: str, path: Path) -> BriefingDocument:
     name = str(path)
     size = len(text.encode("utf-8", "surrogatepass"))
     if size > MAX_FILE_BYTES:
-        too_big = f"is {size:,} bytes; a briefing file may be at most {MAX_FILE_BYTES:,} bytes"
+        too_big = Message("file_problem.too_large_text", size=size, limit=MAX_FILE_BYTES)
         raise BriefingFileError([Problem(name, None, None, "", too_big)])
     unreadable = _unreadable_characters(text, name)
     if unreadable:
@@ -573,14 +595,17 @@ def parse_briefing_text(text: str, path: Path) -> BriefingDocument:
             raise BriefingFileError([Problem(name, escape[0], escape[1], "", escape[2])]) from None
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        message = " ".join(filter(None, [exc.context, exc.problem])) or "is not valid YAML"
+        # PyYAML's own words stay English; the window says around them that this is YAML's complaint.
+        detail = " ".join(filter(None, [exc.context, exc.problem]))
+        message = Message("file_problem.yaml_at", detail=detail) if detail else Message("file_problem.not_yaml")
         raise BriefingFileError([Problem(name, line, column, "", message)]) from None
     except (yaml.YAMLError, RecursionError, ValueError, OverflowError, ArithmeticError) as exc:
-        raise BriefingFileError([Problem(name, None, None, "", f"is not valid YAML: {exc}")]) from None
+        problem = Problem(name, None, None, "", Message("file_problem.yaml", detail=str(exc)))
+        raise BriefingFileError([problem]) from None
     check = _Checker(name)
     if not isinstance(document, dict):
-        raise BriefingFileError([Problem(name, 1, 1, "",
-                                         f"expected a briefing document (a mapping), got {_describe(document)}")])
+        raise BriefingFileError([Problem(name, 1, 1, "", Message("file_problem.not_mapping",
+                                                                 found=_describe(document)))])
     result = _validate(document, path, check)
     if check.problems:
         raise BriefingFileError(check.all_problems())
@@ -632,7 +657,8 @@ def _validate(doc: dict, path: Path, c: _Checker) -> BriefingDocument | None:
                     try:
                         article = _read_text_file(article_path, MAX_ARTICLE_BYTES, "article")
                     except _Unreadable as exc:
-                        c.problem(c.mark(src, "article"), "briefing.source.article", f"{article_path}: {exc}")
+                        c.problem(c.mark(src, "article"), "briefing.source.article",
+                                  Message("file_problem.in_file", file=str(article_path), problem=exc.message))
             briefing["source_title"] = c.text(src, "title", "briefing.source")
             briefing["source_publisher_vi"], briefing["source_publisher_en"] = c.i18n(
                 src, "publisher", "briefing.source", required=False)

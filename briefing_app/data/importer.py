@@ -22,6 +22,7 @@ from typing import TypeVar
 
 import sqlite_utils
 
+from ..i18n import Message
 from .briefing_file import BriefingFileError, Problem, load_briefing_file
 from .build import create_table, write_briefing
 from .schema import (
@@ -159,7 +160,7 @@ def write_in_one_transaction(path: Path, write: Callable[[sqlite_utils.Database]
     try:
         conn = sqlite3.connect(_writable_uri(path), uri=True, isolation_level=None, timeout=min(_FIRST_TRY_S, wait))
     except sqlite3.Error as exc:
-        raise StoreError(path, f"cannot be opened for writing ({exc})") from None
+        raise StoreError(path, Message("problem.cannot_write_open", reason=str(exc))) from None
     db = sqlite_utils.Database(conn)
     try:
         try:
@@ -168,7 +169,7 @@ def write_in_one_transaction(path: Path, write: Callable[[sqlite_utils.Database]
                 result = write(db)
                 verdict = db.execute("PRAGMA quick_check").fetchone()[0]
                 if verdict != "ok":
-                    raise StoreError(path, f"failed its integrity check after the change ({verdict})")
+                    raise StoreError(path, Message("problem.integrity_after_change", verdict=verdict))
                 conn.execute("COMMIT")
             except BaseException:
                 # A full disk may already have ended the transaction; ROLLBACK then has nothing to do.
@@ -181,7 +182,7 @@ def write_in_one_transaction(path: Path, write: Callable[[sqlite_utils.Database]
         except sqlite3.DatabaseError as exc:
             if _is_busy(exc):
                 raise _still_busy(path, wait) from None
-            raise StoreError(path, f"cannot be written ({exc})") from None
+            raise StoreError(path, Message("problem.cannot_write", reason=str(exc))) from None
     finally:
         conn.close()
     return result

@@ -24,6 +24,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..i18n import Message
 from .atomic import NEW_FILE_MODE, temporary_beside
 from .schema import VERSIONS_CREATE_SQL, VERSIONS_TABLE
 from .store import StoreError, database_uri
@@ -80,7 +81,7 @@ def prepare_library(library: Path, bundled_db: Path, bundled_briefings: Path) ->
     """
     library, bundled_db = Path(library), Path(bundled_db)
     if not bundled_db.is_file():
-        raise StoreError(bundled_db, "file not found (the bundled briefings are missing from this install)")
+        raise StoreError(bundled_db, Message("problem.bundled_missing"))
     if not library.exists():
         if _create(library, bundled_db):
             return LibraryUpdate(library, created=True)
@@ -100,11 +101,11 @@ def _create(library: Path, bundled_db: Path) -> bool:
                 copy.execute(f"UPDATE {VERSIONS_TABLE} SET origin = 'bundled'")
                 copy.commit()
                 if copy.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-                    raise StoreError(library, "the new library failed its integrity check; it was not created")
+                    raise StoreError(library, Message("problem.library_integrity"))
             finally:
                 copy.close()
         except sqlite3.DatabaseError as exc:
-            raise StoreError(bundled_db, f"cannot be copied into the library ({exc})") from None
+            raise StoreError(bundled_db, Message("problem.cannot_copy", reason=str(exc))) from None
         finally:
             source.close()
         os.chmod(tmp, NEW_FILE_MODE)
@@ -148,7 +149,7 @@ def _update(library: Path, bundled_db: Path, bundled_briefings: Path) -> Library
         finally:
             source.close()
     except sqlite3.DatabaseError as exc:
-        raise StoreError(bundled_db, f"cannot be read ({exc})") from None
+        raise StoreError(bundled_db, Message("problem.read_failed", reason=str(exc))) from None
     try:
         conn = sqlite3.connect(database_uri(library), uri=True, timeout=5)
         try:
@@ -157,7 +158,7 @@ def _update(library: Path, bundled_db: Path, bundled_briefings: Path) -> Library
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise StoreError(library, f"is not a readable briefing library ({exc})") from None
+        raise StoreError(library, Message("problem.not_a_library", reason=str(exc))) from None
     added, replaced, kept = _plan(bundled, present, mine)
     if not (added or replaced):
         return LibraryUpdate(library, kept=tuple(kept))

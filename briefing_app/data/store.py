@@ -19,6 +19,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from ..i18n import Message, render
 from .damage import describe_damage, first_damage
 from .numbers import NumberFormatError, parse_number, to_decimal
 from .periods import period_end
@@ -48,7 +49,7 @@ from .schema import (
 )
 
 __all__ = ["choose_briefing", "BriefingStore", "StoreError", "StoreBusy", "open_store", "database_uri",
-           "file_fingerprint", "file_kind"]
+           "file_fingerprint", "file_kind", "file_kind_message"]
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
 #: Databases up to this size get a full integrity check (PRAGMA quick_check) when opened.
@@ -57,14 +58,27 @@ _TYPES = {str: ("TEXT",), int: ("INTEGER",), float: ("REAL", "FLOAT")}
 
 
 class StoreError(Exception):
-    """A database cannot be opened or read; the message names the file and the problem."""
+    """A database cannot be opened or read: which file (``path``) and what is wrong with it.
 
-    def __init__(self, path: Path | str, problem: str):
+    ``message`` says the problem in any language (``message.text(lang)``; a catalogue key and its values,
+    see :class:`~briefing_app.i18n.Message`); ``problem`` and ``str()`` are the English, for logs.
+    :meth:`describe` is the whole line in the reader's language.
+    """
+
+    def __init__(self, path: Path | str, problem: str | Message):
         self.path = Path(path)
+        self.message = problem
         # One line, whatever SQLite said (its integrity report spans lines).
-        problem = " ".join(problem.split())
-        self.problem = problem
-        super().__init__(f"{path}: {problem}")
+        self.problem = " ".join(str(problem).split())
+        super().__init__(f"{path}: {self.problem}")
+
+    def reason(self, lang: str) -> str:
+        """What is wrong, in ``lang`` (the words after the file name), on one line."""
+        return " ".join(render(self.message, lang).split())
+
+    def describe(self, lang: str) -> str:
+        """``FILE: what is wrong``, in ``lang``."""
+        return f"{self.path}: {self.reason(lang)}"
 
 
 class StoreBusy(StoreError):
@@ -85,18 +99,22 @@ def _reading(method):
         try:
             return method(self, *args, **kwargs)
         except (ValueError, TypeError, KeyError, IndexError) as exc:
-            raise StoreError(self.path, f"is damaged: {type(exc).__name__}: {exc}") from None
+            raise StoreError(self.path, Message("problem.damaged", detail=f"{type(exc).__name__}: {exc}")) from None
     return wrapper
 
 
-def file_kind(mode: int) -> str:
-    """What a file that is not a regular file is, in words ("a FIFO"), from its ``st_mode``."""
-    for test, kind in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
-                       (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a folder"),
-                       (stat.S_ISLNK, "a symbolic link")):
+def file_kind_message(mode: int) -> Message:
+    """What a file that is not a regular file is ("a FIFO"), from its ``st_mode``, in any language."""
+    for test, kind in ((stat.S_ISFIFO, "fifo"), (stat.S_ISCHR, "char"), (stat.S_ISBLK, "block"),
+                       (stat.S_ISSOCK, "socket"), (stat.S_ISDIR, "folder"), (stat.S_ISLNK, "link")):
         if test(mode):
-            return kind
-    return "not a regular file"
+            return Message(f"file_kind.{kind}")
+    return Message("file_kind.other")
+
+
+def file_kind(mode: int) -> str:
+    """What a file that is not a regular file is, in English words ("a FIFO"), from its ``st_mode``."""
+    return file_kind_message(mode).text("en")
 
 
 def file_fingerprint(path: Path | str) -> tuple | None:
@@ -167,7 +185,7 @@ class BriefingStore:
         try:
             self._conn = sqlite3.connect(database_uri(path), uri=True, check_same_thread=False, timeout=timeout)
         except sqlite3.Error as exc:
-            raise StoreError(path, f"cannot be opened: {exc}") from None
+            raise StoreError(path, Message("problem.cannot_open", reason=str(exc))) from None
         self._conn.row_factory = sqlite3.Row
         try:
             try:
@@ -187,12 +205,12 @@ class BriefingStore:
                 self._check_schema()
         except UnicodeDecodeError as exc:
             self.close()
-            raise StoreError(path, f"is damaged: it holds text that is not UTF-8 ({exc.reason})") from None
+            raise StoreError(path, Message("problem.not_utf8", reason=exc.reason)) from None
         except sqlite3.DatabaseError as exc:
             self.close()
             if _is_busy(exc):
-                raise StoreBusy(path, "is locked by another program (busy)") from None
-            raise StoreError(path, f"is not a readable briefing database ({exc})") from None
+                raise StoreBusy(path, Message("problem.locked")) from None
+            raise StoreError(path, Message("problem.not_readable_db", reason=str(exc))) from None
         except StoreError:
             self.close()
             raise
@@ -222,13 +240,13 @@ class BriefingStore:
         try:
             st = os.stat(path)
         except FileNotFoundError:
-            raise StoreError(path, "file not found") from None
+            raise StoreError(path, Message("problem.not_found")) from None
         except OSError as exc:
-            raise StoreError(path, f"cannot be read ({exc.strerror or exc})") from None
+            raise StoreError(path, Message("problem.unreadable", reason=exc.strerror or str(exc))) from None
         if stat.S_ISDIR(st.st_mode):
-            raise StoreError(path, "is a folder, not a database file")
+            raise StoreError(path, Message("problem.folder"))
         if not stat.S_ISREG(st.st_mode):
-            raise StoreError(path, f"is not a regular file ({file_kind(st.st_mode)})")
+            raise StoreError(path, Message("problem.not_regular", kind=file_kind_message(st.st_mode)))
         for suffix in ("-wal", "-shm", "-journal"):
             # SQLite opens these beside the database; one that is a FIFO would block it the same way.
             try:
@@ -236,28 +254,28 @@ class BriefingStore:
             except OSError:
                 continue
             if not stat.S_ISREG(side.st_mode):
-                raise StoreError(path, f"cannot be read: {path.name}{suffix} is not a regular file "
-                                       f"({file_kind(side.st_mode)})")
+                raise StoreError(path, Message("problem.side_file", name=f"{path.name}{suffix}",
+                                                       kind=file_kind_message(side.st_mode)))
         try:
             # O_NONBLOCK: should the file become a FIFO between the stat and here, the open returns at once.
             fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
         except OSError as exc:
-            raise StoreError(path, f"cannot be read ({exc.strerror or exc})") from None
+            raise StoreError(path, Message("problem.unreadable", reason=exc.strerror or str(exc))) from None
         try:
             st = os.fstat(fd)
             if not stat.S_ISREG(st.st_mode):
-                raise StoreError(path, f"is not a regular file ({file_kind(st.st_mode)})")
+                raise StoreError(path, Message("problem.not_regular", kind=file_kind_message(st.st_mode)))
             header = os.read(fd, 100)
         except OSError as exc:
-            raise StoreError(path, f"cannot be read ({exc.strerror or exc})") from None
+            raise StoreError(path, Message("problem.unreadable", reason=exc.strerror or str(exc))) from None
         finally:
             os.close(fd)
         if not header:
-            raise StoreError(path, "is empty (0 bytes)")
+            raise StoreError(path, Message("problem.empty"))
         if not header.startswith(_SQLITE_HEADER):
-            raise StoreError(path, "is not an SQLite database")
+            raise StoreError(path, Message("problem.not_sqlite"))
         if len(header) < 100:
-            raise StoreError(path, "is truncated (shorter than an SQLite header)")
+            raise StoreError(path, Message("problem.truncated"))
         self._size = st.st_size
 
     def _check_schema(self) -> None:
@@ -265,19 +283,18 @@ class BriefingStore:
         app_id = self._conn.execute("PRAGMA application_id").fetchone()[0]
         version = self._conn.execute("PRAGMA user_version").fetchone()[0]
         if app_id != APPLICATION_ID:
-            raise StoreError(path, "is an SQLite database, but not a briefing database")
+            raise StoreError(path, Message("problem.foreign_sqlite"))
         if version > SCHEMA_VERSION:
-            raise StoreError(path, f"was made by a newer version of Briefing Viewer (schema {version}; "
-                                   f"this version reads up to {SCHEMA_VERSION})")
+            raise StoreError(path, Message("problem.newer_schema", version=version, supported=SCHEMA_VERSION))
         if version < 1:
-            raise StoreError(path, "has no schema version; it was not made by Briefing Viewer")
+            raise StoreError(path, Message("problem.no_schema_version"))
         # Damaged pages: quick_check reads every page once — a few ms for a briefing database,
         # half a second for a 280 MB one. Above QUICK_CHECK_MAX_BYTES a damaged page is reported
         # when a read reaches it ("database disk image is malformed" → StoreError) instead.
         if self._size <= QUICK_CHECK_MAX_BYTES:
             verdict = self._conn.execute("PRAGMA quick_check(1)").fetchone()[0]
             if verdict != "ok":
-                raise StoreError(path, f"is damaged: the integrity check failed ({verdict})")
+                raise StoreError(path, Message("problem.integrity", verdict=verdict))
         kinds = {row["name"]: row["type"] for row in
                  self._conn.execute("SELECT name, type FROM sqlite_master WHERE type IN ('table', 'view')")}
         for table, columns in TABLES.items():
@@ -285,9 +302,9 @@ class BriefingStore:
                 self._absent_tables.add(table)
                 continue
             if table not in kinds:
-                raise StoreError(path, f"is damaged: table {table!r} is missing")
+                raise StoreError(path, Message("problem.table_missing", table=table))
             if kinds[table] != "table":
-                raise StoreError(path, f"is damaged: {table!r} is a {kinds[table]}, not a table")
+                raise StoreError(path, Message("problem.not_a_table", table=table, kind=kinds[table]))
             declared = {row["name"]: (row["type"] or "").upper()
                         for row in self._conn.execute(f"PRAGMA table_info([{table}])")}
             for column, kind in columns.items():
@@ -295,10 +312,11 @@ class BriefingStore:
                     self._absent.add((table, column))
                     continue
                 if column not in declared:
-                    raise StoreError(path, f"is damaged: column {table}.{column} is missing")
+                    raise StoreError(path, Message("problem.column_missing", column=f"{table}.{column}"))
                 if declared[column] not in _TYPES[kind]:
-                    raise StoreError(path, f"is damaged: column {table}.{column} is {declared[column] or 'untyped'}, "
-                                           f"expected {_TYPES[kind][0]}")
+                    raise StoreError(path, Message("problem.column_type", column=f"{table}.{column}",
+                                                          declared=declared[column] or "untyped",
+                                                          expected=_TYPES[kind][0]))
 
     def connection(self) -> sqlite3.Connection:
         """The read-only connection, for data-layer modules with their own queries (search)."""
@@ -314,8 +332,8 @@ class BriefingStore:
             self._conn.execute("BEGIN")
         except sqlite3.Error as exc:
             if _is_busy(exc):
-                raise StoreBusy(self.path, "is locked by another program (busy)") from None
-            raise StoreError(self.path, f"cannot be read ({exc})") from None
+                raise StoreBusy(self.path, Message("problem.locked")) from None
+            raise StoreError(self.path, Message("problem.read_failed", reason=str(exc))) from None
         try:
             yield
         finally:
@@ -351,11 +369,11 @@ class BriefingStore:
         try:
             yield
         except UnicodeDecodeError as exc:
-            raise StoreError(self.path, f"is damaged: it holds text that is not UTF-8 ({exc.reason})") from None
+            raise StoreError(self.path, Message("problem.not_utf8", reason=exc.reason)) from None
         except sqlite3.Error as exc:
             if _is_busy(exc):
-                raise StoreBusy(self.path, "is locked by another program (busy)") from None
-            raise StoreError(self.path, f"cannot be read ({exc})") from None
+                raise StoreBusy(self.path, Message("problem.locked")) from None
+            raise StoreError(self.path, Message("problem.read_failed", reason=str(exc))) from None
 
     def _check_rows(self, table: str, briefing_id: str | None) -> None:
         """Refuse the read if a row of ``table`` (of the briefing) holds a damaged value: a wrong type,
@@ -364,7 +382,7 @@ class BriefingStore:
             problem = first_damage(self._conn, table, briefing_id,
                                    absent={c for t, c in self._absent if t == table})
         if problem is not None:
-            raise StoreError(self.path, f"is damaged: {problem}")
+            raise StoreError(self.path, Message("problem.damaged", detail=problem))
 
     # ------------------------------------------------------------ reads
     def data_version(self) -> int:
@@ -389,7 +407,7 @@ class BriefingStore:
         self._check_rows("briefings", briefing_id)
         for row in self._rows("SELECT * FROM briefings WHERE id = ?", (briefing_id,)):
             return self._briefing(row)
-        raise StoreError(self.path, f"has no briefing {briefing_id!r}")
+        raise StoreError(self.path, Message("problem.no_briefing", briefing=briefing_id))
 
     @staticmethod
     def _briefing(row: sqlite3.Row) -> Briefing:
@@ -560,7 +578,8 @@ class BriefingStore:
         try:
             return parse_number(text, "vi")
         except NumberFormatError:
-            raise StoreError(self.path, f"is damaged: {describe_damage(table, rowid, column, text)}") from None
+            damage = describe_damage(table, rowid, column, text)
+            raise StoreError(self.path, Message("problem.damaged", detail=damage)) from None
 
 
 def newest_first(rows: list[sqlite3.Row]) -> list[sqlite3.Row]:
@@ -583,10 +602,10 @@ def choose_briefing(store: BriefingStore, requested: str | None = None, keep: st
     """
     ids = [b.id for b in store.briefing_summaries()]
     if not ids:
-        raise StoreError(store.path, "holds no briefing")
+        raise StoreError(store.path, Message("problem.holds_no_briefing"))
     if requested is not None:
         if requested not in ids:
-            raise StoreError(store.path, f"has no briefing {requested!r} (it has: {', '.join(ids)})")
+            raise StoreError(store.path, Message("problem.no_briefing_of", briefing=requested, ids=", ".join(ids)))
         return requested
     return keep if keep in ids else ids[0]
 

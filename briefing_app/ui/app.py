@@ -47,14 +47,19 @@ def open_startup_database(window: MainWindow) -> None:
     """Open what the user asked for (``window.startup_database``); without a request, the last
     database, else the user's library."""
     requested = window.startup_database
-    if requested is not None:
-        if not window.open_database(requested):
-            window.open_database(default_database(), quiet=True)
-        return
     last = window.settings.value("last_database")
-    if last and Path(str(last)) != library_path() and Path(str(last)).is_file() \
-            and window.open_database(str(last), quiet=True):
-        return
+    if requested is None and last and Path(str(last)) != library_path() and Path(str(last)).is_file():
+        requested = Path(str(last))
+    if requested is not None:
+        earlier = window.session.last_failure
+        if window.open_database(requested, quiet=True):
+            return
+        failure = window.session.last_failure
+        if failure is not earlier and failure is not None:
+            # Never a quiet fallback: the window says what could not be opened and what it shows instead.
+            window.open_database(default_database(lang=window.state.lang), quiet=True)
+            window.show_open_failed(failure, instead=True)
+            return
     notices: list[str] = []
     if window.open_database(default_database(notices, window.state.lang)) and notices:
         window.statusBar().showMessage(" · ".join(notices), 20_000)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QStatusBar
 
-from ..i18n import tr
+from ..i18n import render, tr
 from ..text_limits import elide
 from .plain import plain_label
 from .session import BUSY, DatabaseSession
@@ -65,7 +65,7 @@ class DatabaseStatus:
             self.problem.setText(tr("status.busy", lang))
         elif problem:
             when = (session.refreshed_at or session.loaded_at or _dt.datetime.now()).strftime("%H:%M:%S")
-            self.problem.setText(tr("status.kept", lang, problem=problem, time=when))
+            self.problem.setText(tr("status.kept", lang, problem=render(problem, lang), time=when))
         else:
             self.problem.setText("")
         self.problem.setVisible(bool(problem))

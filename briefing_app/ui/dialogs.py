@@ -20,14 +20,19 @@ def ask_database(parent: QWidget, folder: Path, lang: str) -> str:
     return path
 
 
-def show_open_failed(parent: QWidget, exc: StoreError, kept: Path | None, lang: str) -> QMessageBox:
-    """Say, in plain text, which file could not be read and why, and which database stays open (``kept``)."""
+def show_open_failed(parent: QWidget, exc: StoreError, kept: Path | None, lang: str, *,
+                     instead: bool = False) -> QMessageBox:
+    """Say, in plain text and in ``lang``, which file could not be read and why, and what the window shows:
+    still the database it showed before (``kept``), or ``kept`` in its place (``instead``: nothing was open)."""
     box = QMessageBox(QMessageBox.Icon.Warning, tr("dialog.open_failed.title", lang), "", parent=parent)
     box.setObjectName("openErrorBox")
     make_plain(box)
-    text = f"{exc.path}\n\n{exc.problem}"
+    text = f"{exc.path}\n\n{exc.reason(lang)}"
     if kept is not None:
-        text += "\n\n" + tr("dialog.open_failed.kept", lang, name=kept.name)
+        from .database_status import database_label
+
+        shown = database_label(kept, lang)
+        text += "\n\n" + tr("dialog.open_failed.instead" if instead else "dialog.open_failed.kept", lang, name=shown)
     box.setText(text)
     box.open()
     return box

@@ -29,6 +29,7 @@ from ..text_limits import TOOLTIP_CHARS, elide
 from . import tabs as tab_registry
 from .briefing_selector import BriefingSelector
 from .database_status import DatabaseStatus
+from .qt_language import apply_qt_language, use_qt_dialogs
 from .recent_files import RecentFiles
 from .resources import icon
 from .session import DatabaseSession
@@ -71,6 +72,8 @@ class MainWindow(QMainWindow):
     def __init__(self, state: ViewerState, settings: QSettings, parent: QWidget | None = None, *,
                  startup_database: Path | None = None):
         super().__init__(parent)
+        # Before any widget exists, so installing Qt's translation sends no widget a LanguageChange.
+        apply_qt_language(state.lang)
         self.state = state
         self.settings = settings
         self._startup_database = startup_database
@@ -264,6 +267,7 @@ class MainWindow(QMainWindow):
         return super().eventFilter(watched, event)
 
     def _after_first_paint(self) -> None:
+        use_qt_dialogs()
         self.print_controller  # noqa: B018 - the properties build them
         self.table_export  # noqa: B018
         self.search_controller  # noqa: B018
@@ -445,9 +449,14 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def _on_session_open_failed(self, exc: StoreError) -> None:
+        self.show_open_failed(exc)
+
+    def show_open_failed(self, exc: StoreError, *, instead: bool = False) -> None:
+        """Say which database could not be opened and why, and which one the window shows: still the one it
+        showed before, or (``instead``, when nothing was open) the one opened in its place."""
         from .dialogs import show_open_failed
 
-        show_open_failed(self, exc, self.session.path, self.state.lang)
+        show_open_failed(self, exc, self.session.path, self.state.lang, instead=instead)
 
     def _on_open_action_triggered(self) -> None:
         from .dialogs import ask_database
@@ -473,6 +482,7 @@ class MainWindow(QMainWindow):
         self.tabs.mark_stale(LANGUAGE)
         self.language_actions[lang].setChecked(True)
         self.settings.setValue("language", lang)
+        apply_qt_language(lang)
         self.retranslate()
 
     def _on_state_source_requested(self, offset: int, length: int) -> None:

@@ -246,7 +246,7 @@ class SearchController(QObject):
             try:
                 results = search(store, text, briefing_id)
             except StoreError as exc:
-                self.window.statusBar().showMessage(str(exc), 6000)
+                self.window.statusBar().showMessage(exc.describe(self.state.lang), 6000)
         self.model.set_results(results)
         self._update_messages()
         self._show_popup()

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from ..data.records import BriefingSummary
 from ..data.snapshot import Snapshot, load_snapshot
 from ..data.store import BriefingStore, StoreBusy, StoreError, choose_briefing, open_store
+from ..i18n import Message
 from ..logs import logger
 from .live_reload import DatabaseWatcher
 
@@ -38,7 +39,7 @@ class DatabaseSession(QObject):
     - ``database_opened(Path)``: another database file is now the open one;
     - ``open_failed(StoreError)``: a database or briefing the user asked for cannot be read;
       what was open stays open;
-    - ``problem_changed(object)``: :attr:`problem` changed (``BUSY``, a message, or None);
+    - ``problem_changed(object)``: :attr:`problem` changed (``BUSY``, a :class:`Message`, or None);
     - ``refreshed()``: the open file was read again, whether or not anything changed.
     """
 
@@ -55,7 +56,8 @@ class DatabaseSession(QObject):
         self._briefings: list[BriefingSummary] = []
         self._loaded_at: _dt.datetime | None = None
         self._refreshed_at: _dt.datetime | None = None
-        self._problem: str | None = None
+        self._problem: str | Message | None = None
+        self._last_failure: StoreError | None = None
         self.watcher = DatabaseWatcher(self)
         self.watcher.database_changed.connect(self._on_watcher_database_changed)
 
@@ -90,9 +92,15 @@ class DatabaseSession(QObject):
         return self._refreshed_at
 
     @property
-    def problem(self) -> str | None:
-        """Why what is shown may not be what is on disk: ``BUSY``, a message naming the file, or None."""
+    def problem(self) -> str | Message | None:
+        """Why what is shown may not be what is on disk: ``BUSY``, a message naming the file (said in the
+        reader's language with ``i18n.render``), or None."""
         return self._problem
+
+    @property
+    def last_failure(self) -> StoreError | None:
+        """Why the last :meth:`open` failed (None until one does), said or not (``quiet``)."""
+        return self._last_failure
 
     # ------------------------------------------------------------ reading
     def open(self, path: Path | str, *, quiet: bool = False) -> bool:
@@ -112,6 +120,7 @@ class DatabaseSession(QObject):
             return False
         except StoreError as exc:
             logger.warning("cannot open %s: %s", path, exc.problem)
+            self._last_failure = exc
             if not quiet:
                 self.open_failed.emit(exc)
             return False
@@ -147,7 +156,7 @@ class DatabaseSession(QObject):
             QTimer.singleShot(BUSY_RETRY_MS, self, self.refresh_from_disk)
             return
         except StoreError as exc:
-            self._set_problem(f"{exc.path.name}: {exc.problem}")
+            self._set_problem(Message("status.file_problem", name=exc.path.name, problem=exc.message))
             return
         self._replace_store(store, briefings)
         self._refreshed_at = _dt.datetime.now()
@@ -202,7 +211,7 @@ class DatabaseSession(QObject):
         else:
             self.watcher.acknowledge()
 
-    def _set_problem(self, problem: str | None) -> None:
+    def _set_problem(self, problem: str | Message | None) -> None:
         if problem != self._problem:
             self._problem = problem
             self.problem_changed.emit(problem)

@@ -96,7 +96,7 @@ def test_not_utf8_and_missing_files(tmp_path):
     bad.write_bytes(b"format: \xff\xfe\n")
     with pytest.raises(BriefingFileError, match="is not UTF-8"):
         load_briefing_file(bad)
-    with pytest.raises(BriefingFileError, match="cannot read the file"):
+    with pytest.raises(BriefingFileError, match="missing.yaml: file not found"):
         load_briefing_file(tmp_path / "missing.yaml")
 
 

@@ -7,6 +7,7 @@ import os
 import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from briefing_app.ui.database_status import database_label
 from briefing_app.ui.main_window import MainWindow
 from briefing_app.ui.state import ViewerState
 from briefing_fixtures import BAD_DATABASE_CASES, make_bad_database
@@ -39,7 +40,7 @@ def test_bad_database_is_refused_plainly_and_nothing_changes(qtbot, settings, tm
     assert len(boxes) == 1
     text = boxes[0].text()
     assert str(path) in text and re.search(expected, text), text
-    assert "The open database is kept: data.db" in text
+    assert f"Still showing the previous database: {database_label(review_db, 'en')}" in text
     boxes[0].close()
     # The good database stays open and shown.
     assert window.session.path == review_db and window.state.snapshot.briefing.id == "mic-2017-h1"

@@ -7,6 +7,7 @@ import shutil
 import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from briefing_app.ui.database_status import database_label
 from briefing_fixtures import DAMAGED_VALUES, damaged_copy
 
 DAMAGES = DAMAGED_VALUES
@@ -23,7 +24,8 @@ def test_opening_it_says_what_and_where(qtbot, open_window, tmp_path, small_db, 
     assert not window.open_database(path)
     boxes = visible_boxes()
     assert len(boxes) == 1
-    assert boxes[0].text() == f"{path}\n\nis damaged: {DAMAGES[damage][1]}\n\nThe open database is kept: data.db"
+    kept = f"Still showing the previous database: {database_label(review_db, 'en')}"
+    assert boxes[0].text() == f"{path}\n\nis damaged: {DAMAGES[damage][1]}\n\n{kept}"
     boxes[0].close()
     assert window.session.path == review_db and window.state.snapshot.briefing.id == "mic-2017-h1"
     # Still alive: it switches tabs and reloads.

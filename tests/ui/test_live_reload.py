@@ -125,7 +125,7 @@ def test_deleted_then_restored_database(qtbot, window, db, tmp_path, time_limit)
     shutil.copy(db, backup)
     os.remove(db)
     qtbot.waitUntil(lambda: window.problem_status.isVisible(), timeout=time_limit.ms(3))
-    assert "file not found" in window.problem_status.text()
+    assert "live.db: không tìm thấy tệp" in window.problem_status.text()  # the window is Vietnamese
     # The last good data stays on screen.
     assert indicator_row_text(window, "postal.kiosks") == "43"
     conn = sqlite3.connect(backup)
@@ -141,7 +141,8 @@ def test_replaced_by_something_else_keeps_the_last_good_data(qtbot, window, db, 
     tmp = db.with_name("garbage.tmp")
     tmp.write_bytes(b"not a database at all")
     os.replace(tmp, db)
-    qtbot.waitUntil(lambda: "not an SQLite database" in window.problem_status.text(), timeout=time_limit.ms(3))
+    qtbot.waitUntil(lambda: "không phải cơ sở dữ liệu SQLite" in window.problem_status.text(),
+                    timeout=time_limit.ms(3))
     assert window.state.snapshot is not None
     assert indicator_row_text(window, "postal.kiosks") == "43"
 
@@ -167,7 +168,8 @@ def test_a_fifo_swapped_in_does_not_freeze_the_window(qtbot, window, db, tmp_pat
     assert elapsed < time_limit(1), f"the refresh took {elapsed:.1f} s"
     assert not guard.released
     status = window.problem_status.text()
-    assert "live.db: is not a regular file (a FIFO)" in status and "vẫn hiển thị dữ liệu tải lúc" in status, status
+    assert "live.db: không phải tệp thông thường (một FIFO)" in status and "vẫn hiển thị dữ liệu tải lúc" in status, \
+        status
     assert indicator_row_text(window, "postal.kiosks") == "43"
 
 
@@ -182,7 +184,7 @@ def test_opening_a_fifo_says_so_and_keeps_the_open_database(qtbot, window, db, t
         assert not window.open_database(fifo)
     assert not guard.released
     boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
-    assert len(boxes) == 1 and "is not a regular file (a FIFO)" in boxes[0].text()
+    assert len(boxes) == 1 and "không phải tệp thông thường (một FIFO)" in boxes[0].text()
     boxes[0].close()
     assert window.session.path == db and indicator_row_text(window, "postal.kiosks") == "43"
 

@@ -90,7 +90,7 @@ def test_a_bad_database_keeps_the_open_one(qtbot, window, tmp_path, review_db):
     before = bad.read_bytes()
     assert not window.open_database(bad)
     [box] = message_boxes()
-    assert str(bad) in box.text() and "not a briefing database" in box.text()
+    assert str(bad) in box.text() and "không phải cơ sở dữ liệu báo cáo" in box.text()  # the window is Vietnamese
     assert box.textFormat() == Qt.TextFormat.PlainText
     assert "data.db" in box.text()  # the kept database is named
     box.close()

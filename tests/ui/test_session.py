@@ -8,6 +8,7 @@ import sqlite3
 import pytest
 
 from briefing_app.data.store import StoreError
+from briefing_app.i18n import render
 from briefing_app.ui.session import BUSY, DatabaseSession
 
 
@@ -74,7 +75,9 @@ def test_a_vanished_file_is_a_problem_and_the_last_good_data_stays(session, hear
     db.unlink()
     session.refresh_from_disk()
     [(name, problem)] = heard
-    assert name == "problem_changed" and problem.startswith("copy.db: ") and "not found" in problem
+    # The problem is said when shown, in the window's language.
+    assert name == "problem_changed" and render(problem, "en") == "copy.db: file not found"
+    assert render(problem, "vi") == "copy.db: không tìm thấy tệp"
     assert session.snapshot is before
 
 

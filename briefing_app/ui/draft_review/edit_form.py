@@ -30,7 +30,7 @@ from ...data.draft import DraftFigure, DraftItem
 from ...data.draft.review import FIGURE_FIELDS, ITEM_FIELDS, EditError, check_field
 from ...data.draft.sectors import SECTORS
 from ...data.schema import QUALIFIERS
-from ...i18n import QUALIFIER_KEYS, tr
+from ...i18n import QUALIFIER_KEYS, render, tr
 from ..plain import plain_label, shown
 
 __all__ = ["ItemForm", "FIELD_KEYS"]
@@ -158,8 +158,9 @@ class ItemForm(QGroupBox):
                 widget.setText(shown(value or ""))
                 widget.setCursorPosition(0)
         self.setEnabled(item is not None)
-        self.message.setText("\n".join(p.message if not p.field else f"{p.field.split('.', 1)[-1]}: {p.message}"
-                                       for p in problems))
+        said = [(p.field, render(p.message, self._lang)) for p in problems]
+        self.message.setText("\n".join(f"{field.split('.', 1)[-1]}: {text}" if field else text
+                                       for field, text in said))
         self.message.setVisible(bool(problems))
         checks = item.checks if item is not None and not accepted else []
         self.notes.setText(tr("review.form.checks", self._lang, checks="\n".join(checks)) if checks else "")

@@ -16,7 +16,7 @@ from ...data.briefing_file import Problem
 from ...data.draft import DraftFigure, DraftItem
 from ...data.draft.review import ACCEPTED, REJECTED, Review
 from ...data.draft.sectors import SECTORS
-from ...i18n import tr
+from ...i18n import render, tr
 from ...text_limits import TOOLTIP_CHARS, elide
 from ..plain import shown
 
@@ -158,7 +158,8 @@ class DraftItemModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self._cell(item, status, problems, index.column())
         if role == Qt.ItemDataRole.ToolTipRole:
-            lines = [str(p.message if not p.field else f"{p.field}: {p.message}") for p in problems]
+            said = [(p.field, render(p.message, self._lang)) for p in problems]
+            lines = [f"{field}: {text}" if field else text for field, text in said]
             lines += item.checks if status != ACCEPTED else []
             text = self._cell(item, status, problems, index.column())
             return elide(shown("\n".join([text, *lines]) if lines else text), TOOLTIP_CHARS) or None
