@@ -9,6 +9,17 @@ every word becomes a quoted FTS5 string, so quotes, ``AND``/``OR``/``NOT``/
 Ranking: rows holding the words as one phrase come first, then rows holding
 them scattered; within each, SQLite's ``bm25()`` (titles weigh more than
 bodies). Both are ``ORDER BY … LIMIT`` in SQL, so only the top rows reach Python.
+The ranking statements read nothing but rowids: every other column of a row is
+in FTS5's content table, one look-up per matching row, so the columns are read
+for the rows shown only.
+
+Ranking costs about a microsecond per matching row, and a common word in every
+briefing of a large library matches tens of thousands of rows (``bao chi``:
+48,148 at 100,000 items). So when the index holds more than
+:data:`RECENT_ROWS` rows and all briefings are searched, each ranking pass first
+ranks only the rows of the briefings added last (the highest rowids, about
+:data:`RECENT_ROWS` rows); when those fill the page, the rest are not ranked.
+Otherwise the pass ranks every row, as for a small library, where nothing changes.
 
 Prefixes: the last word is matched as a prefix while it is being typed, but
 FTS5 only gets a ``*`` when that word is at least :data:`MIN_PREFIX` characters:
@@ -36,8 +47,8 @@ from .folding import fold
 from .schema import FTS_TABLE
 from .store import BriefingStore, StoreError
 
-__all__ = ["SearchResult", "SearchQuery", "parse_query", "search", "SECTIONS",
-           "MAX_QUERY_CHARS", "MAX_WORDS", "MIN_PREFIX"]
+__all__ = ["SearchResult", "SearchQuery", "SearchInterrupted", "parse_query", "search", "warm_up", "SECTIONS",
+           "MAX_QUERY_CHARS", "MAX_WORDS", "MIN_PREFIX", "RECENT_ROWS"]
 
 #: Sections a result can come from, in the order the interface lists them.
 SECTIONS = ("indicators", "achievements", "limitations", "directives", "enterprises", "source")
@@ -49,6 +60,8 @@ MAX_WORDS = 12
 MIN_PREFIX = 3
 #: Rows for the other words checked in Python for a short last word's prefix.
 TAIL_CANDIDATES = 200
+#: Index rows of the briefings added last that a ranking pass over all briefings ranks first (see above).
+RECENT_ROWS = 20_000
 #: Results are at most this many, whatever ``limit`` asks.
 MAX_LIMIT = 500
 #: Snippet length in characters (before the ellipses), and the context kept before the first match.
@@ -66,6 +79,11 @@ _SEP = r"[\W_]+"
 _BEFORE = r"(?<![^\W_])"
 _AFTER = r"(?![^\W_])"
 _LINE_BREAKS = str.maketrans({"\n": " ", "\r": " ", "\t": " ", "\u2028": " ", "\u2029": " "})
+
+
+class SearchInterrupted(Exception):
+    """The search was interrupted (``sqlite3.Connection.interrupt()`` from another thread): a newer
+    query made it stale. Not an error of the database."""
 
 
 @dataclass(frozen=True)
@@ -170,8 +188,8 @@ def _and_expr(words: Sequence[Sequence[str]], prefix: bool) -> str:
     return " AND ".join(_word_expr(w, prefix and i == len(words) - 1) for i, w in enumerate(words))
 
 
-def _phrase_expr(query: SearchQuery) -> str:
-    return _fts_string(" ".join(query.tokens)) + (" *" if query.fts_prefix else "")
+def _phrase_expr(query: SearchQuery, prefix: bool = True) -> str:
+    return _fts_string(" ".join(query.tokens)) + (" *" if prefix and query.fts_prefix else "")
 
 
 # ------------------------------------------------------------------ Python-side patterns
@@ -220,7 +238,8 @@ def search(store: BriefingStore, query: str, briefing_id: str | None = None, lim
     while it is being typed; ``213.355`` and ``213355`` find the same figure.
     Any input is safe: text that holds nothing searchable gives ``[]``.
     Restrict to one briefing with ``briefing_id``. Raises :class:`StoreError`
-    only when the database itself cannot be read.
+    only when the database itself cannot be read, and :class:`SearchInterrupted`
+    when another thread interrupted the store's connection.
     """
     parsed = parse_query(query)
     try:
@@ -237,10 +256,21 @@ def search(store: BriefingStore, query: str, briefing_id: str | None = None, lim
         hits = _ranked_hits(conn, parsed, scope, limit)
         return _results(conn, parsed, hits)
     except sqlite3.OperationalError as exc:
+        if str(exc) == "interrupted":
+            raise SearchInterrupted() from None
         if str(exc).startswith("fts5:"):
             # The expressions are built to be valid; if FTS5 still objects, the answer is "nothing".
             return []
         raise StoreError(store.path, f"cannot be searched ({exc})") from None
+    except sqlite3.Error as exc:
+        raise StoreError(store.path, f"cannot be searched ({exc})") from None
+
+
+def warm_up(store: BriefingStore) -> None:
+    """Read now what searching ``store`` keeps (each briefing's rows in the index: a few hundred
+    milliseconds for 200 briefings), so that the first search does not wait for it."""
+    try:
+        _scope(store, store.connection(), None)
     except sqlite3.Error as exc:
         raise StoreError(store.path, f"cannot be searched ({exc})") from None
 
@@ -252,11 +282,17 @@ _ROWID_RANGES: weakref.WeakKeyDictionary[BriefingStore, tuple[int, dict[str, tup
 
 @dataclass(frozen=True)
 class _Scope:
-    """Which index rows to search: all, or one briefing's (its rowid range, then its id)."""
+    """Which index rows to search: all, or one briefing's (its rowid range, then its id).
+
+    ``recent`` is the first rowid of the briefings added last that hold about
+    :data:`RECENT_ROWS` index rows: ranking passes over all briefings try the rows
+    from there on first (0: the index is small, every pass ranks every row).
+    """
 
     briefing_id: str | None = None
     first: int = 0
     last: int = 0
+    recent: int = 0
 
 
 def _scope(store: BriefingStore, conn: sqlite3.Connection, briefing_id: str | None) -> _Scope | None:
@@ -268,8 +304,6 @@ def _scope(store: BriefingStore, conn: sqlite3.Connection, briefing_id: str | No
     only a bound: the briefing id is still checked. Ranges are read once per
     store and again when another connection changes the database.
     """
-    if briefing_id is None:
-        return _Scope()
     version = conn.execute("PRAGMA data_version").fetchone()[0]
     cached = _ROWID_RANGES.get(store)
     if cached is None or cached[0] != version:
@@ -277,35 +311,90 @@ def _scope(store: BriefingStore, conn: sqlite3.Connection, briefing_id: str | No
             f"SELECT briefing_id, min(rowid), max(rowid) FROM {FTS_TABLE} GROUP BY briefing_id")}
         cached = (version, ranges)
         _ROWID_RANGES[store] = cached
+    if briefing_id is None:
+        return _Scope(recent=_recent_start(cached[1].values()))
     bounds = cached[1].get(briefing_id)
     return None if bounds is None else _Scope(briefing_id, *bounds)
 
 
+def _recent_start(ranges: Iterable[tuple[int, int]]) -> int:
+    """The first rowid of the briefings added last that together hold at least :data:`RECENT_ROWS`
+    index rows; 0 when that would be (nearly) every row, so bounding saves nothing."""
+    rows = 0
+    ordered = sorted(ranges, reverse=True)
+    for first, last in ordered:
+        rows += last - first + 1
+        if rows >= RECENT_ROWS:
+            return first if first != ordered[-1][0] else 0
+    return 0
+
+
 def _fts_rows(conn: sqlite3.Connection, expr: str, scope: _Scope, limit: int,
-              columns: str = "rowid, section, item_id, briefing_id") -> list[tuple]:
-    weights = ", ".join(str(w) for w in _WEIGHTS)
+              columns: str = "section, item_id, briefing_id") -> list[tuple]:
+    """The best ``limit`` rows matching ``expr`` in ``scope``, best first: ``(rowid, *columns)``.
+
+    Ranked on rowids alone, then ``columns`` read for those rows only. Over all
+    briefings of a large index, the rows of the briefings added last are ranked
+    first (``scope.recent``), and all rows only when those do not fill ``limit``.
+    """
     where = f"{FTS_TABLE} MATCH ?"
     params: list = [expr]
     if scope.briefing_id is not None:
-        where += " AND rowid BETWEEN ? AND ? AND briefing_id = ?"
-        params += [scope.first, scope.last, scope.briefing_id]
-    sql = f"SELECT {columns} FROM {FTS_TABLE} WHERE {where} ORDER BY bm25({FTS_TABLE}, {weights}) LIMIT ?"
-    return [tuple(row) for row in conn.execute(sql, (*params, limit))]
+        where += " AND rowid BETWEEN ? AND ?"
+        params += [scope.first, scope.last]
+    rowids: list[int] = []
+    if scope.recent:
+        rowids = _ranked_rowids(conn, f"{where} AND rowid >= ?", [*params, scope.recent], limit)
+    if len(rowids) < limit:
+        rowids = _ranked_rowids(conn, where, params, limit)
+    if not rowids:
+        return []
+    found = {row[0]: tuple(row) for row in conn.execute(
+        f"SELECT rowid, {columns} FROM {FTS_TABLE} WHERE rowid IN ({_in_clause(len(rowids))})", rowids)}
+    rows = [found[r] for r in rowids if r in found]
+    if scope.briefing_id is not None and any(row[3] != scope.briefing_id for row in rows):
+        # A briefing's rows are written together, so its range holds only its rows; a database changed
+        # by other means may interleave them: rank with the briefing checked on every row instead.
+        where += " AND briefing_id = ?"
+        params.append(scope.briefing_id)
+        weights = ", ".join(str(w) for w in _WEIGHTS)
+        return [tuple(row) for row in conn.execute(
+            f"SELECT rowid, {columns} FROM {FTS_TABLE} WHERE {where} "
+            f"ORDER BY bm25({FTS_TABLE}, {weights}) LIMIT ?", (*params, limit))]
+    return rows
+
+
+def _ranked_rowids(conn: sqlite3.Connection, where: str, params: Sequence, limit: int) -> list[int]:
+    weights = ", ".join(str(w) for w in _WEIGHTS)
+    sql = f"SELECT rowid FROM {FTS_TABLE} WHERE {where} ORDER BY bm25({FTS_TABLE}, {weights}) LIMIT ?"
+    return [row[0] for row in conn.execute(sql, (*params, limit))]
 
 
 def _ranked_hits(conn: sqlite3.Connection, query: SearchQuery, scope: _Scope, limit: int) -> list[_Hit]:
     """Phrase matches first, then scattered matches; each group ranked by bm25 in SQL.
 
+    While the last word is being typed, each group first takes that word whole
+    (``bao chi``), then as the start of longer words (``bao chi*``: also ``bao
+    chinh``): the word as typed is the better match, and a prefix that expands to
+    many words (``chi*``: chi, chia, chinh, chien…) costs several times more.
     Ranking is the cost (about a microsecond per matching row), so no query runs
-    that cannot change the answer: when the phrase alone fills ``limit``, the
-    scattered words are not searched.
+    that cannot change the answer: once a group fills ``limit``, the next ones are
+    not searched.
     """
     groups: list[list[tuple]] = []
+    seen: set[int] = set()
+
+    def add(rows: list[tuple]) -> bool:
+        """Add a group; True when the groups so far fill ``limit``."""
+        groups.append(rows)
+        seen.update(row[0] for row in rows)
+        return len(seen) >= limit
+
     if len(query.words) > 1:
-        phrase_rows = _fts_rows(conn, _phrase_expr(query), scope, limit)
-        if len(phrase_rows) >= limit:
-            return _merge([phrase_rows], limit)
-        groups.append(phrase_rows)
+        if query.fts_prefix and add(_fts_rows(conn, _phrase_expr(query, prefix=False), scope, limit)):
+            return _merge(groups, limit)
+        if add(_fts_rows(conn, _phrase_expr(query), scope, limit)):
+            return _merge(groups, limit)
     tail = _short_tail_rows(conn, query, scope) if query.short_tail else None
     if tail is not None:
         as_phrase, scattered, complete = tail
@@ -314,6 +403,8 @@ def _ranked_hits(conn: sqlite3.Connection, query: SearchQuery, scope: _Scope, li
             # More rows hold the other words than were checked: add the exact matches of the short word.
             groups.append(_fts_rows(conn, _and_expr(query.words, False), scope, 2 * limit))
     else:
+        if query.fts_prefix and add(_fts_rows(conn, _and_expr(query.words, False), scope, 2 * limit)):
+            return _merge(groups, limit)
         groups.append(_fts_rows(conn, _and_expr(query.words, query.fts_prefix), scope, 2 * limit))
     return _merge(groups, limit)
 
@@ -350,7 +441,7 @@ def _short_tail_rows(conn: sqlite3.Connection, query: SearchQuery,
     if not head:
         return None
     rows = _fts_rows(conn, _and_expr(head, False), scope, TAIL_CANDIDATES,
-                     "rowid, section, item_id, briefing_id, title, body")
+                     "section, item_id, briefing_id, title, body")
     phrase = _phrase_pattern(query)
     words = _word_patterns(query)
     as_phrase, scattered = [], []
