@@ -61,11 +61,17 @@ def _title_of(index: QModelIndex | QPersistentModelIndex, result: SearchResult) 
     return model.display_title(result) if isinstance(model, SearchResultModel) else result.title
 
 
+#: The section of the header row over the results of the other briefings (:meth:`SearchResultModel.append_results`).
+OTHER_BRIEFINGS = "other-briefings"
+
+
 class SearchResultModel(QAbstractListModel):
     """Results as a flat list: a header row for each section, then that section's results.
 
     Sections are listed in the order of their best result, so the best match is
-    always first. Header rows are not selectable.
+    always first. Header rows are not selectable. Results that come later (the
+    other briefings', searched in the background) are appended below, under a
+    header of their own, so no row already shown moves.
     """
 
     ResultRole = Qt.ItemDataRole.UserRole + 1
@@ -102,17 +108,22 @@ class SearchResultModel(QAbstractListModel):
         return shown(result.title)
 
     def set_results(self, results: Sequence[SearchResult]) -> None:
-        groups: dict[str, list[SearchResult]] = {}
-        for result in results:
-            if result.section in SECTIONS:
-                groups.setdefault(result.section, []).append(result)
-        rows: list[tuple[str, SearchResult | None, int]] = []
-        for section, members in groups.items():  # dicts keep insertion order: best result first
-            rows.append((section, None, len(members)))
-            rows.extend((section, r, 0) for r in members)
+        """Show ``results`` (best first), and nothing else."""
         self.beginResetModel()
-        self._rows = rows
+        self._rows = _grouped(results)
         self.endResetModel()
+
+    def append_results(self, results: Sequence[SearchResult]) -> None:
+        """Add ``results`` (the other briefings', best first) below the rows shown, under their own header."""
+        rows = _grouped(results)
+        if not rows:
+            return
+        if self._rows:
+            rows.insert(0, (OTHER_BRIEFINGS, None, sum(1 for _s, r, _n in rows if r is not None)))
+        first = len(self._rows)
+        self.beginInsertRows(_ROOT, first, first + len(rows) - 1)
+        self._rows.extend(rows)
+        self.endInsertRows()
 
     def set_language(self, lang: str) -> None:
         self._lang = lang
@@ -133,6 +144,8 @@ class SearchResultModel(QAbstractListModel):
 
     def header_text(self, row: int) -> str:
         section, _result, count = self._rows[row]
+        if section == OTHER_BRIEFINGS:
+            return tr("search.other_briefings", self._lang, n=count)
         return f"{tr(section_title_key(section), self._lang)} ({count})"
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -160,6 +173,19 @@ class SearchResultModel(QAbstractListModel):
         if not index.isValid() or self.result_at(index.row()) is None:
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+def _grouped(results: Sequence[SearchResult]) -> list[tuple[str, SearchResult | None, int]]:
+    """``results`` as rows: each section's header, then its results; sections in the order of their best."""
+    groups: dict[str, list[SearchResult]] = {}
+    for result in results:
+        if result.section in SECTIONS:
+            groups.setdefault(result.section, []).append(result)
+    rows: list[tuple[str, SearchResult | None, int]] = []
+    for section, members in groups.items():  # dicts keep insertion order: best result first
+        rows.append((section, None, len(members)))
+        rows.extend((section, r, 0) for r in members)
+    return rows
 
 
 class SearchResultDelegate(QStyledItemDelegate):
