@@ -39,13 +39,14 @@ from __future__ import annotations
 import bisect
 import re
 import sqlite3
-import weakref
+import threading
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .folding import fold
 from .schema import FTS_TABLE
-from .store import BriefingStore, StoreError
+from .store import BriefingStore, StoreError, file_fingerprint
 
 __all__ = ["SearchResult", "SearchQuery", "SearchInterrupted", "parse_query", "search", "warm_up", "SECTIONS",
            "MAX_QUERY_CHARS", "MAX_WORDS", "MIN_PREFIX", "RECENT_ROWS"]
@@ -254,9 +255,9 @@ def search(store: BriefingStore, query: str, briefing_id: str | None = None, lim
         if scope is None:
             return []
         hits = _ranked_hits(conn, parsed, scope, limit)
-        return _results(conn, parsed, hits)
+        return _results(store, conn, parsed, hits)
     except sqlite3.OperationalError as exc:
-        if str(exc) == "interrupted":
+        if getattr(exc, "sqlite_errorcode", None) == sqlite3.SQLITE_INTERRUPT or str(exc) == "interrupted":
             raise SearchInterrupted() from None
         if str(exc).startswith("fts5:"):
             # The expressions are built to be valid; if FTS5 still objects, the answer is "nothing".
@@ -267,17 +268,22 @@ def search(store: BriefingStore, query: str, briefing_id: str | None = None, lim
 
 
 def warm_up(store: BriefingStore) -> None:
-    """Read now what searching ``store`` keeps (each briefing's rows in the index: a few hundred
-    milliseconds for 200 briefings), so that the first search does not wait for it."""
+    """Read now what searching ``store`` keeps (each briefing's rows in the index: 150-200 ms for
+    200 briefings), so that the first search does not wait for it. What is read serves every store
+    on the same file as it is now (the window's, read on its worker thread, serves its own too)."""
     try:
         _scope(store, store.connection(), None)
     except sqlite3.Error as exc:
         raise StoreError(store.path, f"cannot be searched ({exc})") from None
 
 
-#: Per store: (PRAGMA data_version, {briefing id: (first rowid, last rowid)} in the index).
-_ROWID_RANGES: weakref.WeakKeyDictionary[BriefingStore, tuple[int, dict[str, tuple[int, int]]]] = \
-    weakref.WeakKeyDictionary()
+#: Per database file as it is on disk (path and :func:`~.store.file_fingerprint`): {briefing id: (first
+#: rowid, last rowid)} in the index. Keyed by the file, not the connection, so that stores on one file share
+#: it (the window's worker thread reads it for the GUI thread's store); any commit changes the fingerprint.
+_ROWID_RANGES: dict[tuple[str, tuple], dict[str, tuple[int, int]]] = {}
+_ROWID_RANGES_LOCK = threading.Lock()
+#: Files whose ranges are kept (a window has one or two open; the CLI one).
+_ROWID_RANGES_KEPT = 4
 
 
 @dataclass(frozen=True)
@@ -302,19 +308,35 @@ def _scope(store: BriefingStore, conn: sqlite3.Connection, briefing_id: str | No
     FTS5 seeks to a rowid range instead of ranking every match in every
     briefing (a common word in 200 briefings: 150 ms; in one: 5 ms). The range is
     only a bound: the briefing id is still checked. Ranges are read once per
-    store and again when another connection changes the database.
+    state of the file (see :data:`_ROWID_RANGES`).
     """
-    version = conn.execute("PRAGMA data_version").fetchone()[0]
-    cached = _ROWID_RANGES.get(store)
-    if cached is None or cached[0] != version:
-        ranges = {row[0]: (row[1], row[2]) for row in conn.execute(
-            f"SELECT briefing_id, min(rowid), max(rowid) FROM {FTS_TABLE} GROUP BY briefing_id")}
-        cached = (version, ranges)
-        _ROWID_RANGES[store] = cached
+    ranges = _rowid_ranges(store, conn)
     if briefing_id is None:
-        return _Scope(recent=_recent_start(cached[1].values()))
-    bounds = cached[1].get(briefing_id)
+        return _Scope(recent=_recent_start(ranges.values()))
+    bounds = ranges.get(briefing_id)
     return None if bounds is None else _Scope(briefing_id, *bounds)
+
+
+def _rowid_ranges(store: BriefingStore, conn: sqlite3.Connection) -> dict[str, tuple[int, int]]:
+    """Each briefing's first and last rowid in the index, read once per state of the file."""
+    path = str(store.path.absolute())
+    before = file_fingerprint(path)
+    key = (path, before) if before is not None else None
+    with _ROWID_RANGES_LOCK:
+        cached = _ROWID_RANGES.get(key) if key is not None else None
+    if cached is not None:
+        return cached
+    ranges = {row[0]: (row[1], row[2]) for row in conn.execute(
+        f"SELECT briefing_id, min(rowid), max(rowid) FROM {FTS_TABLE} GROUP BY briefing_id")}
+    # Kept only when no commit came while reading: then these are the ranges of the file as fingerprinted.
+    if key is not None and file_fingerprint(path) == before:
+        with _ROWID_RANGES_LOCK:
+            for old in [k for k in _ROWID_RANGES if k[0] == path]:
+                del _ROWID_RANGES[old]
+            while len(_ROWID_RANGES) >= _ROWID_RANGES_KEPT:
+                del _ROWID_RANGES[next(iter(_ROWID_RANGES))]
+            _ROWID_RANGES[key] = ranges
+    return ranges
 
 
 def _recent_start(ranges: Iterable[tuple[int, int]]) -> int:
@@ -462,7 +484,8 @@ def _in_clause(n: int) -> str:
 _Original = tuple[str, list[str], int, str | None]
 
 
-def _originals(conn: sqlite3.Connection, hits: list[_Hit]) -> dict[tuple[str, int, str], _Original]:
+def _originals(store: BriefingStore, conn: sqlite3.Connection,
+               hits: list[_Hit]) -> dict[tuple[str, int, str], _Original]:
     """For each hit: its title, the original texts a snippet may come from (best first), a length, and
     its English title (None where there is none)."""
     by_section: dict[str, list[_Hit]] = {}
@@ -492,37 +515,55 @@ def _originals(conn: sqlite3.Connection, hits: list[_Hit]) -> dict[tuple[str, in
             for hit in group:
                 per_briefing.setdefault(hit.briefing_id, []).append(hit)
             for bid, paragraph_hits in per_briefing.items():
-                article = None
-                if len(paragraph_hits) >= 3:  # one read of the article beats a substr() walk for each
-                    row = conn.execute("SELECT article_text FROM briefings WHERE id = ?", (bid,)).fetchone()
-                    article = row[0] if row is not None else None
+                article = _article(store, conn, bid)
+                if article is None:
+                    continue
                 for hit in paragraph_hits:
-                    if article is not None:
-                        end = article.find("\n", hit.item_id)
-                        paragraph = article[hit.item_id:end if end >= 0 else len(article)]
-                    else:
-                        paragraph = _paragraph(conn, bid, hit.item_id)
+                    end = article.find("\n", hit.item_id)
+                    paragraph = article[hit.item_id:end if end >= 0 else len(article)]
                     if paragraph:
                         out[(section, hit.item_id, bid)] = (_first_words(paragraph), [paragraph], len(paragraph),
                                                             None)
     return out
 
 
-def _paragraph(conn: sqlite3.Connection, briefing_id: str, offset: int) -> str | None:
-    """The article's line starting at ``offset`` (SQLite's substr counts characters, as Python does)."""
-    size = 4000
-    while True:
-        row = conn.execute("SELECT substr(article_text, ?, ?), length(article_text) FROM briefings WHERE id = ?",
-                           (offset + 1, size, briefing_id)).fetchone()
-        if row is None or row[0] is None:
-            return None
-        text, total = row
-        end = text.find("\n")
-        if end >= 0:
-            return text[:end]
-        if offset + size >= total:
-            return text
-        size *= 4
+#: Articles read for paragraph results, per file state (path and fingerprint) and briefing, newest last.
+_ARTICLES: OrderedDict[tuple[str, tuple, str], str] = OrderedDict()
+_ARTICLES_LOCK = threading.Lock()
+#: Characters of article text kept: 30 articles of a large library's 130,000 characters, every article of a small one.
+ARTICLE_CACHE_CHARS = 4_000_000
+
+
+def _article(store: BriefingStore, conn: sqlite3.Connection, briefing_id: str) -> str | None:
+    """The briefing's article, kept while the file is unchanged.
+
+    A paragraph result's text is a line of the article, found by its offset. SQLite reads a long
+    text through a chain of overflow pages from its start (``substr`` as well), so a paragraph near
+    the end of a 130,000-character article costs the whole article: about 0.7 ms each, 10 ms for
+    the 15 articles a common word's results come from. Successive keystrokes find the same
+    paragraphs, so the articles are kept (up to :data:`ARTICLE_CACHE_CHARS` characters).
+    """
+    path = str(store.path.absolute())
+    fingerprint = file_fingerprint(path)
+    key = (path, fingerprint, briefing_id) if fingerprint is not None else None
+    if key is not None:
+        with _ARTICLES_LOCK:
+            article = _ARTICLES.get(key)
+            if article is not None:
+                _ARTICLES.move_to_end(key)
+                return article
+    row = conn.execute("SELECT article_text FROM briefings WHERE id = ?", (briefing_id,)).fetchone()
+    article = row[0] if row is not None else None
+    if key is not None and isinstance(article, str) and len(article) <= ARTICLE_CACHE_CHARS:
+        with _ARTICLES_LOCK:
+            for stale in [k for k in _ARTICLES if k[0] == path and k[1] != fingerprint]:
+                del _ARTICLES[stale]  # the file changed: what was read of it before is gone
+            _ARTICLES[key] = article
+            total = sum(len(text) for text in _ARTICLES.values())
+            while total > ARTICLE_CACHE_CHARS:
+                _key, dropped = _ARTICLES.popitem(last=False)
+                total -= len(dropped)
+    return article if isinstance(article, str) else None
 
 
 def _first_words(text: str) -> str:
@@ -533,10 +574,11 @@ def _first_words(text: str) -> str:
     return text[: cut if cut > SOURCE_TITLE_CHARS // 2 else SOURCE_TITLE_CHARS].rstrip(" ,;:.-–") + "…"
 
 
-def _results(conn: sqlite3.Connection, query: SearchQuery, hits: list[_Hit]) -> list[SearchResult]:
+def _results(store: BriefingStore, conn: sqlite3.Connection, query: SearchQuery,
+             hits: list[_Hit]) -> list[SearchResult]:
     if not hits:
         return []
-    originals = _originals(conn, hits)
+    originals = _originals(store, conn, hits)
     patterns = _word_patterns(query, highlight=True)
     phrase = _phrase_pattern(query) if len(query.words) > 1 else None
     results: list[SearchResult] = []

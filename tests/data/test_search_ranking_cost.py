@@ -86,8 +86,28 @@ def test_an_interrupted_search_says_so(series_db):
     """Another thread's ``interrupt()`` (a newer keystroke in the window) ends a search with SearchInterrupted,
     not with a "cannot be searched" error about the database."""
     with open_store(series_db) as store:
+        assert len(search(store, "sim rac")) == 12
         store.connection().set_progress_handler(lambda: 1, 1)  # what interrupt() does to a running statement
         with pytest.raises(SearchInterrupted):
             search(store, "sim rac")
         store.connection().set_progress_handler(None, 1)
         assert len(search(store, "sim rac")) == 12
+
+
+def test_a_paragraph_result_follows_a_change_of_its_article(tmp_path, series_db):
+    """Articles are kept between searches (successive keystrokes find the same paragraphs), but
+    a change of the file shows at the next search."""
+    import sqlite3
+
+    with open_store(series_db) as store:
+        before = [r for r in search(store, "sim rac", "test-2017-h1") if r.section == "source"]
+        assert before and "Sim rác" in before[0].snippet
+        writer = sqlite3.connect(series_db)
+        with writer:
+            writer.execute("UPDATE briefings SET article_text = replace(article_text, 'Sim rác vẫn', 'SIM RÁC VẪN') "
+                           "WHERE id = 'test-2017-h1'")
+        writer.close()
+        after = [r for r in search(store, "sim rac", "test-2017-h1") if r.section == "source"]
+        assert [r.item_id for r in after] == [r.item_id for r in before]
+        assert "SIM RÁC VẪN" in after[0].snippet
+        assert [after[0].snippet[s:e] for s, e in after[0].highlights] == ["SIM RÁC"]
