@@ -43,6 +43,7 @@ class BackgroundSearch(QObject):
         super().__init__(parent)
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
+        self._pool.setExpiryTimeout(-1)  # one thread for the window's life: starting one costs milliseconds
         self._lock = threading.Lock()
         self._generation = 0
         self._store: BriefingStore | None = None
@@ -54,9 +55,13 @@ class BackgroundSearch(QObject):
         """Search ``path`` for ``text`` (in ``briefing_id`` only, or every briefing); returns the query's
         generation. ``epoch`` names the database file as opened: a new epoch opens a new store."""
         generation = self.cancel()
-        if not self._closed:
-            self._pool.start(_Job(self, generation, Path(path), epoch, text, briefing_id))
+        self.submit(generation, path, epoch, text, briefing_id)
         return generation
+
+    def submit(self, generation: int, path: Path, epoch: int, text: str, briefing_id: str | None = None) -> None:
+        """Run the query of ``generation`` (from :meth:`cancel`), unless a newer one came since."""
+        if not self._closed and self.is_current(generation):
+            self._pool.start(_Job(self, generation, Path(path), epoch, text, briefing_id))
 
     def prepare(self, path: Path, epoch: int) -> None:
         """Open the worker's store and read its briefing ranges now, so the first search does not wait."""

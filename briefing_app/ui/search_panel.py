@@ -157,9 +157,17 @@ class SearchController(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(self.DEBOUNCE_MS)
+        # The background search starts once the briefing shown's results are laid out and painted: a
+        # 0 ms timer fires after the events waiting (the list's layout, the paint), and the worker's
+        # Python work would otherwise take turns with the GUI thread for the interpreter lock.
+        self._background_timer = QTimer(self)
+        self._background_timer.setSingleShot(True)
+        self._background_timer.setInterval(0)
+        self._background_request: tuple | None = None
 
         self._connect_signals()
         self.retranslate()
+        self._prepare_background()
 
     def _connect_signals(self) -> None:
         window = self.window
@@ -167,6 +175,7 @@ class SearchController(QObject):
         self.field.textChanged.connect(self._on_field_text_changed)
         self.state.language_changed.connect(self._on_state_language_changed)
         self._timer.timeout.connect(self.run_search)
+        self._background_timer.timeout.connect(self._on_background_timer_timeout)
         self.background.results_ready.connect(self._on_background_results_ready)
         self.background.failed.connect(self._on_background_failed)
         self.view.doubleClicked.connect(self._on_view_double_clicked)
@@ -241,9 +250,7 @@ class SearchController(QObject):
         """Focus the field with its text selected, and show the results it has (Ctrl+F)."""
         self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.field.selectAll()
-        store = self.session.store
-        if store is not None and len(self.session.briefings) > 1:
-            self.background.prepare(store.path, self._epoch(store))
+        self._prepare_background()
         if self.field.text().strip():
             if self._query != self.field.text():
                 self.run_search()
@@ -274,7 +281,9 @@ class SearchController(QObject):
                 self.window.statusBar().showMessage(str(exc), 6000)
             else:
                 if len(self.session.briefings) > 1 and self._scope == SCOPE_ALL:
-                    self._pending = self.background.start(store.path, self._epoch(store), text)
+                    self._pending = self.background.cancel()
+                    self._background_request = (self._pending, store.path, self._epoch(store), text)
+                    self._background_timer.start()
         self.model.set_results(results)
         self._update_messages()
         self._show_popup()
@@ -323,6 +332,13 @@ class SearchController(QObject):
         (tab.focus_target() if tab is not None else self.window).setFocus(Qt.FocusReason.OtherFocusReason)
 
     # ------------------------------------------------------------ helpers
+    def _prepare_background(self) -> None:
+        """Have the worker open its store and read the index's briefing ranges (150-200 ms for 200
+        briefings), which the first search here would otherwise wait for, on the GUI thread."""
+        store = self.session.store
+        if store is not None:
+            self.background.prepare(store.path, self._epoch(store))
+
     def _epoch(self, store: BriefingStore) -> int:
         """A number naming ``store``: the background search opens its own store again when it changes
         (another file, or the same path replaced on disk and opened anew by the session)."""
@@ -500,6 +516,11 @@ class SearchController(QObject):
     def _on_state_language_changed(self, _lang: str) -> None:
         self.retranslate()
 
+    def _on_background_timer_timeout(self) -> None:
+        request, self._background_request = self._background_request, None
+        if request is not None and request[0] == self._pending:
+            self.background.submit(*request)
+
     def _on_background_results_ready(self, generation: int, results: list) -> None:
         if generation != self._pending or not self.background.is_current(generation):
             return  # a newer keystroke, scope or briefing made this query stale
@@ -543,6 +564,8 @@ class SearchController(QObject):
             self.open_result(result)
 
     def _on_state_snapshot_changed(self, _snapshot: object) -> None:
+        if self.session.store is not self._store_seen:
+            self._prepare_background()  # another file, or the same one changed on disk
         # Another briefing or database: the shown results may be gone.
         if self.popup.isVisible():
             self.run_search()
