@@ -10,8 +10,8 @@ measured side by side with its floor in the same run:
   and the time until the first tab's charts are drawn;
 * the scale database: opening it, switching to each tab, the largest table's
   first paint, scrolling it from top to bottom;
-* search p50/p95 over 50 queries against the same queries run directly on the
-  FTS table with sqlite3, and keystroke → results painted (benchmarks/search_bench.py);
+* search p50/p95 over 50 queries against its own FTS statements replayed bare
+  with sqlite3, and keystroke → results painted (benchmarks/search_bench.py);
 * live reload: another process commits → the table and the chart show it;
 * the full summary PDF of the bundled data.db;
 * peak resident memory at first paint, with charts shown, and after scrolling
@@ -382,6 +382,8 @@ def bench_scale(table: Table, scale: Path, runs: int, work: Path) -> None:
 
 
 def bench_search(table: Table, scale: Path, quick: bool) -> None:
+    """Ranked search against its floor (the same FTS statements replayed bare, interleaved), and
+    keystroke → results painted in the window (the briefing shown; then every briefing's, from the worker)."""
     import search_bench
 
     queries = search_bench.QUICK_QUERIES if quick else search_bench.QUERIES[:50]
@@ -391,13 +393,19 @@ def bench_search(table: Table, scale: Path, quick: bool) -> None:
     p50, p95 = pct(ranked["search_all"], 50), pct(ranked["search_all"], 95)
     f50, f95 = pct(ranked["floor_all"], 50), pct(ranked["floor_all"], 95)
     table.add(f"search p50 ({len(queries)} queries)", p50, "ms", floor=f50)
-    table.add("search p95 (ranked top 50)", p95, "ms", "≤ 50 ms", p95 <= 50, floor=f95)
-    if f95:
-        table.add("search p95 ratio to the direct FTS floor", p95 / f95, "×", "≤ 3×", p95 / f95 <= 3)
+    table.add("search p95 (ranked top 50)", p95, "ms", f"≤ {search_bench.SEARCH_TARGET_MS:g} ms",
+              p95 <= search_bench.SEARCH_TARGET_MS, floor=f95)
+    if f50 and f95:
+        table.add("search ratio to its own FTS statements, p50", p50 / f50, "×")
+        table.add("search ratio to its own FTS statements, p95", p95 / f95, "×", "≤ 2×", p95 / f95 <= 2)
     # With the shipped debounce: what a reader waits between the last key and the painted results.
-    keystrokes = search_bench.bench_keystrokes(scale, queries[:20] if not quick else queries[:3], None)
+    typed = queries[:20] if not quick else queries[:3]
+    keystrokes = search_bench.bench_keystrokes(scale, typed, None)
     k95 = search_bench.percentile(keystrokes, 95)
-    table.add("keystroke → results painted p95", k95, "ms", "≤ 100 ms", k95 <= 100)
+    table.add("keystroke → results painted p95", k95, "ms", f"≤ {search_bench.KEYSTROKE_TARGET_MS:g} ms",
+              k95 <= search_bench.KEYSTROKE_TARGET_MS)
+    complete = search_bench.bench_keystrokes(scale, typed, None, complete=True)
+    table.add("  … with every briefing's results (worker thread) p95", search_bench.percentile(complete, 95), "ms")
 
 
 def bench_series(table: Table, scale: Path, runs: int) -> None:

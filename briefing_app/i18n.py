@@ -379,6 +379,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "search.field": ("Tìm kiếm trong báo cáo", "Search the briefing"),
     "search.results": ("Kết quả tìm kiếm", "Search results"),
     "search.no_results": ("Không tìm thấy “{query}”.", "Nothing found for “{query}”."),
+    "search.other_briefings": ("Các báo cáo khác ({n})", "Other briefings ({n})"),
+    "search.searching_others": ("Đang tìm trong các báo cáo khác…", "Searching the other briefings…"),
     "search.hint": ("Gõ từ cần tìm, có dấu hoặc không dấu, ví dụ: dien thoai, 213.355",
                     "Type words to find, with or without tone marks, e.g. dien thoai, 213.355"),
     # shortcuts dialog

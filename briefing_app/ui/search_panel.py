@@ -2,14 +2,19 @@
 
 :class:`SearchController` adds the field to a :class:`~.main_window.MainWindow`,
 takes over its Ctrl+F action, runs :func:`briefing_app.data.search.search` over the
-window's open database (``window.session``) a moment after the last keystroke (the
-query takes milliseconds, so it runs on the GUI thread), and shows the results grouped
-by section in the list of :mod:`briefing_app.ui.search_results`. Enter or a double
-click opens the item selected in its tab; Esc clears.
+window's open database (``window.session``) a moment after the last keystroke, and shows
+the results grouped by section in the list of :mod:`briefing_app.ui.search_results`.
+Enter or a double click opens the item selected in its tab; Esc clears.
 
 With several briefings in the database, search covers all of them (each result names its
 briefing's period) or only the one shown: the switch at the top of the results. Opening a
 result of another briefing shows that briefing first.
+
+The briefing shown is searched on the GUI thread (milliseconds: its rows are one range of
+the index), so its results are painted at once and Enter always has them. The other
+briefings are searched by :class:`~.background_search.BackgroundSearch` in a worker
+thread; their results are appended below, so no row moves under the reader's cursor.
+Each keystroke makes the background query before it stale: its results are never shown.
 """
 
 from __future__ import annotations
@@ -34,8 +39,9 @@ from PySide6.QtWidgets import (
 )
 
 from ..data.search import SearchResult, parse_query, search
-from ..data.store import StoreError
+from ..data.store import BriefingStore, StoreError
 from ..i18n import tr
+from .background_search import BackgroundSearch
 from .plain import plain_label
 from .search_results import ResultList, SearchResultDelegate, SearchResultModel, snippet_html
 
@@ -54,13 +60,17 @@ class SearchController(QObject):
     """The search field in ``window``'s toolbar and its results, wired to the window's state.
 
     Signals: ``results_shown`` (the number of results, after a search ran and
-    the list was updated).
+    the list was updated with the briefing shown's results), ``results_completed``
+    (the number of results, once the other briefings' have been added too, or at
+    once when there are none to add).
     """
 
     results_shown = Signal(int)
+    results_completed = Signal(int)
 
-    #: Milliseconds after the last keystroke before searching.
-    DEBOUNCE_MS = 60
+    #: Milliseconds after the last keystroke before searching: short, since a newer keystroke
+    #: cancels the background search of an older one, and the briefing shown is searched in milliseconds.
+    DEBOUNCE_MS = 30
     #: The results list is at least this many characters wide, space permitting.
     POPUP_CHARS = 96
 
@@ -71,6 +81,12 @@ class SearchController(QObject):
         self.session = window.session
         self._query = ""
         self._scope = SCOPE_ALL
+        #: The background query whose results the list waits for (None: it waits for nothing).
+        self._pending: int | None = None
+        self.background = BackgroundSearch(self)
+        #: The session's store the background search was last given, and a number naming it.
+        self._store_seen: BriefingStore | None = None
+        self._store_epoch = 0
 
         self.field = QLineEdit(window)
         self.field.setObjectName("searchField")
@@ -141,9 +157,17 @@ class SearchController(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(self.DEBOUNCE_MS)
+        # The background search starts once the briefing shown's results are laid out and painted: a
+        # 0 ms timer fires after the events waiting (the list's layout, the paint), and the worker's
+        # Python work would otherwise take turns with the GUI thread for the interpreter lock.
+        self._background_timer = QTimer(self)
+        self._background_timer.setSingleShot(True)
+        self._background_timer.setInterval(0)
+        self._background_request: tuple | None = None
 
         self._connect_signals()
         self.retranslate()
+        self._prepare_background()
 
     def _connect_signals(self) -> None:
         window = self.window
@@ -151,12 +175,16 @@ class SearchController(QObject):
         self.field.textChanged.connect(self._on_field_text_changed)
         self.state.language_changed.connect(self._on_state_language_changed)
         self._timer.timeout.connect(self.run_search)
+        self._background_timer.timeout.connect(self._on_background_timer_timeout)
+        self.background.results_ready.connect(self._on_background_results_ready)
+        self.background.failed.connect(self._on_background_failed)
         self.view.doubleClicked.connect(self._on_view_double_clicked)
         self.scope_buttons.buttonClicked.connect(self._on_scope_buttons_button_clicked)
         self.state.snapshot_changed.connect(self._on_state_snapshot_changed)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._on_app_focus_changed)
+            app.aboutToQuit.connect(self.background.shutdown)
         self.field.installEventFilter(self)
         self.view.installEventFilter(self)
         window.installEventFilter(self)
@@ -222,6 +250,7 @@ class SearchController(QObject):
         """Focus the field with its text selected, and show the results it has (Ctrl+F)."""
         self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.field.selectAll()
+        self._prepare_background()
         if self.field.text().strip():
             if self._query != self.field.text():
                 self.run_search()
@@ -229,10 +258,15 @@ class SearchController(QObject):
                 self._show_popup()
 
     def run_search(self) -> None:
-        """Search for the field's text now (the debounce timer calls this)."""
+        """Search for the field's text now (the debounce timer calls this).
+
+        The briefing shown is searched here; with scope "all", the other briefings in the background.
+        """
         self._timer.stop()
         text = self.field.text()
         self._query = text
+        self.background.cancel()
+        self._pending = None
         if not text.strip():
             self.model.set_results([])
             self.popup.hide()
@@ -241,20 +275,36 @@ class SearchController(QObject):
         store = self.session.store
         snapshot = self.state.snapshot
         if store is not None and snapshot is not None and parse_query(text) is not None:
-            several = len(self.session.briefings) > 1
-            briefing_id = None if several and self._scope == SCOPE_ALL else snapshot.briefing.id
             try:
-                results = search(store, text, briefing_id)
+                results = search(store, text, snapshot.briefing.id)
             except StoreError as exc:
                 self.window.statusBar().showMessage(exc.describe(self.state.lang), 6000)
+            else:
+                if len(self.session.briefings) > 1 and self._scope == SCOPE_ALL:
+                    self._pending = self.background.cancel()
+                    self._background_request = (self._pending, store.path, self._epoch(store), text)
+                    self._background_timer.start()
         self.model.set_results(results)
         self._update_messages()
         self._show_popup()
         self.results_shown.emit(len(results))
+        if self._pending is None:
+            self.results_completed.emit(len(results))
+
+    def is_searching(self) -> bool:
+        """Whether the other briefings' results are still to come."""
+        return self._pending is not None
+
+    def shutdown(self) -> None:
+        """Stop the background search (the window is closing)."""
+        self._pending = None
+        self.background.shutdown()
 
     def clear(self) -> None:
         """Empty the field and hide the results (Esc)."""
         self._timer.stop()
+        self.background.cancel()
+        self._pending = None
         self.field.clear()
         self._query = ""
         self.model.set_results([])
@@ -282,6 +332,21 @@ class SearchController(QObject):
         (tab.focus_target() if tab is not None else self.window).setFocus(Qt.FocusReason.OtherFocusReason)
 
     # ------------------------------------------------------------ helpers
+    def _prepare_background(self) -> None:
+        """Have the worker open its store and read the index's briefing ranges (150-200 ms for 200
+        briefings), which the first search here would otherwise wait for, on the GUI thread."""
+        store = self.session.store
+        if store is not None:
+            self.background.prepare(store.path, self._epoch(store))
+
+    def _epoch(self, store: BriefingStore) -> int:
+        """A number naming ``store``: the background search opens its own store again when it changes
+        (another file, or the same path replaced on disk and opened anew by the session)."""
+        if store is not self._store_seen:
+            self._store_seen = store
+            self._store_epoch += 1
+        return self._store_epoch
+
     def _update_messages(self) -> None:
         lang = self.state.lang
         text = self.field.text()
@@ -290,6 +355,8 @@ class SearchController(QObject):
             message = ""
         elif parse_query(text) is None:
             message = tr("search.hint", lang)
+        elif count == 0 and self._pending is not None:
+            message = tr("search.searching_others", lang)
         elif count == 0:
             shown = " ".join(text.split())
             message = tr("search.no_results", lang, query=shown if len(shown) <= 40 else shown[:39] + "…")
@@ -301,7 +368,10 @@ class SearchController(QObject):
         self.message.setVisible(bool(message))
         self.scope_bar.setVisible(len(self.session.briefings) > 1)
         self.view.setVisible(count > 0)
-        self.status.setText(tr("search.count", lang, n=count) if count else "")
+        status = tr("search.count", lang, n=count) if count else ""
+        if count and self._pending is not None:
+            status += " · " + tr("search.searching_others", lang)
+        self.status.setText(status)
         self.status.setVisible(count > 0)
 
     def _show_popup(self) -> None:
@@ -382,6 +452,9 @@ class SearchController(QObject):
     # ------------------------------------------------------------ events
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         kind = event.type()
+        if kind == QEvent.Type.Close and watched is self.window:
+            self.shutdown()  # the worker thread stops before the window and its children go
+            return False
         if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             if watched is self.field:
                 return self._on_field_key(event)
@@ -443,7 +516,36 @@ class SearchController(QObject):
     def _on_state_language_changed(self, _lang: str) -> None:
         self.retranslate()
 
+    def _on_background_timer_timeout(self) -> None:
+        request, self._background_request = self._background_request, None
+        if request is not None and request[0] == self._pending:
+            self.background.submit(*request)
+
+    def _on_background_results_ready(self, generation: int, results: list) -> None:
+        if generation != self._pending or not self.background.is_current(generation):
+            return  # a newer keystroke, scope or briefing made this query stale
+        self._pending = None
+        snapshot = self.state.snapshot
+        shown = snapshot.briefing.id if snapshot is not None else None
+        # The briefing shown is already listed (searched on its own); the rest goes below it.
+        self.model.append_results([r for r in results if r.briefing_id != shown])
+        self._update_messages()
+        if self.popup.isVisible():
+            self._place_popup()  # taller now; the rows shown stay where they are
+        self.results_completed.emit(self.model.result_count())
+
+    def _on_background_failed(self, generation: int, error: StoreError) -> None:
+        if generation != self._pending:
+            return
+        self._pending = None
+        self._update_messages()
+        self.window.statusBar().showMessage(error.describe(self.state.lang), 6000)
+        self.results_completed.emit(self.model.result_count())
+
     def _on_field_text_changed(self, text: str) -> None:
+        # The older query's background results would belong to text no longer in the field.
+        self.background.cancel()
+        self._pending = None
         if not text.strip():
             self._timer.stop()
             self._query = text
@@ -462,6 +564,8 @@ class SearchController(QObject):
             self.open_result(result)
 
     def _on_state_snapshot_changed(self, _snapshot: object) -> None:
+        if self.session.store is not self._store_seen:
+            self._prepare_background()  # another file, or the same one changed on disk
         # Another briefing or database: the shown results may be gone.
         if self.popup.isVisible():
             self.run_search()

@@ -61,11 +61,17 @@ def _title_of(index: QModelIndex | QPersistentModelIndex, result: SearchResult) 
     return model.display_title(result) if isinstance(model, SearchResultModel) else result.title
 
 
+#: The section of the header row over the results of the other briefings (:meth:`SearchResultModel.append_results`).
+OTHER_BRIEFINGS = "other-briefings"
+
+
 class SearchResultModel(QAbstractListModel):
     """Results as a flat list: a header row for each section, then that section's results.
 
     Sections are listed in the order of their best result, so the best match is
-    always first. Header rows are not selectable.
+    always first. Header rows are not selectable. Results that come later (the
+    other briefings', searched in the background) are appended below, under a
+    header of their own, so no row already shown moves.
     """
 
     ResultRole = Qt.ItemDataRole.UserRole + 1
@@ -102,17 +108,22 @@ class SearchResultModel(QAbstractListModel):
         return shown(result.title)
 
     def set_results(self, results: Sequence[SearchResult]) -> None:
-        groups: dict[str, list[SearchResult]] = {}
-        for result in results:
-            if result.section in SECTIONS:
-                groups.setdefault(result.section, []).append(result)
-        rows: list[tuple[str, SearchResult | None, int]] = []
-        for section, members in groups.items():  # dicts keep insertion order: best result first
-            rows.append((section, None, len(members)))
-            rows.extend((section, r, 0) for r in members)
+        """Show ``results`` (best first), and nothing else."""
         self.beginResetModel()
-        self._rows = rows
+        self._rows = _grouped(results)
         self.endResetModel()
+
+    def append_results(self, results: Sequence[SearchResult]) -> None:
+        """Add ``results`` (the other briefings', best first) below the rows shown, under their own header."""
+        rows = _grouped(results)
+        if not rows:
+            return
+        if self._rows:
+            rows.insert(0, (OTHER_BRIEFINGS, None, sum(1 for _s, r, _n in rows if r is not None)))
+        first = len(self._rows)
+        self.beginInsertRows(_ROOT, first, first + len(rows) - 1)
+        self._rows.extend(rows)
+        self.endInsertRows()
 
     def set_language(self, lang: str) -> None:
         self._lang = lang
@@ -133,6 +144,8 @@ class SearchResultModel(QAbstractListModel):
 
     def header_text(self, row: int) -> str:
         section, _result, count = self._rows[row]
+        if section == OTHER_BRIEFINGS:
+            return tr("search.other_briefings", self._lang, n=count)
         return f"{tr(section_title_key(section), self._lang)} ({count})"
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
@@ -162,6 +175,19 @@ class SearchResultModel(QAbstractListModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
+def _grouped(results: Sequence[SearchResult]) -> list[tuple[str, SearchResult | None, int]]:
+    """``results`` as rows: each section's header, then its results; sections in the order of their best."""
+    groups: dict[str, list[SearchResult]] = {}
+    for result in results:
+        if result.section in SECTIONS:
+            groups.setdefault(result.section, []).append(result)
+    rows: list[tuple[str, SearchResult | None, int]] = []
+    for section, members in groups.items():  # dicts keep insertion order: best result first
+        rows.append((section, None, len(members)))
+        rows.extend((section, r, 0) for r in members)
+    return rows
+
+
 class SearchResultDelegate(QStyledItemDelegate):
     """Paints a header as a small bold caption, a result as its title over its highlighted snippet.
 
@@ -176,7 +202,9 @@ class SearchResultDelegate(QStyledItemDelegate):
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        self._documents: dict[tuple[int, int], tuple[SearchResult, QFont, QTextDocument]] = {}
+        #: (row, width) → (result, font, laid-out snippet, its height): sizeHint is asked for each row
+        #: several times per search (popup, layout, show), and a document's size() is not free.
+        self._documents: dict[tuple[int, int], tuple[SearchResult, QFont, QTextDocument, int]] = {}
         self._widths: list[int] = []
         self._model: SearchResultModel | None = None
         if isinstance(parent, QAbstractItemView):
@@ -198,12 +226,13 @@ class SearchResultDelegate(QStyledItemDelegate):
         self._documents.clear()
         self._widths.clear()
 
-    def _document(self, row: int, result: SearchResult, font: QFont, width: int) -> QTextDocument:
+    def _document(self, row: int, result: SearchResult, font: QFont, width: int) -> tuple[QTextDocument, int]:
+        """The row's snippet laid out at ``width``, and its height."""
         width = max(40, width)
         cached = self._documents.get((row, width))
         # The result and font are compared too: a model that changed without a signal is never shown stale.
         if cached is not None and cached[0] is result and cached[1] == font:
-            return cached[2]
+            return cached[2], cached[3]
         if width not in self._widths:
             self._widths.append(width)
             if len(self._widths) > self.WIDTHS_KEPT:
@@ -214,14 +243,23 @@ class SearchResultDelegate(QStyledItemDelegate):
         doc.setDefaultFont(font)
         doc.setHtml(snippet_html(result.snippet, result.highlights))
         doc.setTextWidth(width)
-        self._documents[(row, width)] = (result, QFont(font), doc)
-        return doc
+        height = int(doc.size().height())
+        self._documents[(row, width)] = (result, QFont(font), doc, height)
+        return doc, height
 
     def _text_width(self, option: QStyleOptionViewItem) -> int:
+        """The width snippets wrap at: the list's, less a scroll bar whether one shows or not.
+
+        One width for measuring (the popup sizes itself before the list lays out) and for
+        painting, so each snippet is laid out once; and when results of other briefings arrive
+        and a scroll bar appears, no snippet wraps anew and no row moves.
+        """
         view = self.parent()
-        width = option.rect.width()
-        if isinstance(view, QAbstractItemView) and width <= 0:
-            width = view.viewport().width()
+        if isinstance(view, QAbstractItemView) and view.width() > 0:
+            scrollbar = view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, view)
+            width = view.width() - 2 * view.frameWidth() - scrollbar
+        else:
+            width = option.rect.width()
         return max(80, width) - 2 * self.PAD
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
@@ -230,9 +268,8 @@ class SearchResultDelegate(QStyledItemDelegate):
         width = self._text_width(option)
         if result is None:
             return QSize(width, metrics.height() + self.PAD + 2)
-        doc = self._document(index.row(), result, option.font, width)
-        height = metrics.height() + 2 + int(doc.size().height()) + 2 * self.PAD
-        return QSize(width, height)
+        _doc, doc_height = self._document(index.row(), result, option.font, width)
+        return QSize(width, metrics.height() + 2 + doc_height + 2 * self.PAD)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
@@ -285,7 +322,7 @@ class SearchResultDelegate(QStyledItemDelegate):
                          int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
                          bold_metrics.elidedText(_title_of(index, result),
                                                  Qt.TextElideMode.ElideRight, title_width))
-        doc = self._document(index.row(), result, opt.font, inner.width())
+        doc, _height = self._document(index.row(), result, opt.font, self._text_width(opt))
         painter.translate(inner.left(), inner.top() + title_height + 2)
         painter.setClipRect(QRect(0, 0, inner.width(), inner.height() - title_height - 2))
         context = QAbstractTextDocumentLayout.PaintContext()
@@ -299,5 +336,6 @@ class ResultList(QListView):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
-        # Snippets wrap to the width: measure the rows again.
-        self.scheduleDelayedItemsLayout()
+        if event.size().width() != event.oldSize().width():
+            # Snippets wrap to the width: measure the rows again (a change of height alone changes no row).
+            self.scheduleDelayedItemsLayout()

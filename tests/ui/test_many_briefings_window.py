@@ -77,6 +77,8 @@ def type_query(qtbot, window, text):
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(controller.field, text)
     qtbot.waitUntil(lambda: controller.popup.isVisible() and controller._query == text)
+    # The other briefings' results come from the background search.
+    qtbot.waitUntil(lambda: not controller.is_searching())
     return controller
 
 
@@ -105,7 +107,7 @@ def test_the_scope_switch_narrows_to_the_briefing_shown(qtbot, open_window, seri
     assert controller.model.result_count() == 4
     assert controller.field.hasFocus()  # typing goes on in the field
     qtbot.mouseClick(controller.scope_all_button, Qt.MouseButton.LeftButton)
-    assert controller.model.result_count() == 12
+    qtbot.waitUntil(lambda: controller.model.result_count() == 12)
 
 
 def test_opening_a_result_of_another_briefing_switches_to_it(qtbot, open_window, series_db):

@@ -31,6 +31,7 @@ def test_a_whole_session_changes_nothing_on_disk(qtbot, settings, tmp_path, bund
     controller = window.search_controller
     controller.field.setText("dien thoai")
     controller.run_search()
+    qtbot.waitUntil(lambda: not controller.is_searching())  # the other briefings' results, from the worker
     assert controller.model.result_count() > 0
     # a PDF, through Export PDF… with the file dialog answered
     pdf = tmp_path / "out" / "pack.pdf"
