@@ -175,3 +175,35 @@ def test_a_wheel_on_the_first_frame_hands_over_to_the_live_plot(qtbot, frame_vie
                         Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
     QApplication.sendEvent(frame, event)
     assert view._plot is not None and view.stack.currentWidget() is view._plot
+
+
+def test_the_overview_charts_first_paint_where_they_settle(qtbot, qapp, settings, review_db, monkeypatch):
+    """The Overview's charts are built after its text's first paint; their first frames are painted at the
+    place and size they keep (not drawn over each other and moved a moment later)."""
+    from briefing_app.ui.charts import first_frame
+
+    monkeypatch.setattr(ChartView, "take_over_when_idle", False)
+    painted: dict[int, tuple] = {}
+    paint = first_frame.FirstFrame.paintEvent
+
+    def recording(self, event):
+        paint(self, event)
+        if self.paint_count == 1:
+            view = self._view
+            painted[id(view)] = (view.geometry().getRect(), self.size().toTuple())
+
+    monkeypatch.setattr(first_frame.FirstFrame, "paintEvent", recording)
+    from briefing_app.ui.app import launch
+
+    window = launch(qapp, review_db, "vi", settings)  # as the command line starts it
+    qtbot.addWidget(window)
+    tab = window.overview_tab
+    qtbot.waitUntil(lambda: len(tab._charts) == 5 and len(painted) >= 2 and all(
+        id(v) in painted for v in tab._charts if not v.visibleRegion().isEmpty()), timeout=5000)
+    qtbot.wait(200)  # whatever would still move has moved
+    shown = [v for v in tab._charts if id(v) in painted]
+    assert len(shown) >= 2
+    for view in shown:
+        assert painted[id(view)] == (view.geometry().getRect(), view.first_frame.size().toTuple())
+    for above, below in zip(tab._charts, tab._charts[1:]):
+        assert above.geometry().bottom() < below.geometry().top()
