@@ -170,11 +170,15 @@ def test_the_buttons_work_before_the_plot_takes_over(qtbot, frame_view, snapshot
 def test_a_wheel_on_the_first_frame_hands_over_to_the_live_plot(qtbot, frame_view, snapshot):
     view = frame_view(overview_charts(snapshot)[0])
     frame = view.first_frame
+    full_low, full_high = frame.layout_now().x_range  # what the plot shows unzoomed
     centre = QPointF(frame.rect().center())
     event = QWheelEvent(centre, QPointF(frame.mapToGlobal(centre.toPoint())), QPoint(0, 0), QPoint(0, 120),
                         Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
     QApplication.sendEvent(frame, event)
     assert view._plot is not None and view.stack.currentWidget() is view._plot
+    # That turn of the wheel zoomed the plot (pyqtgraph zooms the value axis of a bar chart): the range shrank.
+    (low, high) = view._plot.getPlotItem().vb.viewRange()[0]
+    assert high - low < (full_high - full_low) * 0.95
 
 
 def test_the_overview_charts_first_paint_where_they_settle(qtbot, qapp, settings, review_db, monkeypatch):

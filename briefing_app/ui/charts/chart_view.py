@@ -199,6 +199,10 @@ class ChartView(QWidget):
         """The QPainter frame shown until the pyqtgraph plot takes over (None once it has)."""
         return self.placeholder if isinstance(self.placeholder, FirstFrame) else None
 
+    def plot_widget(self) -> QWidget | None:
+        """The interactive plot in view (None while the first frame stands in for it)."""
+        return self._plot_widget()
+
     def take_over(self) -> None:
         """Let the interactive plot replace the first frame now (a drag or a wheel on the first frame)."""
         self.ensure_plot()

@@ -17,8 +17,19 @@ from math import ceil, floor, frexp, sqrt
 from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFontMetrics, QHelpEvent, QMouseEvent, QPainter, QPaintEvent, QPalette, QPen
-from PySide6.QtWidgets import QToolTip, QWidget
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFontMetrics,
+    QHelpEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 
 from ...data.charts import ChartSpec
 from ..plain import shown
@@ -168,8 +179,15 @@ class FirstFrame(QWidget):
         # A drag (pan) or wheel (zoom) needs the live plot: take over now.
         self._view.take_over()
 
-    def wheelEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 - Qt override
+        # The live plot takes over where this frame was, and zooms by this very turn of the wheel.
         self._view.take_over()
+        plot = self._view.plot_widget()
+        if plot is not None and plot is not self:
+            target = plot.viewport() if hasattr(plot, "viewport") else plot
+            QApplication.sendEvent(target, QWheelEvent(
+                event.position(), event.globalPosition(), event.pixelDelta(), event.angleDelta(), event.buttons(),
+                event.modifiers(), event.phase(), event.inverted()))
 
     # -------------------------------------------------------------- painting
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
