@@ -54,7 +54,11 @@ def test_the_whole_benchmark_runs_at_tiny_scale(tmp_path):
     figures = {row["figure"]: row for row in report["rows"]}
     for name in ("start ratio to empty-window floor (data.db)", "open the scale database",
                  "search p95 (ranked top 50)", "keystroke → results painted p95",
-                 "live reload: other process commits → table and chart", "resident memory at first paint"):
+                 "live reload: other process commits → table and chart", "resident memory at first paint",
+                 "first paint → charts visible (data.db)", "start → charts interactive (data.db)"):
         assert name in figures and figures[name]["value"] is not None and figures[name]["result"] in ("pass", "miss")
     assert any(name.startswith("full summary PDF") for name in figures)
+    assert any(name.startswith("Over time chart after selecting a row") for name in figures)
+    # The spread over the runs is printed beside the medians.
+    assert any(name.startswith("  runs: ratio ") for name in figures)
     assert report["machine"]["cpus"] >= 1

@@ -7,10 +7,11 @@ on-screen charts (pyqtgraph) and the printed ones (QPainter) both draw these.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, overload
 
 from ..i18n import has_text, tr, tr_pair
 from .numbers import format_number
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Category", "Series", "ChartSpec", "parts_chart", "plan_chart", "change_chart", "sector_chart",
            "enterprise_chart", "enterprise_plan_chart", "overview_charts", "indicator_chart", "series_chart",
-           "SERIES_EPOCH"]
+           "SERIES_EPOCH", "LazyTexts"]
 
 #: Day zero of a "series" chart's x axis (x is days since then, so pyqtgraph gets plain floats).
 SERIES_EPOCH = date(1970, 1, 1)
@@ -44,9 +45,10 @@ class Series:
     name_vi: str
     name_en: str
     values: tuple[float | None, ...]
-    #: exact text of each value as the reader should see it, per language ("ước đạt 213.355 tỷ đồng")
-    texts_vi: tuple[str, ...]
-    texts_en: tuple[str, ...]
+    #: exact text of each value as the reader should see it, per language ("ước đạt 213.355 tỷ đồng");
+    #: a tuple, or :class:`LazyTexts` where there are thousands and only a few are ever read (hover, table)
+    texts_vi: Sequence[str]
+    texts_en: Sequence[str]
     derived: bool = False
 
     def name(self, lang: str) -> str:
@@ -54,6 +56,57 @@ class Series:
 
     def text(self, index: int, lang: str) -> str:
         return (self.texts_en if lang == "en" else self.texts_vi)[index]
+
+
+class LazyTexts(Sequence[str]):
+    """Texts made when first read: a measure over time has thousands of points, and putting each in words
+    for both languages took a third of drawing its chart, where a reader hovers over a few.
+
+    Equal when made from the same ``key`` (what the texts are made from), so a spec's signature still says
+    whether anything drawn changed without making the texts."""
+
+    def __init__(self, count: int, make: Callable[[int], str], key: tuple):
+        self._count = count
+        self._make = make
+        self._key = key
+        self._made: dict[int, str] = {}
+
+    def __len__(self) -> int:
+        return self._count
+
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[str, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> str | tuple[str, ...]:
+        if isinstance(index, slice):
+            return tuple(self[i] for i in range(*index.indices(self._count)))
+        if index < 0:
+            index += self._count
+        if not 0 <= index < self._count:
+            raise IndexError(index)
+        text = self._made.get(index)
+        if text is None:
+            text = self._made[index] = self._make(index)
+        return text
+
+    def __iter__(self) -> Iterator[str]:
+        return (self[i] for i in range(self._count))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, LazyTexts):
+            return self._key == other._key
+        if isinstance(other, (tuple, list)):
+            return tuple(self) == tuple(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._key)
+
+    def __repr__(self) -> str:
+        return f"LazyTexts({self._count} texts)"
 
 
 @dataclass(frozen=True)
@@ -314,11 +367,18 @@ def series_chart(series: _series.Series) -> ChartSpec | None:
                   for p in points)
     words: dict[tuple, str] = {}
 
+    frozen_points = tuple(points)
+
     def column(kind: str, name_key: str, derived: bool) -> Series:
         values = tuple(float(p.value) if p.kind == kind else None for p in points)
-        texts_vi = tuple(_point_text(p, measure.unit_en, "vi", words) if p.kind == kind else "" for p in points)
-        texts_en = tuple(_point_text(p, measure.unit_en, "en", words) if p.kind == kind else "" for p in points)
-        return Series(*tr_pair(name_key), values, texts_vi, texts_en, derived=derived)
+
+        def texts(lang: str) -> LazyTexts:
+            def make(i: int) -> str:
+                point = frozen_points[i]
+                return _point_text(point, measure.unit_en, lang, words) if point.kind == kind else ""
+            return LazyTexts(len(frozen_points), make, (frozen_points, measure.unit_en, kind, lang))
+
+        return Series(*tr_pair(name_key), values, texts("vi"), texts("en"), derived=derived)
 
     index = {id(p): i for i, p in enumerate(points)}
     flagged: set[int] = set()

@@ -122,8 +122,18 @@ def _half_step(text: str | None) -> Decimal:
     if not text:
         return Decimal(0)
     digits = text.strip().lstrip("+-")
-    decimals = len(digits.split(",", 1)[1]) if "," in digits else 0
-    return Decimal(5).scaleb(-(decimals + 1))
+    return _HALF_STEPS[len(digits.split(",", 1)[1]) if "," in digits else 0]
+
+
+class _HalfSteps(dict):
+    """Half a unit of the last of ``decimals`` digits, made once per count (a series reads thousands)."""
+
+    def __missing__(self, decimals: int) -> Decimal:
+        step = self[decimals] = Decimal(5).scaleb(-(decimals + 1))
+        return step
+
+
+_HALF_STEPS = _HalfSteps()
 
 
 def build_series(store: BriefingStore, measure_id: str, catalogue: dict[str, Measure] | None = None) -> Series:
@@ -199,7 +209,8 @@ def stated_point(measure: Measure, briefing_id: str, indicator: MeasuredFigure,
             return None
         label = _period_label(first, when)
     low, high = tolerance_range(indicator.value, indicator.value_text, indicator.qualifier)
-    low, high = convert(low, indicator.unit_vi, measure), convert(high, indicator.unit_vi, measure)
+    if value is not indicator.value:  # another unit: the range moves by the same power of ten
+        low, high = convert(low, indicator.unit_vi, measure), convert(high, indicator.unit_vi, measure)
     return SeriesPoint(label, first, when, briefing_id, indicator.key, value, indicator.value_text,
                        indicator.unit_vi, indicator.qualifier, "stated", None, low, high)
 

@@ -17,6 +17,7 @@ from ..paths import library_path
 from .clipboard import release_clipboard
 from .errors import install_excepthook
 from .focus_style import install_focus_style
+from .long_lived import settle
 from .main_window import MainWindow
 from .resources import icon
 from .state import ViewerState
@@ -107,6 +108,7 @@ def launch(app: QApplication, database: Path | None, lang: str | None, settings:
     # cycle collector, off while the app started (cli._gui), is back on from then.
     window.first_painted.connect(lambda: ensure_vietnamese_font(app))
     window.first_painted.connect(gc.enable)
+    window.first_painted.connect(settle)  # what the start read is set apart from later collections
     install_excepthook(lambda: window, lambda: window.state.lang)
     app.aboutToQuit.connect(release_clipboard)
     # Reading a briefing takes a few milliseconds (a lock held by another program makes it retry

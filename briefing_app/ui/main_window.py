@@ -29,6 +29,7 @@ from ..text_limits import TOOLTIP_CHARS, elide
 from . import tabs as tab_registry
 from .briefing_selector import BriefingSelector
 from .database_status import DatabaseStatus
+from .long_lived import Settler
 from .qt_language import apply_qt_language, use_qt_dialogs
 from .recent_files import RecentFiles
 from .resources import icon
@@ -78,6 +79,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self._startup_database = startup_database
         self.session = DatabaseSession(self)
+        self._settler = Settler(self)  # the loaded briefing, set apart from the cycle collector (long_lived)
         # Printing and search add their actions and widgets when first needed (see the properties).
         self._print_controller: PrintController | None = None
         self._table_export: TableExportController | None = None
@@ -436,6 +438,7 @@ class MainWindow(QMainWindow):
         self._fill_compare_menu()
         self._update_status()
         self._update_title()
+        self._settler.request()
 
     def _on_session_database_opened(self, path: Path) -> None:
         self.recent.add(path)

@@ -23,6 +23,7 @@ def postal(snapshot):
 
 def test_bars_equal_the_data(qtbot, view, snapshot):
     spec = postal(snapshot)
+    view.resize(640, 480)  # rows tall enough for labels on two lines
     view.set_spec(spec, "vi")
     view.ensure_plot()
     [bar] = [b for b in view._bars if b.isVisible()]

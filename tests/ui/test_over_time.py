@@ -234,3 +234,50 @@ def test_the_line_never_joins_a_year_to_a_half_year(qtbot, open_tab, state, bund
         plot = drawn(qtbot, tab.chart)
         assert list(plot.line.opts["connect"]) == [True, False, False]
 
+
+
+def test_a_measure_is_read_once_until_the_database_changes(qtbot, open_window, three_db, monkeypatch, time_limit):
+    """The "Over time" series is kept per measure for the open database: going back to a figure draws it without
+    reading the database again; another program's commit (live reload) reads it afresh and the chart shows it."""
+    import sqlite3
+
+    from briefing_app.ui.charts import over_time
+
+    reads: list[str] = []
+    real = over_time.build_series
+    monkeypatch.setattr(over_time, "build_series", lambda store, measure: reads.append(measure) or real(store, measure))
+    window = open_window(three_db)
+    window.session.select_briefing("b-2019")
+    window.tabs.setCurrentWidget(window.indicators_tab)
+    tab = window.indicators_tab
+    select_key(qtbot, tab, "mobile")
+    plot = drawn(qtbot, tab.over_time)
+    select_key(qtbot, tab, "fixed")
+    select_key(qtbot, tab, "mobile")
+    assert reads.count(MOBILE) == 1
+    assert 136.0 in [y for _c, s, _x, y in plot.points() if s == 0]
+
+    conn = sqlite3.connect(three_db, isolation_level=None)
+    conn.execute("UPDATE indicators SET value_text = '150', value = 150 WHERE key = 'mobile' AND value_text = '136'")
+    conn.close()
+    qtbot.waitUntil(lambda: 150.0 in [y for _c, s, _x, y in plot.points() if s == 0], timeout=time_limit.ms(3))
+    assert 136.0 not in [y for _c, s, _x, y in plot.points() if s == 0]
+    assert reads.count(MOBILE) == 2
+    assert tab.over_time.title.text() == "Theo thời gian: Thuê bao điện thoại di động"
+
+
+def test_point_texts_are_made_when_read_and_equal_for_equal_series(store):
+    """Thousands of points: their hover texts are made when read, and two charts of one series still compare
+    equal (nothing is redrawn)."""
+    from briefing_app.data.charts import series_chart
+    from briefing_app.data.series import build_series
+
+    series = build_series(store, MOBILE)
+    first, again = series_chart(series), series_chart(series)
+    assert first is not None and again is not None
+    assert first.signature() == again.signature()
+    stated = first.series[0]
+    texts = [stated.text(i, "vi") for i in range(len(first.categories))]
+    assert [t for t in texts if t] == [
+        "120 triệu thuê bao (b-2017)", "khoảng 136 triệu thuê bao (b-2018)", "134,5 triệu thuê bao (b-2019)"]
+    assert list(stated.texts_vi) == texts

@@ -37,6 +37,7 @@ from ...i18n import tr
 from ...text_limits import TOOLTIP_CHARS, elide
 from ..plain import escape, make_plain, plain_label, shown
 from .accessible import name_chart
+from .first_frame import FirstFrame
 
 __all__ = ["ChartView", "series_colors", "wrap_label"]
 
@@ -79,6 +80,9 @@ class ChartView(QWidget):
 
     bar_clicked = Signal(str, int)
     print_requested = Signal(object, str)
+    #: The pyqtgraph plot replaces the first frame once the window is idle after painting it (off: only when
+    #: the reader drags or scrolls on the chart, exports it, or :meth:`ensure_plot` is called).
+    take_over_when_idle = True
 
     def __init__(self, parent: QWidget | None = None, *, min_height: int = 220, empty_key: str = "chart.empty"):
         super().__init__(parent)
@@ -136,7 +140,8 @@ class ChartView(QWidget):
         self._legend_key: tuple | None = None
 
         self.stack = QStackedWidget(self)
-        self.placeholder = QLabel(self)
+        # Until pyqtgraph is imported (after the window's first paint), the chart is painted in its place.
+        self.placeholder: QWidget = FirstFrame(self)
         self.stack.addWidget(self.placeholder)
         # Shown instead of empty axes when there is nothing to chart.
         self.empty_label = plain_label(selectable=False)
@@ -185,6 +190,23 @@ class ChartView(QWidget):
     def spec(self) -> ChartSpec | None:
         return self._spec
 
+    @property
+    def lang(self) -> str:
+        return self._lang
+
+    @property
+    def first_frame(self) -> FirstFrame | None:
+        """The QPainter frame shown until the pyqtgraph plot takes over (None once it has)."""
+        return self.placeholder if isinstance(self.placeholder, FirstFrame) else None
+
+    def plot_widget(self) -> QWidget | None:
+        """The interactive plot in view (None while the first frame stands in for it)."""
+        return self._plot_widget()
+
+    def take_over(self) -> None:
+        """Let the interactive plot replace the first frame now (a drag or a wheel on the first frame)."""
+        self.ensure_plot()
+
     def set_spec(self, spec: ChartSpec | None, lang: str | None = None) -> None:
         """Show ``spec``; nothing is redrawn when neither the data nor the language changed."""
         if lang is not None and lang != self._lang:
@@ -230,6 +252,7 @@ class ChartView(QWidget):
         if ref != self._highlight:
             self._highlight = ref
             self._apply_styles()
+            self.placeholder.update()
 
     def highlighted_categories(self) -> list[int]:
         if self._spec is None or self._highlight is None:
@@ -298,8 +321,17 @@ class ChartView(QWidget):
     def ensure_plot(self) -> None:
         """Build the pyqtgraph plot now (normally done on first show)."""
         if self._plot is None:
-            self._build_plot()
+            where = self.placeholder.geometry()
+            plot = self._build_plot()
+            # At the first frame's size before drawing, and laid out now: the plot's first paint has the axis
+            # widths the spec needs (not pyqtgraph's defaults for one frame, a visible jump).
+            plot.setGeometry(where)
             self._sync()
+            layout = plot.getPlotItem().layout
+            for _ in range(3):  # laying out resizes the view box, which may widen the category axis: again
+                layout.activate()
+                if layout.isActivated():
+                    break
 
     # -------------------------------------------------------- geometry
     def bar_rect(self, category: int, series: int) -> QRectF:
@@ -312,9 +344,11 @@ class ChartView(QWidget):
         value = spec.series[series].values[category] or 0.0
         return QRectF(min(0.0, value), y - thickness / 2, abs(value), thickness)
 
-    def _category_y(self, category: int) -> float:
-        # First category on top.
+    def category_y(self, category: int) -> float:
+        """A category's place on the category axis (data y): the first category on top."""
         return float(len(self._spec.categories) - 1 - category) if self._spec else 0.0
+
+    _category_y = category_y
 
     def bar_at(self, x: float, y: float) -> tuple[int, int] | None:
         """(category, series) of the bar under data point (x, y), if any."""
@@ -353,7 +387,7 @@ class ChartView(QWidget):
     # ------------------------------------------------------------ internals
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().paintEvent(event)
-        if self._plot is None and not self._plot_scheduled:
+        if self._plot is None and not self._plot_scheduled and self.take_over_when_idle:
             # Once the window has painted (this view with it), not before: the first paint
             # never waits for pyqtgraph and numpy to import.
             self._plot_scheduled = True
@@ -368,7 +402,7 @@ class ChartView(QWidget):
     def _dark(self) -> bool:
         return self.palette().color(QPalette.ColorRole.Window).lightness() < 128
 
-    def _build_plot(self) -> None:
+    def _build_plot(self) -> Any:
         import pyqtgraph as pg
 
         from .axis import make_locale_axis
@@ -403,6 +437,7 @@ class ChartView(QWidget):
         self.placeholder = plot
         self._show_current()
         self._apply_palette()
+        return plot
 
     def _apply_palette(self) -> None:
         palette = self.palette()
@@ -436,6 +471,7 @@ class ChartView(QWidget):
             return
         self._drawn = signature
         if self._plot is None:
+            self.placeholder.update()  # the first frame paints the new spec
             return
         self.redraw_count += 1
         self._draw()

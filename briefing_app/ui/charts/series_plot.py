@@ -127,8 +127,9 @@ class SeriesPlot:
 
     def _draw_ticks(self, spec: ChartSpec, lang: str) -> None:
         ticks: dict[float, str] = {}
-        for c, category in enumerate(spec.categories):
-            ticks.setdefault(spec.x[c], shown(elide(category.label(lang), 40)))
+        for c, category in enumerate(spec.categories):  # thousands of points, a few dozen periods
+            if spec.x[c] not in ticks:
+                ticks[spec.x[c]] = shown(elide(category.label(lang), 40))
         ordered = sorted(ticks.items())
         # Period labels that would overlap are left out (the last one always stays): at most MAX_TICKS, and
         # none closer to the one before than its own width, measured at the plot's width.

@@ -196,6 +196,12 @@ class OverviewTab(BriefingTab):
 
         chart_layout = self._ensure_chart_column()
         specs = overview_charts(self._snapshot) if self._snapshot is not None else []
+        if len(self._charts) != len(specs) and self.chart_box is not None:
+            # New views are laid out through posted layout requests (the column, then the scroll area around it):
+            # they are painted once those have run, at the place and size they keep, never drawn over each other
+            # for a frame and then moved.
+            self.chart_box.setUpdatesEnabled(False)
+            QTimer.singleShot(0, self, lambda: QTimer.singleShot(0, self, self._reveal_charts))
         while len(self._charts) < len(specs):
             view = ChartView(self.chart_box)
             view.bar_clicked.connect(self.state.request_item)
@@ -215,6 +221,10 @@ class OverviewTab(BriefingTab):
             self.chart_scroll.setVisible(bool(specs))
             # the pane's width follows once the splitter is laid out again
             QTimer.singleShot(0, self, self._reflow)
+
+    def _reveal_charts(self) -> None:
+        if self.chart_box is not None:
+            self.chart_box.setUpdatesEnabled(True)
 
     def _ensure_chart_column(self) -> QVBoxLayout:
         """The layout of the chart views, with the chart column around it built on first use."""
