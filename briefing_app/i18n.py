@@ -400,6 +400,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "qualifier.gan": ("gần", "nearly"),
     "qualifier.khoang": ("khoảng", "about"),
     "qualifier.vao_khoang": ("vào khoảng", "about"),
+    "qualifier.xap_xi": ("xấp xỉ", "approximately"),
     "qualifier.uoc_dat": ("ước đạt", "estimated"),
     "qualifier.uoc_tinh": ("ước tính", "estimated"),
     "qualifier.uoc_dat_hon": ("ước đạt hơn", "estimated over"),
@@ -738,6 +739,7 @@ QUALIFIER_KEYS: dict[str, str] = {
     "gần": "qualifier.gan",
     "khoảng": "qualifier.khoang",
     "vào khoảng": "qualifier.vao_khoang",
+    "xấp xỉ": "qualifier.xap_xi",
     "ước đạt": "qualifier.uoc_dat",
     "ước tính": "qualifier.uoc_tinh",
     # An estimate that is itself approximate keeps both words ("ước đạt hơn 1 triệu tỷ đồng"): dropping either

@@ -166,8 +166,8 @@ def briefing_fields() -> tuple[Field, ...]:
             Field("unit", "i18n", False, "The unit as the source writes it; required with a value.",
                   required_with="value"),
             Field("qualifier", "choice", False, "hơn, trên (over), gần (nearly), khoảng, vào khoảng (about), "
-                  "ước đạt, ước tính (estimated), an estimate that is also approximate as written (ước đạt hơn, "
-                  "ước tính khoảng, …); null when the source states the figure plainly.",
+                  "xấp xỉ (approximately), ước đạt, ước tính (estimated), an estimate that is also approximate "
+                  "as written (ước đạt hơn, ước tính khoảng, …); null when the source states the figure plainly.",
                   choices=qualifiers),
             Field("as_of", "period", False, 'A date or period: "2017-06-30", "2017-06", "2017-H1", "2017-Q2", "2017".'),
             Field("parent", "text", False, "The key of the total this figure is part of."),

@@ -236,3 +236,27 @@ def test_the_quality_benchmark_prints_both_shares_and_the_time():
     assert lines[0].startswith("mic-2017-h1.yaml: ") and "curated figures found exactly" in lines[0]
     assert lines[1].startswith("noise: ") and lines[2].startswith("time to draft ")
     assert "— pass" in lines[0] and "— pass" in lines[1]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # Our own sentences, in the wording other reviews use (found wrong on articles the rules had not seen):
+    # a unit word must be the word itself, tone marks included ("tính đến" is not "tỉnh"), not the last
+    # syllable of another word ("thời điểm" is not "điểm", "dịch vụ" is not "vụ").
+    ("Số thuê bao điện thoại tính đến cuối tháng 6 ước tính đạt 120,5 triệu.",
+     [("120,5", "triệu thuê bao", "ước tính")]),
+    ("Tại thời điểm này tổng số thuê bao di động giảm khoảng 1,2 triệu so với đầu năm.",
+     [("1,2", "triệu thuê bao", "khoảng")]),
+    ("Thuê bao di động là xấp xỉ 120 triệu, thuê bao băng rộng cố định đạt 14,2 triệu.",
+     [("120", "triệu thuê bao", "xấp xỉ"), ("14,2", "triệu thuê bao", None)]),
+    # Money: a bare "tỷ" after a revenue takes the sentence's currency, not a noun ending a word ("dịch vụ").
+    ("Tổng doanh thu đạt 9.100 tỷ đồng; doanh thu dịch vụ viễn thông cố định đạt 2.100 tỷ, tăng 0,4% so với "
+     "tháng trước.", [("9.100", "tỷ đồng", None), ("2.100", "tỷ đồng", None)]),
+])
+def test_a_bare_scale_takes_the_noun_or_currency_its_clause_states(sentence, expected):
+    assert [(f.value, f.unit, f.qualifier) for f in _one(sentence)] == expected
+
+
+def test_a_bare_scale_after_a_parenthesis_takes_the_sentences_subject():
+    (phones,) = _one("Số thuê bao điện thoại cả nước (cả di động và cố định) tính đến hết tháng 6 ước đạt 125,3 triệu.")
+    assert (phones.value, phones.unit, phones.qualifier) == ("125,3", "triệu thuê bao", "ước đạt")
+    assert "unit" in phones.unsure

@@ -20,7 +20,7 @@ from .enterprises import enterprises_in
 from .model import DraftEnterprise, DraftFigure, Span
 from .sectors import guess_sector
 from .text import Paragraph, fold
-from .units import DURATIONS, NOUNS, UnitMatch, match_unit, unit_en
+from .units import CURRENCIES, DURATIONS, NOUNS, UnitMatch, match_unit, unit_en
 
 __all__ = ["find_figures"]
 
@@ -369,9 +369,17 @@ def _value_figure(text: str, sentence: Span, mention: _Mention, state: _Sentence
             inherits_unit = True
     # The unit: a scale alone ("hơn 130 triệu") takes the counted noun its clause names ("thuê bao").
     if unit.noun is None and unit.scale:
-        noun = _noun_in(before_clause) or (state.current.unit.split(" ", 1)[1] if state.current and state.current.unit
-                                           and " " in state.current.unit else None)
-        if noun:
+        currency = _currency_of(before_clause, state)
+        # The clause's own noun; else the unit of the figure just read; else the sentence's subject, which a
+        # parenthesis may have cut off from the clause ("Số thuê bao … (di động và cố định) … đạt 128,12 triệu").
+        noun = currency or _noun_in(before_clause) or (
+            state.current.unit.split(" ", 1)[1] if state.current and state.current.unit and " " in state.current.unit
+            else None) or _noun_in(text[s_start:mention.qualifier_start])
+        if currency:
+            figure.unit = f"{unit.scale} {currency}"
+            figure.unsure["unit"] = f"the article writes only '{unit.scale}'; the sentence's currency " \
+                                    f"'{currency}' is taken, as it speaks of money"
+        elif noun:
             figure.unit = f"{unit.scale} {noun}"
             figure.unsure["unit"] = f"the article writes only '{unit.scale}'; '{noun}' is taken from the sentence"
         else:
@@ -442,16 +450,45 @@ def _label(before: str, lead: str, unit: UnitMatch, after: str, text: str, menti
     return _capital(_shorten(whole or rest))
 
 
+#: Words whose last syllable is a counted noun but which count nothing ("thời điểm" is a moment, not points;
+#: "dịch vụ" services, not cases): a noun inside one of them is not the clause's counted noun.
+_NOT_COUNTED = ("thời điểm", "địa điểm", "đặc điểm", "quan điểm", "trọng điểm", "điểm mới", "nhiệm vụ",
+                "dịch vụ", "phục vụ", "nghiệp vụ", "chính phủ", "trang bị", "cơ quan chức năng")
+#: Words that make a bare scale ("2.854 tỷ") an amount of money: the sentence's currency is its unit.
+_MONEY = re.compile(r"(?<!\w)(?:doanh thu|lợi nhuận|kim ngạch|ngân sách|vốn|đầu tư|nộp|giá trị)(?!\w)",
+                    re.IGNORECASE)
+
+
 def _noun_in(phrase: str) -> str | None:
-    folded = fold(phrase)
+    """The counted noun a clause names last, spelt as the article spells it (tone marks matter: "tính đến"
+    is not "tỉnh"), skipping nouns that are part of a longer word ("thời điểm", "dịch vụ")."""
+    lowered = phrase.lower()
+    taken: list[tuple[int, int]] = []
+    for word in sorted(_NOT_COUNTED, key=len, reverse=True):
+        taken += [(m.start(), m.end()) for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", lowered)]
     best = None
     for noun in sorted(NOUNS, key=len, reverse=True):
-        hit = re.search(rf"(?<!\w){re.escape(fold(noun))}(?!\w)", folded)
-        if hit and (best is None or hit.start() > best[0]):
-            best = (hit.start(), noun)
+        for hit in re.finditer(rf"(?<!\w){re.escape(noun)}(?!\w)", lowered):
+            if any(a <= hit.start() and hit.end() <= b for a, b in taken):
+                continue  # inside a longer noun already found, or a word that counts nothing
+            taken.append((hit.start(), hit.end()))
+            if best is None or hit.start() > best[0]:
+                best = (hit.start(), noun)
     if best is None:
         return None
     return {"sim": "SIM"}.get(best[1], best[1])
+
+
+def _currency_of(clause: str, state: _Sentence) -> str | None:
+    """The currency a bare scale stands in, when its clause speaks of money: the sentence's last one
+    ("tổng doanh thu đạt 10.259 tỷ đồng; … cố định đạt 2.854 tỷ" → "đồng"), else none."""
+    if not _MONEY.search(clause):
+        return None
+    for earlier in reversed(state.figures):
+        last = (earlier.unit or "").split(" ")[-1].lower()
+        if last in CURRENCIES:
+            return (earlier.unit or "").split(" ")[-1]
+    return None
 
 
 def _set_as_of(figure: DraftFigure, text: str, sentence_text: str, as_of_here: str | None,
