@@ -403,6 +403,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "qualifier.xap_xi": ("xấp xỉ", "approximately"),
     "qualifier.uoc_dat": ("ước đạt", "estimated"),
     "qualifier.uoc_tinh": ("ước tính", "estimated"),
+    "qualifier.uoc_khoang": ("ước khoảng", "estimated about"),
     "qualifier.uoc_dat_hon": ("ước đạt hơn", "estimated over"),
     "qualifier.uoc_dat_gan": ("ước đạt gần", "estimated nearly"),
     "qualifier.uoc_dat_khoang": ("ước đạt khoảng", "estimated about"),
@@ -744,6 +745,7 @@ QUALIFIER_KEYS: dict[str, str] = {
     "ước tính": "qualifier.uoc_tinh",
     # An estimate that is itself approximate keeps both words ("ước đạt hơn 1 triệu tỷ đồng"): dropping either
     # would change the fact.
+    "ước khoảng": "qualifier.uoc_khoang",
     "ước đạt hơn": "qualifier.uoc_dat_hon",
     "ước đạt gần": "qualifier.uoc_dat_gan",
     "ước đạt khoảng": "qualifier.uoc_dat_khoang",

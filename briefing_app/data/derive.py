@@ -20,7 +20,7 @@ __all__ = ["DerivedValue", "SumCheck", "derive_values", "check_sums"]
 
 _ABOVE = {"hơn", "trên", "ước đạt hơn", "ước tính hơn"}
 _BELOW = {"gần", "ước đạt gần", "ước tính gần"}
-_ROUGH = {"khoảng", "vào khoảng", "ước đạt", "ước tính", "ước đạt khoảng", "ước tính khoảng"}
+_ROUGH = {"khoảng", "vào khoảng", "xấp xỉ", "ước đạt", "ước tính", "ước khoảng", "ước đạt khoảng", "ước tính khoảng"}
 #: How far an approximate ("khoảng", "gần", "ước đạt", …) total may be from its parts.
 APPROXIMATE_TOLERANCE = Decimal("0.05")
 

@@ -62,6 +62,7 @@ QUALIFIER_TOLERANCE.update({
     f"{estimate} {word}": (QUALIFIER_TOLERANCE[estimate][0] + QUALIFIER_TOLERANCE[word][0],
                            QUALIFIER_TOLERANCE[estimate][1] + QUALIFIER_TOLERANCE[word][1])
     for estimate in ("ước đạt", "ước tính") for word in ("hơn", "gần", "khoảng")})
+QUALIFIER_TOLERANCE["ước khoảng"] = QUALIFIER_TOLERANCE["ước tính khoảng"]
 _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 
 

@@ -260,3 +260,33 @@ def test_a_bare_scale_after_a_parenthesis_takes_the_sentences_subject():
     (phones,) = _one("Số thuê bao điện thoại cả nước (cả di động và cố định) tính đến hết tháng 6 ước đạt 125,3 triệu.")
     assert (phones.value, phones.unit, phones.qualifier) == ("125,3", "triệu thuê bao", "ước đạt")
     assert "unit" in phones.unsure
+
+
+def test_a_percent_of_plan_after_a_change_without_a_comma_is_the_plan():
+    # Other reviews write "tăng 5,1% so với cùng kỳ năm 2022 đạt 43,2% kế hoạch năm 2023" with no comma:
+    # the direction word belongs to the first percentage, not to the second.
+    (revenue,) = _one("Doanh thu dịch vụ bưu chính ước đạt 27.100 tỷ đồng, tăng 5,1% so với cùng kỳ năm 2022 đạt "
+                      "43,2% kế hoạch năm 2023.")
+    assert (revenue.value, revenue.change_pct, revenue.plan_pct, revenue.plan) == \
+        ("27.100", "5,1", "43,2", "kế hoạch năm 2023")
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Tổng số lao động toàn ngành tính đến tháng 6 ước khoảng 1.500.000 lao động, tăng 2% so với cùng kỳ.",
+     ("1.500.000", "lao động", "ước khoảng")),
+    ("Tổng sản lượng bưu gửi trong 6 tháng ước đạt 1.050 triệu bưu gửi, tăng 18% so với cùng kỳ.",
+     ("1.050", "triệu bưu gửi", "ước đạt")),
+    ("Doanh thu toàn ngành ước đạt 2,1 triệu tỉ đồng, tăng 20% so với cùng kỳ.", ("2,1", "triệu tỉ đồng", "ước đạt")),
+])
+def test_units_and_qualifiers_of_later_reviews(sentence, expected):
+    figure = _one(sentence)[0]
+    assert (figure.value, figure.unit, figure.qualifier) == expected
+
+
+def test_figures_in_the_headline_are_not_drafted_twice():
+    # A headline restates a body figure, rounded ("hơn 2 triệu tỉ đồng"); the body's sentence is the source.
+    article = ("Doanh thu ngành đạt hơn 2 triệu tỉ đồng\n\n"
+               "Trong 6 tháng đầu năm 2024, doanh thu toàn ngành ước đạt 2,06 triệu tỉ đồng, tăng 27% so với "
+               "cùng kỳ.\n")
+    figures = draft_briefing(article, "t").figures
+    assert [(f.value, f.unit) for f in figures] == [("2,06", "triệu tỉ đồng")]

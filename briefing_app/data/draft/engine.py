@@ -7,7 +7,7 @@ import re
 from .dates import briefing_period
 from .enterprises import find_enterprises
 from .figures import find_figures
-from .model import Draft
+from .model import Draft, Span
 from .prose import find_achievements_and_limitations, find_directives, find_meeting
 from .text import split_article
 
@@ -54,7 +54,11 @@ def draft_briefing(article_text: str, briefing_id: str, article_name: str = "art
         unsure["organisation"] = "no ministry named as the article's subject; write who reports"
     enterprises = find_enterprises(text)
     meeting = find_meeting(text, paragraphs)
-    skip = (meeting.span,) if meeting else ()
+    skip: tuple[Span, ...] = (meeting.span,) if meeting else ()
+    if paragraphs:
+        # A headline restates a figure of the body, rounded ("hơn 2 triệu tỉ đồng"): the body's sentence is
+        # the source, so the headline drafts none.
+        skip += ((paragraphs[0].start, paragraphs[0].end),)
     figures = find_figures(text, paragraphs, enterprises, as_of, year, skip=skip)
     directives = find_directives(text, paragraphs)
     stop = directives[0].span[0] if directives else len(text)

@@ -256,7 +256,9 @@ def _read_mention(text: str, sentence: Span, mention: _Mention, state: _Sentence
     after = text[unit_end:after_end]
     kind = "value"
     if mention.percent and mention.value_max is None:
-        directions = list(_DIRECTION.finditer(before_clause))
+        # Only a direction after the clause's last percentage is this one's ("tăng 5,1% so với cùng kỳ đạt
+        # 43,2% kế hoạch": "tăng" is the first percentage's).
+        directions = list(_DIRECTION.finditer(before_clause[before_clause.rfind("%") + 1:]))
         if directions:
             kind = "change"
         elif _PLAN_AFTER.match(after):

@@ -12,7 +12,8 @@ import re
 
 __all__ = ["SCALES", "NOUNS", "CANONICAL", "unit_en", "match_unit", "UnitMatch", "DURATIONS"]
 
-SCALES = {"nghìn tỷ": "trillion", "ngàn tỷ": "trillion", "nghìn tỉ": "trillion", "triệu tỷ": "quadrillion",
+SCALES = {"nghìn tỷ": "trillion", "ngàn tỷ": "trillion", "nghìn tỉ": "trillion", "ngàn tỉ": "trillion",
+          "triệu tỷ": "quadrillion", "triệu tỉ": "quadrillion",
           "nghìn": "thousand", "ngàn": "thousand", "triệu": "million", "tỷ": "billion", "tỉ": "billion"}
 CURRENCIES = {"đồng": "VND", "usd": "USD", "vnđ": "VND", "vnd": "VND", "đô la mỹ": "USD"}
 #: Counted nouns (lower case) → English. Longer entries win ("điểm phục vụ" before "điểm").
@@ -40,6 +41,8 @@ NOUNS = {
     "quyết định xử phạt": "penalty decisions", "học viên": "trainees", "lớp": "classes", "cán bộ": "officials",
     "sản phẩm": "products", "thiết bị": "devices", "băng tần": "bands", "tần số": "frequencies",
     "hệ thống": "systems", "cơ sở dữ liệu": "databases", "trung tâm dữ liệu": "data centres",
+    "lao động": "workers", "người lao động": "workers", "bưu gửi": "postal items", "bưu phẩm": "postal items",
+    "bưu kiện": "parcels", "gói, kiện": "parcels", "trường học": "schools", "kỹ sư": "engineers",
 }
 #: How a unit is spelt in a briefing file when the article writes it otherwise ("Sim" → "SIM").
 CANONICAL = {"sim": "SIM", "usd": "USD", "vnđ": "VNĐ", "vnd": "VND", "trạm bts": "trạm BTS", "sở tt&tt": "Sở TT&TT"}
