@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from ...data.measures import read_unit
 from ...data.numbers import NumberFormatError, format_number, parse_number
+from ...data.records import MeasuredFigure
 from ...data.series import Series, SeriesPoint
 from ...data.snapshot import Snapshot
 from ...data.store import StoreError
@@ -74,6 +75,7 @@ class TrendsTab(BriefingTab):
         self._series: list[Series] = []
         self._filled: tuple | None = None
         self._pending: list[str] = []  # measures still to read into the table, in catalogue order
+        self._figures: dict[str, list[MeasuredFigure]] = {}  # the next measure's figures, read in the step before
         self._total = 0
         self._chosen: str | None = None  # the measure selected before a refill, selected again when it is back
         self._step_timer = QTimer(self)
@@ -196,6 +198,7 @@ class TrendsTab(BriefingTab):
             return
         self._filled = key
         self._series = []
+        self._figures.clear()
         self._pending = pending
         self._total = len(pending)
         self.table.setSortingEnabled(False)
@@ -212,19 +215,23 @@ class TrendsTab(BriefingTab):
             self._step_timer.start()
 
     def _step(self, read: bool = True) -> None:
-        """Read the next measures into the table for up to :data:`STEP_BUDGET_S` (at least one unless ``read`` is
-        False: then only those already read)."""
+        """Read the next measures into the table for up to :data:`STEP_BUDGET_S` (at least one piece of work unless
+        ``read`` is False: then only those already read). A measure is two pieces: its figures are read from the
+        database in one, its series built in the next, so neither holds the event loop for both."""
         started = time.perf_counter()
         found: list[Series] = []
-        reads = 0
+        work = 0
         try:
             while self._pending:
                 measure_id = self._pending[0]
                 if not self.source.is_read(measure_id):
-                    if not read or (reads and time.perf_counter() - started > STEP_BUDGET_S):
+                    if not read or (work and time.perf_counter() - started > STEP_BUDGET_S):
                         break
-                    reads += 1
-                series = self.source.series(measure_id)
+                    work += 1
+                    if measure_id not in self._figures:
+                        self._figures[measure_id] = self.source.figures(measure_id)
+                        continue
+                series = self.source.series(measure_id, self._figures.pop(measure_id, None))
                 self._pending.pop(0)
                 if series is not None and len(series.points) >= 2:
                     found.append(series)
@@ -285,6 +292,7 @@ class TrendsTab(BriefingTab):
         logger.warning("cannot read the measures over time: %s", exc)
         self._step_timer.stop()
         self._pending = []
+        self._figures.clear()
         self._filled = None  # read again when shown next
         self.heading.setText(tr("series.unreadable", self.lang))
 
@@ -305,6 +313,7 @@ class TrendsTab(BriefingTab):
         self._filled = None
         self._step_timer.stop()
         self._pending = []
+        self._figures.clear()
         if self.isVisible():
             self._fill()
 
