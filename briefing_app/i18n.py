@@ -506,6 +506,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "kind.flow": ("lượng trong một kỳ", "flow (an amount over a period)"),
     "tab.trends": ("Xu hướng", "Trends"),
     "trends.table": ("Các thước đo có từ hai số liệu trở lên", "Measures with two or more points"),
+    "trends.reading": ("Các thước đo có từ hai số liệu trở lên — đang đọc {done}/{total} thước đo…",
+                       "Measures with two or more points — reading {done} of {total} measures…"),
     "trends.col.measure": ("Thước đo", "Measure"),
     "trends.col.unit": ("Đơn vị", "Unit"),
     "trends.col.kind": ("Loại", "Kind"),

@@ -137,19 +137,25 @@ class _HalfSteps(dict):
 _HALF_STEPS = _HalfSteps()
 
 
-def build_series(store: BriefingStore, measure_id: str, catalogue: dict[str, Measure] | None = None) -> Series:
+def build_series(store: BriefingStore, measure_id: str, catalogue: dict[str, Measure] | None = None,
+                 periods: dict[str, tuple[str, str | None, str | None, str | None]] | None = None,
+                 figures: list[MeasuredFigure] | None = None) -> Series:
     """Every stated and implied value of ``measure_id`` in ``store`` (all briefings), ordered by period end,
-    with the conflicts between them. Raises :class:`UnknownMeasure` for an id the catalogue lacks."""
+    with the conflicts between them. Raises :class:`UnknownMeasure` for an id the catalogue lacks.
+
+    ``periods`` is ``store.briefing_periods()`` when the caller already has it (building many series), and
+    ``figures`` is ``store.measured_figures(measure_id)`` when it was read beforehand (the window reads it and
+    builds the series in two steps of its event loop)."""
     from .measures import close_ids
 
     catalogue = shipped_measures() if catalogue is None else catalogue
     measure = catalogue.get(measure_id)
     if measure is None:
         raise UnknownMeasure(measure_id, close_ids(measure_id, list(catalogue)))
-    periods = store.briefing_periods()
+    periods = store.briefing_periods() if periods is None else periods
     stated: list[SeriesPoint] = []
     implied: list[SeriesPoint] = []
-    for figure in store.measured_figures(measure_id):
+    for figure in store.measured_figures(measure_id) if figures is None else figures:
         point = stated_point(measure, figure.briefing_id, figure, periods.get(figure.briefing_id))
         if point is None:
             continue

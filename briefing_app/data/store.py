@@ -453,6 +453,14 @@ class BriefingStore:
         return out
 
     @_reading
+    def named_measures(self) -> set[str]:
+        """The measure ids at least one figure names, across all briefings; none in a database older than schema 3.
+        One query over the measure index: which series can have points at all, without building any."""
+        if ("indicators", "measure") in self._absent:
+            return set()
+        return {row[0] for row in self._tuples("SELECT DISTINCT measure FROM indicators WHERE measure IS NOT NULL")}
+
+    @_reading
     def measured_figures(self, measure: str) -> list[MeasuredFigure]:
         """Every figure that names ``measure``, across all briefings, in briefing and source order; none in a
         database older than schema 3 (it has no measures). One indexed query of the few columns a series

@@ -1,21 +1,26 @@
 """A measure over time for the window: its series read from the open database, kept until the database changes.
 
 Both the Indicators tab's "Over time" chart and the Trends tab ask this, never the store directly: the
-session replaces its store on every reload, so the store is taken from the state each time.
+session replaces its store on every reload, so the store is taken from the state each time. They share one
+:class:`OverTime` per state (:meth:`OverTime.shared`), so a series read for one is not read again for the other.
 """
 
 from __future__ import annotations
 
+import weakref
 from typing import NamedTuple
 
 from ...data.charts import ChartSpec, series_chart
-from ...data.measures import Measure, shipped_measures
+from ...data.measures import shipped_measures
+from ...data.records import MeasuredFigure
 from ...data.series import Series, UnknownMeasure, build_series
 from ...data.store import StoreError
 from ...logs import logger
 from ..state import ViewerState
 
 __all__ = ["OverTime", "OverTimeChart"]
+
+_SHARED: weakref.WeakKeyDictionary[ViewerState, OverTime] = weakref.WeakKeyDictionary()
 
 
 class OverTimeChart(NamedTuple):
@@ -29,27 +34,58 @@ class OverTime:
     """Series per measure from the state's open database, read once per database version."""
 
     def __init__(self, state: ViewerState):
-        self.state = state
+        # Weakly: the shared source is kept for as long as its state lives, not the other way round.
+        self._state = weakref.ref(state)
         self._cache: dict[str, Series | None] = {}
         self._charts: dict[str, OverTimeChart] = {}
         self._all: list[Series] | None = None
+        self._periods: dict[str, tuple[str, str | None, str | None, str | None]] | None = None
         state.store_changed.connect(self.clear)
+
+    @property
+    def state(self) -> ViewerState:
+        state = self._state()
+        if state is None:  # pragma: no cover - the views that ask hold their state
+            raise RuntimeError("the viewer state is gone")
+        return state
+
+    @classmethod
+    def shared(cls, state: ViewerState) -> OverTime:
+        """The one source of series for ``state``'s views (made on first use, kept as long as the state)."""
+        source = _SHARED.get(state)
+        if source is None:
+            source = _SHARED[state] = cls(state)
+        return source
 
     def clear(self) -> None:
         """Forget what was read (the database was read again or another one opened)."""
         self._cache.clear()
         self._charts.clear()
         self._all = None
+        self._periods = None
 
-    def series(self, measure_id: str) -> Series | None:
-        """The measure's series across every briefing; None for an id the catalogue lacks.
+    def is_read(self, measure_id: str) -> bool:
+        """Whether the measure's series is at hand (asking for it reads nothing)."""
+        return measure_id in self._cache
+
+    def figures(self, measure_id: str) -> list[MeasuredFigure]:
+        """The figures that name the measure, read now (for :meth:`series` to build from in a later step).
+        Raises :class:`StoreError` when the database cannot be read just now."""
+        store = self.state.store
+        return store.measured_figures(measure_id) if store is not None else []
+
+    def series(self, measure_id: str, figures: list[MeasuredFigure] | None = None) -> Series | None:
+        """The measure's series across every briefing (from ``figures`` when :meth:`figures` read them for the
+        same database); None for an id the catalogue lacks.
         Raises :class:`StoreError` when the database cannot be read just now (then nothing is kept)."""
         if measure_id not in self._cache:
             store = self.state.store
             if store is None:
                 return None
             try:
-                self._cache[measure_id] = build_series(store, measure_id)
+                if self._periods is None:  # every series places its figures in their briefings' periods
+                    self._periods = store.briefing_periods()
+                self._cache[measure_id] = build_series(store, measure_id, periods=self._periods, figures=figures)
             except UnknownMeasure:
                 self._cache[measure_id] = None
         return self._cache[measure_id]
@@ -77,12 +113,21 @@ class OverTime:
             return OverTimeChart(None, "series.one_point")
         return OverTimeChart(series_chart(series), "series.one_point")
 
+    def candidates(self) -> list[str]:
+        """The catalogue's measures that some figure of the database names, in catalogue order: only these can
+        have points (one query; no series is built). Raises :class:`StoreError` when the database cannot be read."""
+        store = self.state.store
+        if store is None:
+            return []
+        named = store.named_measures()
+        return [measure_id for measure_id in shipped_measures() if measure_id in named]
+
     def trends(self) -> list[Series]:
-        """Every measure of the catalogue with two or more points in the database, in catalogue order."""
+        """Every measure of the catalogue with two or more points in the database, in catalogue order.
+        Reads every series not yet read (the Trends tab reads them a few at a time instead)."""
         if self._all is None:
-            catalogue: dict[str, Measure] = shipped_measures()
             found = []
-            for measure_id in catalogue:
+            for measure_id in self.candidates():
                 series = self.series(measure_id)
                 if series is not None and len(series.points) >= 2:
                     found.append(series)

@@ -197,7 +197,7 @@ class IndicatorsTab(BriefingTab):
         self.chart = ChartView(self, empty_key="chart.none")
         self.chart.setObjectName("indicatorChart")
         # the selected figure's measure across every briefing of the database (issue #15 §3)
-        self.over_time_source = OverTime(state)
+        self.over_time_source = OverTime.shared(state)  # one cache with the Trends tab
         self.over_time = ChartView(self, empty_key="series.none_selected")
         self.over_time.setObjectName("overTimeChart")
 

@@ -2,12 +2,20 @@
 and the chosen one over time.
 
 Unlike the other tabs it does not show the current briefing: it reads the open database's store (through
-:class:`~briefing_app.ui.charts.over_time.OverTime`), and refills when the database is read again.
+:class:`~briefing_app.ui.charts.over_time.OverTime`, shared with the Indicators tab's "Over time" chart), and
+refills when the database is read again.
+
+On a large database every measure's series takes tens of milliseconds to read, so the table fills a few
+measures at a time from the event loop (:data:`STEP_BUDGET_S` each): the tab shows at once and the reader can
+click, scroll and type while the rest arrive. Which measures to read comes from one query (those some figure
+names); a measure no figure names has no points and is never read.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import time
+
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -20,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from ...data.measures import read_unit
 from ...data.numbers import NumberFormatError, format_number, parse_number
+from ...data.records import MeasuredFigure
 from ...data.series import Series, SeriesPoint
 from ...data.snapshot import Snapshot
 from ...data.store import StoreError
@@ -41,6 +50,8 @@ COLUMNS = ("trends.col.measure", "trends.col.unit", "trends.col.kind", "trends.c
 _KIND_KEYS = {"stock": "kind.stock", "flow": "kind.flow"}
 #: columns sorted as numbers (the points and conflicts counts)
 _NUMERIC = {3, 7}
+#: How long one step of filling the table may keep the event loop (seconds); a step reads at least one measure.
+STEP_BUDGET_S = 0.02
 
 
 class _Item(QTableWidgetItem):
@@ -60,9 +71,16 @@ class TrendsTab(BriefingTab):
 
     def __init__(self, state: ViewerState, parent: QWidget | None = None):
         super().__init__(state, parent)
-        self.source = OverTime(state)
+        self.source = OverTime.shared(state)
         self._series: list[Series] = []
         self._filled: tuple | None = None
+        self._pending: list[str] = []  # measures still to read into the table, in catalogue order
+        self._figures: dict[str, list[MeasuredFigure]] = {}  # the next measure's figures, read in the step before
+        self._total = 0
+        self._chosen: str | None = None  # the measure selected before a refill, selected again when it is back
+        self._step_timer = QTimer(self)
+        self._step_timer.setInterval(0)
+        self._step_timer.timeout.connect(self._step)
         self.heading = plain_label("", self, wrap=True, selectable=False)
         self.heading.setObjectName("trendsHeading")
         self.table = QTableWidget(self)
@@ -127,6 +145,10 @@ class TrendsTab(BriefingTab):
         self._fill()  # the database may have been read again while another tab was in front
 
     # ------------------------------------------------------------ queries
+    def filling(self) -> bool:
+        """Whether measures are still being read into the table."""
+        return bool(self._pending)
+
     def measures(self) -> list[str]:
         """The measure ids the table lists, top to bottom as shown."""
         out = []
@@ -158,31 +180,81 @@ class TrendsTab(BriefingTab):
         return item.text() if item is not None else ""
 
     def _fill(self) -> None:
-        """The table of measures, keeping the chosen one; nothing is refilled when nothing changed.
+        """Refill the table of measures, keeping the chosen one; nothing is refilled when nothing changed.
 
         Only while the tab is shown: reading every measure across every briefing takes a while on a large
-        database, and the window builds hidden tabs in the background."""
+        database, and the window builds hidden tabs in the background. The measures already read (after a
+        language switch, or by the "Over time" chart) are listed at once; the others a step at a time."""
         if not self.isVisible():
             return
         key = (id(self.state.store), self.lang)
-        if key == self._filled and self._series:
+        if key == self._filled and (self._series or self._pending):
             return
-        chosen = self.current_measure()
+        self._chosen = self.current_measure() or self._chosen
         try:
-            self._series = self.source.trends()
+            pending = self.source.candidates()
         except StoreError as exc:
-            logger.warning("cannot read the measures over time: %s", exc)
-            self._series = []
-            self.heading.setText(tr("series.unreadable", self.lang))
+            self._unreadable(exc)
             return
         self._filled = key
-        lang = self.lang
-        self.heading.setText(tr("trends.table" if self._series else "trends.empty", lang))
+        self._series = []
+        self._figures.clear()
+        self._pending = pending
+        self._total = len(pending)
         self.table.setSortingEnabled(False)
         self.table.blockSignals(True)
         self.table.clearContents()
-        self.table.setRowCount(len(self._series))
-        for row, series in enumerate(self._series):
+        self.table.setRowCount(0)
+        self.table.blockSignals(False)
+        self.table.setSortingEnabled(True)
+        if self._chosen is None:
+            self._show_chart(None)
+        self._step(read=False)
+        if self._pending:
+            self._show_progress()
+            self._step_timer.start()
+
+    def _step(self, read: bool = True) -> None:
+        """Read the next measures into the table for up to :data:`STEP_BUDGET_S` (at least one piece of work unless
+        ``read`` is False: then only those already read). A measure is two pieces: its figures are read from the
+        database in one, its series built in the next, so neither holds the event loop for both."""
+        started = time.perf_counter()
+        found: list[Series] = []
+        work = 0
+        try:
+            while self._pending:
+                measure_id = self._pending[0]
+                if not self.source.is_read(measure_id):
+                    if not read or (work and time.perf_counter() - started > STEP_BUDGET_S):
+                        break
+                    work += 1
+                    if measure_id not in self._figures:
+                        self._figures[measure_id] = self.source.figures(measure_id)
+                        continue
+                series = self.source.series(measure_id, self._figures.pop(measure_id, None))
+                self._pending.pop(0)
+                if series is not None and len(series.points) >= 2:
+                    found.append(series)
+        except StoreError as exc:
+            self._unreadable(exc)
+            return
+        self._add_rows(found)
+        if self._pending:
+            self._show_progress()
+        else:
+            self._step_timer.stop()
+            self._finish()
+
+    def _add_rows(self, found: list[Series]) -> None:
+        """Append the rows of ``found`` (the table sorts them where the reader's sort puts them)."""
+        if not found:
+            return
+        lang = self.lang
+        self.table.setSortingEnabled(False)
+        self.table.blockSignals(True)
+        for series in found:
+            row = self.table.rowCount()
+            self.table.insertRow(row)
             for column, (text, number) in enumerate(_row(series, lang)):
                 item = _Item(elide(text))
                 item.setData(Qt.ItemDataRole.UserRole, number)
@@ -193,16 +265,43 @@ class TrendsTab(BriefingTab):
                 if number is not None or column == 6:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, column, item)
+            self._series.append(series)
         self.table.blockSignals(False)
         self.table.setSortingEnabled(True)
-        if chosen is None or not self.select_measure(chosen):
+        chosen = self._chosen
+        if chosen is not None and any(series.measure.id == chosen for series in found):
+            self._chosen = None
+            if self.current_measure() is None:  # unless the reader chose another meanwhile
+                self.select_measure(chosen)
+
+    def _finish(self) -> None:
+        """Every measure is read: the heading says what the table holds; a choice whose measure is gone is dropped."""
+        self.heading.setText(tr("trends.table" if self._series else "trends.empty", self.lang))
+        self._chosen = None
+        if self.current_measure() is None:
             self.table.clearSelection()
-            self._on_selection_changed()
+            self._show_chart(None)
+
+    def _show_progress(self) -> None:
+        lang = self.lang
+        done = self._total - len(self._pending)
+        self.heading.setText(tr("trends.reading", lang, done=format_number(done, lang),
+                                total=format_number(self._total, lang)))
+
+    def _unreadable(self, exc: StoreError) -> None:
+        logger.warning("cannot read the measures over time: %s", exc)
+        self._step_timer.stop()
+        self._pending = []
+        self._figures.clear()
+        self._filled = None  # read again when shown next
+        self.heading.setText(tr("series.unreadable", self.lang))
 
     def _on_selection_changed(self) -> None:
-        measure_id = self.current_measure()
+        self._show_chart(self.current_measure())
+
+    def _show_chart(self, measure_id: str | None) -> None:
         if measure_id is None:
-            self.chart.set_empty_key("trends.choose" if self._series else "trends.empty")
+            self.chart.set_empty_key("trends.choose" if self._series or self._pending else "trends.empty")
             self.chart.set_spec(None, self.lang)
             return
         spec, empty_key = self.source.chart(measure_id)
@@ -212,6 +311,9 @@ class TrendsTab(BriefingTab):
     def _on_store_changed(self) -> None:
         self.source.clear()
         self._filled = None
+        self._step_timer.stop()
+        self._pending = []
+        self._figures.clear()
         if self.isVisible():
             self._fill()
 
