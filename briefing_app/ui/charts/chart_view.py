@@ -413,6 +413,9 @@ class ChartView(QWidget):
         # Our rows are sized for their labels; pyqtgraph would hide the top one when it
         # touches the axis end.
         left.setStyle(hideOverlappingLabels=False)
+        # Labels on the major ticks only, spaced so they stand apart (axis.value_ticks), as the first frame
+        # paints them: pyqtgraph would squeeze minor ones in between on a wide chart.
+        bottom.setStyle(maxTextLevel=0)
         plot = pg.PlotWidget(axisItems={"bottom": bottom, "left": left})
         plot.setObjectName("chartPlot")
         plot.setMenuEnabled(False)
