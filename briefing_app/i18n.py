@@ -380,6 +380,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "search.results": ("Kết quả tìm kiếm", "Search results"),
     "search.no_results": ("Không tìm thấy “{query}”.", "Nothing found for “{query}”."),
     "search.other_briefings": ("Các báo cáo khác ({n})", "Other briefings ({n})"),
+    "search.other_briefings_spoken": ("Kết quả từ các báo cáo khác: {n}", "Results from the other briefings: {n}"),
     "search.searching_others": ("Đang tìm trong các báo cáo khác…", "Searching the other briefings…"),
     "search.hint": ("Gõ từ cần tìm, có dấu hoặc không dấu, ví dụ: dien thoai, 213.355",
                     "Type words to find, with or without tone marks, e.g. dien thoai, 213.355"),
