@@ -82,31 +82,35 @@ def tick_values(low: float, high: float, spacing: float) -> list[float]:
     return [first + n * spacing for n in range(int((high - first) / spacing) + 1)]
 
 
-def tick_labels(low: float, high: float, size: float, spacing: float, lang: str,
-                width_of: Callable[[str], float]) -> list[TickLabel]:
-    """The labels of the ticks every ``spacing`` that are drawn on an axis ``size`` pixels long: centred on their
-    tick, those that would overhang either end left out (as pyqtgraph leaves them out)."""
+def tick_labels(low: float, high: float, length: float, spacing: float, lang: str,
+                width_of: Callable[[str], float], limit: float | None = None) -> list[TickLabel]:
+    """The labels of the ticks every ``spacing`` drawn on an axis whose range spans ``length`` pixels: centred on
+    their tick, those reaching past its start or past ``limit`` (default: its end) left out, as pyqtgraph leaves
+    out a label outside the axis's bounding rectangle."""
     values = tick_values(low, high, spacing)
     if not values or high <= low:
         return []
+    end = length if limit is None else limit
     labels = []
     for value, text in zip(values, tick_strings(values, spacing, lang)):
-        x = (value - low) / (high - low) * size
+        x = (value - low) / (high - low) * length
         width = width_of(text)
-        if x - width / 2 < 0 or x + width / 2 > size + 1:
+        if x - width / 2 < 0 or x + width / 2 > end:
             continue
         labels.append(TickLabel(value, text, x - width / 2, width))
     return labels
 
 
-def value_ticks(low: float, high: float, size: float, lang: str,
-                width_of: Callable[[str], float]) -> tuple[float, float]:
+def value_ticks(low: float, high: float, size: float, lang: str, width_of: Callable[[str], float],
+                length: float | None = None, limit: float | None = None) -> tuple[float, float]:
     """The (major, minor) spacing of a value axis whose labels stand apart: at least a digit's width between
-    neighbours, however narrow the axis."""
+    neighbours, however narrow the axis. ``size`` is the length pyqtgraph's tickSpacing is given (the axis and a
+    pixel each side); ``length`` and ``limit`` as for :func:`tick_labels` (default: ``size``)."""
     gap = width_of("0")
+    span = size if length is None else length
 
     def fits(spacing: float) -> bool:
-        labels = tick_labels(low, high, size, spacing, lang, width_of)
+        labels = tick_labels(low, high, span, spacing, lang, width_of, limit)
         return all(b.left - (a.left + a.width) >= gap for a, b in zip(labels, labels[1:]))
 
     return tick_spacing(low, high, size, fits)
@@ -119,7 +123,7 @@ def make_locale_axis(pg: Any) -> Any:
     """The LocaleAxis class (defined once pyqtgraph is imported)."""
     global _CLASS
     if _CLASS is None:
-        from PySide6.QtGui import QFont, QFontMetrics
+        from PySide6.QtGui import QFont, QFontMetricsF
 
         class LocaleAxis(pg.AxisItem):
             _lang = "vi"
@@ -137,10 +141,12 @@ def make_locale_axis(pg: Any) -> Any:
                 levels = super().tickSpacing(minVal, maxVal, size)
                 if self.orientation not in ("bottom", "top") or len(levels) == 0 or self._tickSpacing is not None:
                     return levels  # a vertical axis's labels are one line apart: pyqtgraph's spacing suits them
-                # The tick text is painted in the application's font (AxisItem paints into a QPicture).
-                metrics = QFontMetrics(self.style["tickFont"] or QFont())
+                # The tick text is painted in the application's font (AxisItem paints into a QPicture), its
+                # positions spread over the axis's width, and a label is drawn only inside its bounding rectangle.
+                metrics = QFontMetricsF(self.style["tickFont"] or QFont())
                 major, minor = value_ticks(minVal, maxVal, size, self._lang,
-                                           lambda text: metrics.horizontalAdvance(text) + 2)
+                                           lambda text: metrics.horizontalAdvance(text),
+                                           self.geometry().width(), self.boundingRect().right())
                 if major == levels[0][0]:
                     return levels
                 return [(major, 0), (minor, 0)]

@@ -13,6 +13,7 @@ Imports neither pyqtgraph nor numpy (the window's first paint must not wait for 
 
 from __future__ import annotations
 
+from math import floor
 from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
@@ -20,6 +21,7 @@ from PySide6.QtGui import (
     QBrush,
     QColor,
     QFontMetrics,
+    QFontMetricsF,
     QHelpEvent,
     QMouseEvent,
     QPainter,
@@ -59,7 +61,7 @@ class FrameLayout(NamedTuple):
 
 def frame_layout(view: ChartView, width: float, height: float) -> FrameLayout | None:
     """The layout of ``view``'s bar chart in a plot of ``width`` × ``height`` (None for nothing to draw)."""
-    from .chart_view import MIN_ROWS, _short_value, wrap_label
+    from .chart_view import MIN_ROWS, category_chars, value_range, wrap_label
 
     spec = view.spec
     if spec is None or spec.is_empty() or spec.kind != "bars":
@@ -72,19 +74,14 @@ def frame_layout(view: ChartView, width: float, height: float) -> FrameLayout | 
     rows = max(len(spec.categories), MIN_ROWS)
     row_px = view_height / rows if view_height > 0 else 0
     lines = 2 if row_px == 0 or row_px >= 2.3 * font_height else 1
-    ticks = [(view.category_y(c), wrap_label(shown(cat.label(view.lang)), lines=lines))
+    chars = category_chars(width, metrics)
+    ticks = [(view.category_y(c), wrap_label(shown(cat.label(view.lang)), chars, lines))
              for c, cat in enumerate(spec.categories)]
     widest = max(metrics.horizontalAdvance(line) for _, label in ticks for line in label.split("\n"))
     left = min(300, max(60, widest + 24))
     rect = QRectF(_MARGIN + left, _MARGIN, max(1.0, width - 2 * _MARGIN - left + 0.5), max(1.0, view_height))
     # ChartView._apply_x_range at this width.
-    values = [v for s in spec.series for v in s.values if v is not None]
-    right = max([*values, spec.target or 0.0, 0.0])
-    low = min([*values, 0.0])
-    longest = max((len(_short_value(v, view.lang)) + 1 for v in values), default=4)
-    char = metrics.averageCharWidth() + 1
-    room = min(0.6, longest * char / max(120.0, rect.width() - 8))
-    x_range = (low, right / (1 - room) if right > 0 else 1.0)
+    x_range = value_range(spec, view.lang, metrics, rect.width())
     # ChartView._draw: setYRange(..., padding=0.02).
     spare = max(0.0, (MIN_ROWS - len(spec.categories)) / 2)
     y0, y1 = -0.5 - spare, len(spec.categories) - 0.5 + spare
@@ -234,17 +231,27 @@ class FirstFrame(QWidget):
 
     def value_spacing(self, layout: FrameLayout) -> tuple[float, float]:
         """The (major, minor) spacing of the value ticks, as the live plot's axis chooses it."""
-        metrics = QFontMetrics(self.font())
-        return value_ticks(*layout.x_range, layout.view.width(), self._view.lang,
-                           lambda text: metrics.horizontalAdvance(text) + 2)
+        metrics = QFontMetricsF(self.font())
+        size, length, limit = self._axis_lengths(layout)
+        return value_ticks(*layout.x_range, size, self._view.lang, lambda text: metrics.horizontalAdvance(text),
+                           length, limit)
 
     def value_labels(self, layout: FrameLayout) -> list[TickLabel]:
         """The value ticks' labels painted under the bars (``left`` in this widget's pixels)."""
-        metrics = QFontMetrics(self.font())
         spacing, _minor = self.value_spacing(layout)
-        labels = tick_labels(*layout.x_range, layout.view.width(), spacing, self._view.lang,
-                             lambda text: metrics.horizontalAdvance(text) + 2)
+        _size, length, limit = self._axis_lengths(layout)
+        metrics = QFontMetricsF(self.font())
+        labels = tick_labels(*layout.x_range, length, spacing, self._view.lang,
+                             lambda text: metrics.horizontalAdvance(text), limit)
         return [label._replace(left=label.left + layout.view.left()) for label in labels]
+
+    @staticmethod
+    def _axis_lengths(layout: FrameLayout) -> tuple[float, float, float]:
+        """The value axis as pyqtgraph measures it under a view box ``layout.view`` wide: the length its
+        tickSpacing is given (a pixel past each end), the width its range spans (the view box's, rounded
+        down: the axis item's geometry is whole pixels) and where a label may end (the view box's right)."""
+        width = layout.view.width()
+        return floor(width) + 2, floor(width), width
 
     def _paint_axes(self, painter: QPainter, layout: FrameLayout, spec: ChartSpec, text_color: QColor,
                     metrics: QFontMetrics) -> None:
