@@ -158,6 +158,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "file_problem.yaml_at": ("lỗi cú pháp YAML: {detail}", "{detail}"),
     "file_problem.not_yaml": ("không phải YAML hợp lệ", "is not valid YAML"),
     "file_problem.in_file": ("{file}: {problem}", "{file}: {problem}"),
+    # single fields' problems are English (as the file format's names are), but for this one, which reviewing meets
+    "field_problem.not_in_source": ("“{text}” không có trong câu nguồn",
+                                    "'{text}' does not appear in the source sentence"),
     "file_problem.not_mapping": ("cần một tài liệu báo cáo (một ánh xạ), nhưng gặp {found}",
                                  "expected a briefing document (a mapping), got {found}"),
     "file_problem.duplicate_id": ("trùng mã báo cáo '{briefing}' (đã có trong {other})",
@@ -380,6 +383,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "search.results": ("Kết quả tìm kiếm", "Search results"),
     "search.no_results": ("Không tìm thấy “{query}”.", "Nothing found for “{query}”."),
     "search.other_briefings": ("Các báo cáo khác ({n})", "Other briefings ({n})"),
+    "search.other_briefings_spoken": ("Kết quả từ các báo cáo khác: {n}", "Results from the other briefings: {n}"),
     "search.searching_others": ("Đang tìm trong các báo cáo khác…", "Searching the other briefings…"),
     "search.hint": ("Gõ từ cần tìm, có dấu hoặc không dấu, ví dụ: dien thoai, 213.355",
                     "Type words to find, with or without tone marks, e.g. dien thoai, 213.355"),

@@ -748,7 +748,7 @@ def _validate(doc: dict, path: Path, c: _Checker) -> BriefingDocument | None:
                 c.problem(c.mark(m, name), f"{p}.{name}", f"{q!r} is not one of {', '.join(QUALIFIERS)}")
                 q = None
             if q is not None and row["source_text"] and q not in row["source_text"]:
-                c.problem(c.mark(m, name), f"{p}.{name}", f"{q!r} does not appear in the source sentence")
+                c.problem(c.mark(m, name), f"{p}.{name}", _not_in_source(q))
                 q = None
             row[name] = q
         for name in NUMBER_FIELDS["indicators"]:
@@ -764,7 +764,7 @@ def _validate(doc: dict, path: Path, c: _Checker) -> BriefingDocument | None:
                 for field_name, message in check_percent(name, text, qualifier, row["source_text"]):
                     c.problem(c.mark(m, field_name), f"{p}.{field_name}", message)
             elif text.lstrip("+-") not in row["source_text"]:
-                c.problem(c.mark(m, name), f"{p}.{name}", f"{text!r} does not appear in the source sentence")
+                c.problem(c.mark(m, name), f"{p}.{name}", _not_in_source(text))
         for name, qualifier_field in COMPARISONS.items():
             if qualifier_field and row[qualifier_field] is not None and row[name] is None:
                 c.problem(c.mark(m, qualifier_field), f"{p}.{qualifier_field}", f"is set but {name} is not")
@@ -969,3 +969,9 @@ def _check_parent_cycles(indicators: list[dict[str, Any]], c: _Checker) -> None:
                 break
             seen.add(key)
             key = parent_of.get(key)
+
+
+def _not_in_source(text: str) -> Message:
+    """A figure's value or qualifier that its source sentence does not contain: the problem a reviewer's edit
+    meets most, so it is said in the reader's language (the field's name stays as the file writes it)."""
+    return Message("field_problem.not_in_source", text=text)

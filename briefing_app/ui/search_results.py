@@ -76,6 +76,8 @@ class SearchResultModel(QAbstractListModel):
 
     ResultRole = Qt.ItemDataRole.UserRole + 1
     HeaderRole = Qt.ItemDataRole.UserRole + 2
+    #: True on the header that begins the other briefings' results (a group of sections, not a section).
+    GroupRole = Qt.ItemDataRole.UserRole + 3
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -151,7 +153,10 @@ class SearchResultModel(QAbstractListModel):
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        _section, result, _count = self._rows[index.row()]
+        section, result, count = self._rows[index.row()]
+        if role == Qt.ItemDataRole.AccessibleTextRole and section == OTHER_BRIEFINGS and result is None:
+            # Said, not seen: the rule above the caption tells the eye that a new group begins.
+            return tr("search.other_briefings_spoken", self._lang, n=count)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             if result is None:
                 return self.header_text(index.row())
@@ -167,6 +172,8 @@ class SearchResultModel(QAbstractListModel):
             return result
         if role == self.HeaderRole:
             return result is None
+        if role == self.GroupRole:
+            return result is None and section == OTHER_BRIEFINGS
         return None
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
@@ -189,7 +196,9 @@ def _grouped(results: Sequence[SearchResult]) -> list[tuple[str, SearchResult | 
 
 
 class SearchResultDelegate(QStyledItemDelegate):
-    """Paints a header as a small bold caption, a result as its title over its highlighted snippet.
+    """Paints a section header as a small bold caption on a band, the other briefings' header as a rule across
+    the list over a muted italic caption (it begins a group of sections: it must not look like one), and a
+    result as its title over its highlighted snippet.
 
     A snippet's laid-out document is kept per row and width: ``sizeHint`` and ``paint``
     (and every repaint) share it, until the results or the language change. The popup
@@ -199,6 +208,8 @@ class SearchResultDelegate(QStyledItemDelegate):
 
     PAD = 6
     WIDTHS_KEPT = 2
+    #: Room above the other briefings' caption, its rule in the middle.
+    GROUP_GAP = 10
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -267,7 +278,8 @@ class SearchResultDelegate(QStyledItemDelegate):
         result = index.data(SearchResultModel.ResultRole)
         width = self._text_width(option)
         if result is None:
-            return QSize(width, metrics.height() + self.PAD + 2)
+            group = self.GROUP_GAP if index.data(SearchResultModel.GroupRole) else 0
+            return QSize(width, metrics.height() + self.PAD + 2 + group)
         _doc, doc_height = self._document(index.row(), result, option.font, width)
         return QSize(width, metrics.height() + 2 + doc_height + 2 * self.PAD)
 
@@ -280,14 +292,22 @@ class SearchResultDelegate(QStyledItemDelegate):
         rect = opt.rect
         painter.save()
         if result is None:
-            painter.fillRect(rect, palette.color(QPalette.ColorRole.AlternateBase))
+            muted = palette.color(QPalette.ColorRole.PlaceholderText)
             font = QFont(opt.font)
-            font.setBold(True)
-            painter.setFont(font)
-            painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
             text_rect = rect.adjusted(self.PAD, 0, -self.PAD, 0)
+            if index.data(SearchResultModel.GroupRole):
+                # The list's own background, a rule across it, and an italic caption below the rule.
+                rule_y = rect.top() + self.GROUP_GAP // 2
+                painter.fillRect(QRect(rect.left(), rule_y, rect.width(), 1), muted)
+                font.setItalic(True)
+                text_rect.setTop(rect.top() + self.GROUP_GAP)
+            else:
+                painter.fillRect(rect, palette.color(QPalette.ColorRole.AlternateBase))
+                font.setBold(True)
+            painter.setFont(font)
+            painter.setPen(muted)
             painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
-                             opt.fontMetrics.elidedText(str(index.data()), Qt.TextElideMode.ElideRight,
+                             painter.fontMetrics().elidedText(str(index.data()), Qt.TextElideMode.ElideRight,
                                                         text_rect.width()))
             painter.restore()
             return

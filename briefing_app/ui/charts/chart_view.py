@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QBrush, QColor, QPainter, QPalette
+from PySide6.QtGui import QAction, QBrush, QColor, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QFileDialog,
     QGridLayout,
@@ -44,11 +44,38 @@ __all__ = ["ChartView", "series_colors", "wrap_label"]
 BAR_BAND = 0.8          # share of a category's height the bars fill
 LABEL_WIDTH = 28        # characters per line of a category label on the axis
 MIN_ROWS = 4            # the plot is never scaled for fewer rows than this
+VALUE_LABEL_MARGIN = 4  # a value label's text item's margin (QGraphicsTextItem's document margin)
 
 
 def series_colors(dark: bool) -> list[QColor]:
     """Colour-blind-safe series colours at 3:1 against the background (``chart_palette``), lighter on dark."""
     return [QColor(c) for c in series_hex(dark)]
+
+
+def category_chars(plot_width: float, metrics: QFontMetrics) -> int:
+    """Characters a line of a category label may take: :data:`LABEL_WIDTH`, fewer in a narrow chart, so the
+    labels leave the bars (and their values) more than a sliver of its width."""
+    return max(16, min(LABEL_WIDTH, int(plot_width * 0.5 / max(1, metrics.averageCharWidth()))))
+
+
+def value_range(spec: ChartSpec, lang: str, metrics: QFontMetrics, width: float) -> tuple[float, float]:
+    """The value axis's range in a view box ``width`` pixels wide: the bars and target from its left, and room on
+    the right for each bar's value label, measured — a label cut at the edge reads as another number ("12,78")."""
+    values = [v for s in spec.series for v in s.values if v is not None]
+    low = min([*values, 0.0])
+    high = max([*values, spec.target or 0.0, 0.0])
+    if high <= 0:
+        return low, 1.0
+    for series in spec.series:
+        for value in series.values:
+            if value is None:
+                continue
+            # A value label starts at its bar's end (0 for a negative bar), in a text item with margins.
+            text = _short_value(value, lang) + ("*" if series.derived else "")
+            label = metrics.horizontalAdvance(text) + 2 * VALUE_LABEL_MARGIN + 2
+            share = max(0.15, 1 - label / max(1.0, width))  # of the width left for the bar
+            high = max(high, low + (max(value, 0.0) - low) / share)
+    return low, high
 
 
 def wrap_label(text: str, width: int = LABEL_WIDTH, lines: int = 2) -> str:
@@ -413,6 +440,9 @@ class ChartView(QWidget):
         # Our rows are sized for their labels; pyqtgraph would hide the top one when it
         # touches the axis end.
         left.setStyle(hideOverlappingLabels=False)
+        # Labels on the major ticks only, spaced so they stand apart (axis.value_ticks), as the first frame
+        # paints them: pyqtgraph would squeeze minor ones in between on a wide chart.
+        bottom.setStyle(maxTextLevel=0)
         plot = pg.PlotWidget(axisItems={"bottom": bottom, "left": left})
         plot.setObjectName("chartPlot")
         plot.setMenuEnabled(False)
@@ -610,7 +640,8 @@ class ChartView(QWidget):
         rows = max(len(spec.categories), MIN_ROWS)
         row_px = item.vb.height() / rows if item.vb.height() > 0 else 0
         lines = 2 if row_px == 0 or row_px >= 2.3 * self.fontMetrics().height() else 1
-        ticks = [(self._category_y(c), wrap_label(shown(cat.label(self._lang)), lines=lines))
+        chars = category_chars(self._plot.width(), self.fontMetrics())
+        ticks = [(self._category_y(c), wrap_label(shown(cat.label(self._lang)), chars, lines))
                  for c, cat in enumerate(spec.categories)]
         if ticks != getattr(self, "_ticks", None):
             self._ticks = ticks
@@ -630,14 +661,7 @@ class ChartView(QWidget):
         if self._plot is None or spec is None or spec.is_empty() or spec.kind != "bars":
             return
         item = self._plot.getPlotItem()
-        values = [v for s in spec.series for v in s.values if v is not None]
-        right = max(values + [spec.target or 0.0, 0.0])
-        left = min(values + [0.0])
-        longest = max((len(_short_value(v, self._lang)) + 1 for v in values), default=4)
-        char = self.fontMetrics().averageCharWidth() + 1
-        plot_width = max(120.0, item.vb.width() - 8)
-        room = min(0.6, longest * char / plot_width)
-        item.setXRange(left, right / (1 - room) if right > 0 else 1.0, padding=0)
+        item.setXRange(*value_range(spec, self._lang, self.fontMetrics(), item.vb.width()), padding=0)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)

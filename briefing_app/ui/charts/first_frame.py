@@ -13,7 +13,7 @@ Imports neither pyqtgraph nor numpy (the window's first paint must not wait for 
 
 from __future__ import annotations
 
-from math import ceil, floor, frexp, sqrt
+from math import floor
 from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QBrush,
     QColor,
     QFontMetrics,
+    QFontMetricsF,
     QHelpEvent,
     QMouseEvent,
     QPainter,
@@ -33,7 +34,7 @@ from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 
 from ...data.charts import ChartSpec
 from ..plain import shown
-from .axis import tick_strings
+from .axis import TickLabel, tick_labels, tick_spacing, tick_values, value_ticks
 
 if TYPE_CHECKING:
     from .chart_view import ChartView
@@ -58,41 +59,9 @@ class FrameLayout(NamedTuple):
     lines: int                         # lines per category label
 
 
-def tick_spacing(low: float, high: float, size: float) -> tuple[float, float]:
-    """The (major, minor) tick spacing pyqtgraph's AxisItem.tickSpacing chooses for ``low``..``high`` over
-    ``size`` pixels; (0, 0) for an empty range."""
-    span = abs(high - low)
-    if span == 0:
-        return 0.0, 0.0
-    most = span / max(2.25, 2.25 * sqrt(max(size, 1.0) / 300.0))
-    _mantissa, exp2 = frexp(most)
-    unit = 10.0 ** (floor((exp2 - 1) / 3.32192809488736) - 1)
-    if 100.0 * unit <= most:
-        factor, unit = 10, unit * 10
-    else:
-        factor = 10
-        for factor in (50, 20, 10):
-            if factor * unit <= most:
-                break
-    least_minor = 2 * span / max(size, 1.0)  # at most one minor tick per two pixels
-    minor_factor = 10
-    for minor_factor in ((5, 10) if factor == 10 else (10, 20, 50)):
-        if minor_factor * unit >= least_minor:
-            break
-    return factor * unit, minor_factor * unit
-
-
-def _tick_values(low: float, high: float, spacing: float) -> list[float]:
-    """AxisItem.tickValues: the multiples of ``spacing`` within ``low``..``high``."""
-    if spacing <= 0:
-        return []
-    first = ceil(low / spacing) * spacing
-    return [first + n * spacing for n in range(int((high - first) / spacing) + 1)]
-
-
 def frame_layout(view: ChartView, width: float, height: float) -> FrameLayout | None:
     """The layout of ``view``'s bar chart in a plot of ``width`` × ``height`` (None for nothing to draw)."""
-    from .chart_view import MIN_ROWS, _short_value, wrap_label
+    from .chart_view import MIN_ROWS, category_chars, value_range, wrap_label
 
     spec = view.spec
     if spec is None or spec.is_empty() or spec.kind != "bars":
@@ -105,19 +74,14 @@ def frame_layout(view: ChartView, width: float, height: float) -> FrameLayout | 
     rows = max(len(spec.categories), MIN_ROWS)
     row_px = view_height / rows if view_height > 0 else 0
     lines = 2 if row_px == 0 or row_px >= 2.3 * font_height else 1
-    ticks = [(view.category_y(c), wrap_label(shown(cat.label(view.lang)), lines=lines))
+    chars = category_chars(width, metrics)
+    ticks = [(view.category_y(c), wrap_label(shown(cat.label(view.lang)), chars, lines))
              for c, cat in enumerate(spec.categories)]
     widest = max(metrics.horizontalAdvance(line) for _, label in ticks for line in label.split("\n"))
     left = min(300, max(60, widest + 24))
     rect = QRectF(_MARGIN + left, _MARGIN, max(1.0, width - 2 * _MARGIN - left + 0.5), max(1.0, view_height))
     # ChartView._apply_x_range at this width.
-    values = [v for s in spec.series for v in s.values if v is not None]
-    right = max([*values, spec.target or 0.0, 0.0])
-    low = min([*values, 0.0])
-    longest = max((len(_short_value(v, view.lang)) + 1 for v in values), default=4)
-    char = metrics.averageCharWidth() + 1
-    room = min(0.6, longest * char / max(120.0, rect.width() - 8))
-    x_range = (low, right / (1 - room) if right > 0 else 1.0)
+    x_range = value_range(spec, view.lang, metrics, rect.width())
     # ChartView._draw: setYRange(..., padding=0.02).
     spare = max(0.0, (MIN_ROWS - len(spec.categories)) / 2)
     y0, y1 = -0.5 - spare, len(spec.categories) - 0.5 + spare
@@ -210,10 +174,10 @@ class FirstFrame(QWidget):
         text_color = palette.color(QPalette.ColorRole.Text)
         rect = layout.view
         x0, x1 = layout.x_range
-        # Grid and value axis.
-        spacing, minor_spacing = tick_spacing(x0, x1, rect.width())
-        values = _tick_values(x0, x1, spacing)
-        minor = [v for v in _tick_values(x0, x1, minor_spacing)
+        # Grid and value axis: the ticks the live plot's axis chooses (labels apart, see axis.value_ticks).
+        spacing, minor_spacing = self.value_spacing(layout)
+        values = tick_values(x0, x1, spacing)
+        minor = [v for v in tick_values(x0, x1, minor_spacing)
                  if all(abs(v - major) > minor_spacing * 1e-6 for major in values)]
         # Bars, then their outline (the highlighted one thick), as ChartView._apply_styles styles them.
         colors = series_colors(view.palette().color(QPalette.ColorRole.Window).lightness() < 128)
@@ -263,10 +227,34 @@ class FirstFrame(QWidget):
             x = self.to_pixels(layout, spec.target, 0).x()
             painter.setPen(QPen(text_color, 2, Qt.PenStyle.DashLine))  # pyqtgraph's 1.5 px, unsmoothed
             painter.drawLine(QPointF(x, rect.top()), QPointF(x, rect.bottom()))
-        self._paint_axes(painter, layout, values, spacing, spec, text_color, metrics)
+        self._paint_axes(painter, layout, spec, text_color, metrics)
 
-    def _paint_axes(self, painter: QPainter, layout: FrameLayout, values: list[float], spacing: float,
-                    spec: ChartSpec, text_color: QColor, metrics: QFontMetrics) -> None:
+    def value_spacing(self, layout: FrameLayout) -> tuple[float, float]:
+        """The (major, minor) spacing of the value ticks, as the live plot's axis chooses it."""
+        metrics = QFontMetricsF(self.font())
+        size, length, limit = self._axis_lengths(layout)
+        return value_ticks(*layout.x_range, size, self._view.lang, lambda text: metrics.horizontalAdvance(text),
+                           length, limit)
+
+    def value_labels(self, layout: FrameLayout) -> list[TickLabel]:
+        """The value ticks' labels painted under the bars (``left`` in this widget's pixels)."""
+        spacing, _minor = self.value_spacing(layout)
+        _size, length, limit = self._axis_lengths(layout)
+        metrics = QFontMetricsF(self.font())
+        labels = tick_labels(*layout.x_range, length, spacing, self._view.lang,
+                             lambda text: metrics.horizontalAdvance(text), limit)
+        return [label._replace(left=label.left + layout.view.left()) for label in labels]
+
+    @staticmethod
+    def _axis_lengths(layout: FrameLayout) -> tuple[float, float, float]:
+        """The value axis as pyqtgraph measures it under a view box ``layout.view`` wide: the length its
+        tickSpacing is given (a pixel past each end), the width its range spans (the view box's, rounded
+        down: the axis item's geometry is whole pixels) and where a label may end (the view box's right)."""
+        width = layout.view.width()
+        return floor(width) + 2, floor(width), width
+
+    def _paint_axes(self, painter: QPainter, layout: FrameLayout, spec: ChartSpec, text_color: QColor,
+                    metrics: QFontMetrics) -> None:
         rect = layout.view
         pen = QPen(text_color, 0)
         painter.setPen(pen)
@@ -280,15 +268,10 @@ class FirstFrame(QWidget):
             height = line_height * (label.count("\n") + 1)
             painter.drawText(QRectF(0, at - height / 2, rect.left() - _TEXT_OFFSET[0], height),
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label)
-        # Value ticks under the bars, in the language's notation.
-        texts = tick_strings(values, spacing, self._view.lang) if values else []
-        for value, text in zip(values, texts):
-            x = self.to_pixels(layout, value, 0).x()
-            width = metrics.horizontalAdvance(text) + 2
-            if x - width / 2 < rect.left() or x + width / 2 > rect.right() + 1:
-                continue  # pyqtgraph hides a label that would overhang the axis's ends
-            painter.drawText(QRectF(x - width / 2, rect.bottom() + _TEXT_OFFSET[1], width, line_height + 4),
-                             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, text)
+        # Value ticks under the bars, in the language's notation (none overhanging the axis's ends).
+        for tick in self.value_labels(layout):
+            painter.drawText(QRectF(tick.left, rect.bottom() + _TEXT_OFFSET[1], tick.width, line_height + 4),
+                             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, tick.text)
         unit = spec.unit(self._view.lang)
         if unit:
             box = line_height + 2 * _TEXT_MARGIN

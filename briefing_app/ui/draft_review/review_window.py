@@ -107,7 +107,11 @@ class DraftReviewWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.counts_label = plain_label("", self, wrap=False, selectable=False)
         self.counts_label.setObjectName("reviewCounts")
-        self.statusBar().addPermanentWidget(self.counts_label)
+        self.counts_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        # A normal widget, not a permanent one: a save's message ("Saved … · copied the article … beside it")
+        # takes the whole bar while it shows, and the counts come back after it (a permanent widget kept its
+        # room and cut the message short; see also ui/database_status.py).
+        self.statusBar().addWidget(self.counts_label, 1)
 
         self._create_actions()
         self._create_menus()
@@ -398,7 +402,7 @@ class DraftReviewWindow(QMainWindow):
         lines = []
         if problems.count:
             lines.append(tr("review.problems.summary", self.lang, n=problems.count))
-        lines += [str(p) for p in problems.general]
+        lines += [p.text(self.lang) for p in problems.general]  # str() would be English
         self.problem_banner.setText(shown("\n".join(lines)))
         self.problem_banner.setVisible(bool(lines))
         self._show_current()

@@ -45,6 +45,10 @@ from ..tab import BriefingTab, EmptyState, PrintScope, source_reachable
 
 __all__ = ["IndicatorsTab", "IndicatorFilterProxy"]
 
+#: Below the table, the widths of the reading pane, the bar chart and the Over time chart, in these proportions.
+DETAIL_SHARES = (3, 4, 3)
+#: ... the reading pane never narrower than this many average characters.
+DETAIL_MIN_CHARS = 30
 
 
 class IndicatorFilterProxy(QSortFilterProxyModel):
@@ -218,8 +222,7 @@ class IndicatorsTab(BriefingTab):
         self.detail_splitter.addWidget(self.over_time)
         # the Over time chart needs height for its time axis, labels and conflict notes
         self.over_time.setMinimumHeight(240)
-        for index, stretch in enumerate((2, 2, 3)):
-            self.detail_splitter.setStretchFactor(index, stretch)
+        self._detail_box = detail_box
         right = self.detail_splitter
         # Sectors | (table, details). The details sit right of the table when the tab is wide
         # enough for every column; otherwise below it, so no column is squeezed or clipped.
@@ -635,11 +638,25 @@ class IndicatorsTab(BriefingTab):
         available = self.splitter.width() - self.splitter.sizes()[0] - self.splitter.handleWidth()
         wide = available >= self._table_need + self.content_splitter.handleWidth() + detail_width
         orientation = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
+        # Beside the charts, the reading pane keeps a readable minimum where the window has room for it (never
+        # widening the window: the charts' buttons already take most of 1024 px).
+        beside = sum(chart.minimumSizeHint().width() + self.detail_splitter.handleWidth()
+                     for chart in (self.chart, self.over_time))
+        least = DETAIL_MIN_CHARS * self.fontMetrics().averageCharWidth()
+        self._detail_box.setMinimumWidth(0 if wide else max(0, min(least, available - beside)))
         if orientation == self.content_splitter.orientation() and self._arranged:
             return
         self._arranged = True
         self.content_splitter.setOrientation(orientation)
         self.detail_splitter.setOrientation(Qt.Orientation.Vertical if wide else Qt.Orientation.Horizontal)
+        # Stacked (right of the table), the Over time chart takes the most height, for its time axis and notes.
+        # Side by side (below the table), the reading pane gets a readable share of the width — it was left
+        # ~190 px at 1280×800, some 25 characters a line of source sentence — and the bar chart, whose
+        # category labels take half its width, the most.
+        shares = (2, 2, 3) if wide else DETAIL_SHARES
+        for index, stretch in enumerate(shares):
+            self.detail_splitter.setStretchFactor(index, stretch)
+        self.detail_splitter.setSizes([1000 * share for share in shares])  # in these proportions, whatever the width
         if wide:
             detail = max(detail_width, min(available - self._table_need, available * 35 // 100))
             self.content_splitter.setSizes([available - detail, detail])
