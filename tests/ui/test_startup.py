@@ -1,6 +1,6 @@
 """What the first paint does not wait for: pyqtgraph, numpy, sqlite-utils, dataclasses, PySide6's
-``Qt`` namespace (~11 ms; see briefing_app/ui/main_window.py) and the cycle collector; and what the charts' first
-frames do not wait for: pyqtgraph and numpy (ui/charts/first_frame.py)."""
+``Qt`` namespace (~11 ms; see briefing_app/ui/main_window.py), its item-view classes, the focus style and the
+cycle collector; and what the charts' first frames do not wait for: pyqtgraph and numpy (ui/charts/first_frame.py)."""
 
 import subprocess
 import sys
@@ -32,6 +32,10 @@ def test_window_paints_before_heavy_imports_and_charts_follow(tmp_path, review_d
                        if m in sys.modules)
         if "Qt" in sys.modules["PySide6.QtCore"].__dict__:
             heavy.append("the Qt namespace")
+        # PySide6 makes each class on its first use (its enums: up to ms each). The Overview has no list or
+        # table, and the focus style waits for the first paint (its polish() made dozens of widget classes).
+        made = sys.modules["PySide6.QtWidgets"].__dict__
+        heavy += sorted(c for c in ("QAbstractItemView", "QProxyStyle") if c in made)
         print("before:", ",".join(heavy) or "-")
         # The charts' first frames (QPainter, in the plot's layout) are painted without pyqtgraph or numpy.
         frames = [c.first_frame for c in window.overview_tab.charts]
