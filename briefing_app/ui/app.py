@@ -6,7 +6,7 @@ import gc
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QSettings, QTimer
+from PySide6.QtCore import QLocale, QSettings
 from PySide6.QtWidgets import QApplication
 
 from .. import paths
@@ -17,7 +17,7 @@ from ..paths import library_path
 from .clipboard import release_clipboard
 from .errors import install_excepthook
 from .long_lived import settle
-from .main_window import AFTER_PAINT_DELAY_MS, MainWindow
+from .main_window import MainWindow
 from .resources import icon
 from .state import ViewerState
 
@@ -102,15 +102,16 @@ def launch(app: QApplication, database: Path | None, lang: str | None, settings:
     app.setDesktopFileName("briefing-app")
     app.setWindowIcon(icon("briefing-app.svg"))
     window = create_window(database, lang, settings)
-    # Asking the font database about writing systems costs a few ms: after the first paint. The
-    # cycle collector, off while the app started (cli._gui), is back on from then.
+    # Asking the font database about writing systems costs a few ms: after the first paint.
     window.first_painted.connect(lambda: ensure_vietnamese_font(app))
-    window.first_painted.connect(gc.enable)
-    window.first_painted.connect(settle)  # what the start read is set apart from later collections
-    # The focus style (a strong focus outline; Tab leaves tables) follows the charts' first frames: its Python
-    # polish() of every widget made PySide6 build its ``Qt`` namespace and dozens of widget classes (~20 ms)
-    # before the first paint, which has no focus outline to draw (tests/ui/test_startup.py).
-    window.first_painted.connect(lambda: QTimer.singleShot(AFTER_PAINT_DELAY_MS, app, lambda: _focus_style(app)))
+    # Once the first tab's charts are shown: the cycle collector, off while the app started (cli._gui), with
+    # what the start read set apart from later collections (a full collection, ~10 ms: its first one would walk
+    # every object the start made, wherever it fell); and the focus style (a strong focus outline; Tab leaves
+    # tables): its Python polish() of every widget made PySide6 build its ``Qt`` namespace and dozens of widget
+    # classes (~20 ms) before the first paint, which has no focus outline to draw (tests/ui/test_startup.py).
+    window.start_followed.connect(gc.enable)
+    window.start_followed.connect(settle)
+    window.start_followed.connect(lambda: _focus_style(app))
     install_excepthook(lambda: window, lambda: window.state.lang)
     app.aboutToQuit.connect(release_clipboard)
     # Shown first, then the briefing read (a few milliseconds; a lock held by another program makes it retry on

@@ -63,12 +63,14 @@ DB_SUFFIXES = (".db", ".sqlite", ".sqlite3")
 class MainWindow(QMainWindow):
     """One window over one briefing database, opened read-only.
 
-    ``first_painted`` is emitted once, right after the window's first paint: work that can
-    wait (other tabs, printing, search, pyqtgraph, font checks) starts then.
+    ``first_painted`` is emitted once, right after the window's first paint (the first tab's charts are
+    built then). ``start_followed`` is emitted once, :data:`AFTER_PAINT_DELAY_MS` later, when those charts
+    have been shown: the work that can wait (other tabs, printing, search, pyqtgraph) starts then.
     ``startup_database`` is what the command line asked to open (see ``app.open_startup_database``).
     """
 
     first_painted = Signal()
+    start_followed = Signal()
 
     def __init__(self, state: ViewerState, settings: QSettings, parent: QWidget | None = None, *,
                  startup_database: Path | None = None):
@@ -269,6 +271,7 @@ class MainWindow(QMainWindow):
         return super().eventFilter(watched, event)
 
     def _after_first_paint(self) -> None:
+        self.start_followed.emit()
         use_qt_dialogs()
         self.print_controller  # noqa: B018 - the properties build them
         self.table_export  # noqa: B018
