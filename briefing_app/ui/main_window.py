@@ -135,6 +135,14 @@ class MainWindow(QMainWindow):
         self.quit_action = action("Ctrl+Q")
         self.copy_action = action("Ctrl+C")
         self.shortcuts_action = action("F1")
+        # Print Preview and Export PDF are the print controller's, built after the first paint; until then these
+        # take their keys and build it (see print_controller: they leave then, as two actions with one key
+        # would both be ambiguous).
+        self._early_print_actions: list[QAction] = []
+        for keys, name in (("Ctrl+Shift+P", "preview_action"), ("Ctrl+Shift+E", "export_pdf_action")):
+            early = action(keys)
+            early.triggered.connect(lambda _checked=False, name=name: getattr(self.print_controller, name).trigger())
+            self._early_print_actions.append(early)
         self.about_action = action()
         self.clear_recent_action = action()
         # "Compare with…" opens a list of the other briefings; "Stop comparing" clears the choice.
@@ -227,6 +235,9 @@ class MainWindow(QMainWindow):
         layout = self.toolbar_tail.layout()
         if layout is not None:
             layout.addWidget(widget)
+            # Shown now, not on the layout's next turn: Ctrl+F pressed before the search was built (it is,
+            # after the first paint) builds it and focuses its field at once, which a hidden field cannot take.
+            widget.show()
 
     def _connect_signals(self) -> None:
         session = self.session
@@ -292,6 +303,10 @@ class MainWindow(QMainWindow):
         if self._print_controller is None:
             from .print_controller import PrintController
 
+            for early in self._early_print_actions:  # the controller's own actions take these keys
+                self.removeAction(early)
+                early.deleteLater()
+            self._early_print_actions.clear()
             self._print_controller = PrintController(self)
         return self._print_controller
 

@@ -138,3 +138,39 @@ def test_the_focus_style_follows_the_first_paint_and_changes_no_pixel(tmp_path, 
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.splitlines() == ["first paint: False True", "then: True False True"]
+
+
+def test_shortcuts_work_from_the_first_paint(qtbot, qapp, settings, review_db, time_limit, monkeypatch):
+    """Printing and search are built after the first paint, but their keys (and the tabs', and F1) work
+    as soon as the window has painted: the window's own actions build them when pressed (Ctrl+Shift+E did
+    nothing, and Ctrl+F focused nothing, until they were built)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    from briefing_app.ui.app import launch
+    from briefing_app.ui.print_controller import PrintController
+
+    asked = []
+    monkeypatch.setattr(PrintController, "ask_options", lambda self: asked.append("options"))
+    monkeypatch.setattr(PrintController, "export_pdf", lambda self, *args: asked.append("pdf"))
+    monkeypatch.setattr(PrintController, "preview", lambda self, *args: asked.append("preview"))
+    window = launch(qapp, review_db, "vi", settings)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.first_painted, timeout=time_limit.ms(5)):
+        pass
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=time_limit.ms(2))
+    assert window._print_controller is None and window._search_controller is None  # not built yet
+    for key, tab in ((Qt.Key.Key_8, "tab.trends"), (Qt.Key.Key_2, "tab.indicators"), (Qt.Key.Key_1, "tab.overview")):
+        qtbot.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
+        assert window.tabs.current_entry().title_key == tab
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.search_controller.field.hasFocus()
+    shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(window, Qt.Key.Key_E, shift)  # Export PDF, before printing is built
+    qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_P, shift)  # Print Preview, once it is
+    assert asked == ["pdf", "options", "preview"]
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    [dialog] = [d for d in window.findChildren(QDialog, "shortcutsDialog") if d.isVisible()]
+    dialog.close()
