@@ -16,7 +16,6 @@ from ..logs import logger
 from ..paths import library_path
 from .clipboard import release_clipboard
 from .errors import install_excepthook
-from .focus_style import install_focus_style
 from .long_lived import settle
 from .main_window import MainWindow
 from .resources import icon
@@ -102,24 +101,36 @@ def launch(app: QApplication, database: Path | None, lang: str | None, settings:
     app.setApplicationDisplayName(APPLICATION)
     app.setDesktopFileName("briefing-app")
     app.setWindowIcon(icon("briefing-app.svg"))
-    install_focus_style(app)  # before the first widget: a strong focus outline, and Tab leaves tables
     window = create_window(database, lang, settings)
-    # Asking the font database about writing systems costs a few ms: after the first paint. The
-    # cycle collector, off while the app started (cli._gui), is back on from then.
+    # Asking the font database about writing systems costs a few ms: after the first paint.
     window.first_painted.connect(lambda: ensure_vietnamese_font(app))
-    window.first_painted.connect(gc.enable)
-    window.first_painted.connect(settle)  # what the start read is set apart from later collections
+    # Once the first tab's charts are shown: the cycle collector, off while the app started (cli._gui), with
+    # what the start read set apart from later collections (a full collection, ~10 ms: its first one would walk
+    # every object the start made, wherever it fell); and the focus style (a strong focus outline; Tab leaves
+    # tables): its Python polish() of every widget made PySide6 build its ``Qt`` namespace and dozens of widget
+    # classes (~20 ms) before the first paint, which has no focus outline to draw (tests/ui/test_startup.py).
+    window.start_followed.connect(gc.enable)
+    window.start_followed.connect(settle)
+    window.start_followed.connect(lambda: _focus_style(app))
     install_excepthook(lambda: window, lambda: window.state.lang)
     app.aboutToQuit.connect(release_clipboard)
-    # Reading a briefing takes a few milliseconds (a lock held by another program makes it retry
-    # on a timer), so the window's first paint already shows the briefing.
-    open_startup_database(window)
+    # Shown first, then the briefing read (a few milliseconds; a lock held by another program makes it retry on
+    # a timer): the window paints only once the event loop runs, so its first paint already shows the briefing,
+    # and the Overview lays its text out once, at the width it is shown at (read before show(), it was laid out
+    # at a guessed width, one tile a row, and again when shown: ~4 ms).
     window.show()
+    open_startup_database(window)
     if article is not None:
         from .draft_review import open_article_review  # off the start-up path of a plain start
 
         open_article_review(window, window.state, article)
     return window
+
+
+def _focus_style(app: QApplication) -> None:
+    from .focus_style import install_focus_style  # off the start-up path (see launch)
+
+    install_focus_style(app)
 
 
 def run(database: Path | None = None, lang: str | None = None, article: Path | None = None) -> int:

@@ -63,12 +63,14 @@ DB_SUFFIXES = (".db", ".sqlite", ".sqlite3")
 class MainWindow(QMainWindow):
     """One window over one briefing database, opened read-only.
 
-    ``first_painted`` is emitted once, right after the window's first paint: work that can
-    wait (other tabs, printing, search, pyqtgraph, font checks) starts then.
+    ``first_painted`` is emitted once, right after the window's first paint (the first tab's charts are
+    built then). ``start_followed`` is emitted once, :data:`AFTER_PAINT_DELAY_MS` later, when those charts
+    have been shown: the work that can wait (other tabs, printing, search, pyqtgraph) starts then.
     ``startup_database`` is what the command line asked to open (see ``app.open_startup_database``).
     """
 
     first_painted = Signal()
+    start_followed = Signal()
 
     def __init__(self, state: ViewerState, settings: QSettings, parent: QWidget | None = None, *,
                  startup_database: Path | None = None):
@@ -133,6 +135,14 @@ class MainWindow(QMainWindow):
         self.quit_action = action("Ctrl+Q")
         self.copy_action = action("Ctrl+C")
         self.shortcuts_action = action("F1")
+        # Print Preview and Export PDF are the print controller's, built after the first paint; until then these
+        # take their keys and build it (see print_controller: they leave then, as two actions with one key
+        # would both be ambiguous).
+        self._early_print_actions: list[QAction] = []
+        for keys, name in (("Ctrl+Shift+P", "preview_action"), ("Ctrl+Shift+E", "export_pdf_action")):
+            early = action(keys)
+            early.triggered.connect(lambda _checked=False, name=name: getattr(self.print_controller, name).trigger())
+            self._early_print_actions.append(early)
         self.about_action = action()
         self.clear_recent_action = action()
         # "Compare with…" opens a list of the other briefings; "Stop comparing" clears the choice.
@@ -225,6 +235,9 @@ class MainWindow(QMainWindow):
         layout = self.toolbar_tail.layout()
         if layout is not None:
             layout.addWidget(widget)
+            # Shown now, not on the layout's next turn: Ctrl+F pressed before the search was built (it is,
+            # after the first paint) builds it and focuses its field at once, which a hidden field cannot take.
+            widget.show()
 
     def _connect_signals(self) -> None:
         session = self.session
@@ -269,6 +282,7 @@ class MainWindow(QMainWindow):
         return super().eventFilter(watched, event)
 
     def _after_first_paint(self) -> None:
+        self.start_followed.emit()
         use_qt_dialogs()
         self.print_controller  # noqa: B018 - the properties build them
         self.table_export  # noqa: B018
@@ -289,6 +303,10 @@ class MainWindow(QMainWindow):
         if self._print_controller is None:
             from .print_controller import PrintController
 
+            for early in self._early_print_actions:  # the controller's own actions take these keys
+                self.removeAction(early)
+                early.deleteLater()
+            self._early_print_actions.clear()
             self._print_controller = PrintController(self)
         return self._print_controller
 

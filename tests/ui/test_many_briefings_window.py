@@ -63,6 +63,22 @@ def test_the_selector_shows_periods_newest_first_with_titles_in_tooltips(qtbot, 
     assert combo.toolTip().startswith("Mid-year review 2018")
 
 
+@pytest.mark.qt_log_ignore("This plugin does not support")  # the offscreen platform cannot raise or grab a popup
+def test_the_open_list_shows_whole_periods_where_the_box_is_narrower(qtbot, open_window, long_titles_db):
+    window = open_window(long_titles_db, "vi")
+    combo = window.briefing_selector.combo
+    combo.setMaximumWidth(combo.minimumWidth())  # the toolbar gave the box little room: its text is elided
+    qtbot.waitUntil(lambda: combo.width() == combo.minimumWidth())
+    combo.showPopup()
+    try:
+        view = combo.view()
+        qtbot.waitUntil(view.isVisible)
+        widest = max(view.fontMetrics().horizontalAdvance(combo.itemText(i)) for i in range(combo.count()))
+        assert combo.width() < widest <= view.viewport().width()
+    finally:
+        combo.hidePopup()
+
+
 def test_choosing_a_period_shows_that_briefing(qtbot, open_window, series_db):
     window = open_window(series_db, "en")
     combo = window.briefing_selector.combo
