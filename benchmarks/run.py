@@ -366,7 +366,7 @@ from briefing_app.data.store import open_store
 from briefing_app.report import PackInfo, write_pdf
 from briefing_app.report.options import ReportOptions
 with open_store(sys.argv[1]) as store:
-    snapshot = load_snapshot(store, store.briefings()[0].id)
+    snapshot = load_snapshot(store, "mic-2017-h1")  # the review whose article is held: the full pack
 times = []
 for _ in range(int(sys.argv[3])):
     start = time.perf_counter()
@@ -708,7 +708,8 @@ def bench_reload(table: Table, work: Path) -> None:
 def bench_pdf(table: Table, work: Path, runs: int) -> None:
     _, result = run_child(PDF_CHILD, str(BUNDLED), str(work / "pack.pdf"), str(runs))
     value = median(result["pdf_s"]) * 1000
-    table.add(f"full summary PDF of data.db ({result['pages']} pages)", value, "ms", "≤ 1000 ms", value <= 1000)
+    table.add(f"full summary PDF of the 2017 review ({result['pages']} pages)", value, "ms", "≤ 1000 ms",
+              value <= 1000)
 
 
 #: The groups of rows, in the order they run (``--only`` picks some).
