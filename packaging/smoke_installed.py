@@ -106,7 +106,21 @@ def main() -> None:
     found = json.loads(run("search", "doanh thu", "--briefing", "smoke-test", "--json").stdout)
     if not found:
         fail("the imported briefing is not searchable in the library")
-    print(f"install smoke: ok ({version}; export, search, print, import into {library})")
+    # The spreadsheet writer is a dependency of the install, not of the checkout.
+    run("export", "--format", "xlsx", "--briefing", "mic-2017-h1", "-o", "briefing.xlsx")
+    if not (work / "briefing.xlsx").read_bytes().startswith(b"PK"):
+        fail("export --format xlsx wrote no workbook")
+    # An article drafted into a briefing file that validates and imports as it is.
+    (source / "review.article.txt").write_text(
+        "Bộ TT&TT sơ kết 6 tháng đầu năm 2026\n\nDoanh thu dịch vụ bưu chính ước đạt 27.100 tỷ đồng, tăng 5,1% "
+        "so với cùng kỳ năm 2025.\n", encoding="utf-8")
+    run("draft", str(source / "review.article.txt"), "--id", "smoke-draft")
+    drafted = source / "review.article.draft.yaml"
+    if "27.100" not in drafted.read_text(encoding="utf-8"):
+        fail("draft did not draft the article's figure")
+    run("validate", str(drafted))
+    run("import", str(drafted))
+    print(f"install smoke: ok ({version}; export json/xlsx, search, print, draft, validate, import into {library})")
     shutil.rmtree(work, ignore_errors=True)
 
 
