@@ -44,6 +44,18 @@ def shown_texts_recorder(controller):
     return seen
 
 
+def hold_worker(monkeypatch, time_limit, seconds: float) -> threading.Event:
+    """Make the worker's searches wait (at most ``seconds``, scaled) until the returned event is set."""
+    release = threading.Event()
+
+    def held(store, text, briefing_id=None, limit=50):
+        release.wait(time_limit(seconds))
+        return real_search(store, text, briefing_id, limit)
+
+    monkeypatch.setattr(background_search, "search", held)
+    return release
+
+
 def stale_result(briefing_id: str) -> SearchResult:
     return SearchResult("limitations", 1, briefing_id, "STALE RESULT", "stale", (), 1)
 
@@ -89,13 +101,7 @@ def test_a_slow_older_query_never_shows_its_results(qtbot, open_window, series_d
 def test_the_other_briefings_are_added_below_without_moving_the_row_under_the_cursor(
         qtbot, open_window, series_db, monkeypatch, time_limit):
     window = open_window(series_db, "en")
-    release = threading.Event()
-
-    def held(store, text, briefing_id=None, limit=50):
-        release.wait(time_limit(5))
-        return real_search(store, text, briefing_id, limit)
-
-    monkeypatch.setattr(background_search, "search", held)
+    release = hold_worker(monkeypatch, time_limit, 5)
     controller = start_typing(qtbot, window, "sim rac")
     # The briefing shown (H1 2018) is listed at once; the status says more is coming.
     assert {r.briefing_id for r in controller.model.results()} == {"test-2018-h1"}
@@ -143,13 +149,7 @@ def test_both_scopes_fold_tone_marks_and_d(qtbot, open_window, series_db, lang):
 def test_enter_opens_the_best_result_of_the_briefing_shown_without_waiting(
         qtbot, open_window, series_db, monkeypatch, time_limit):
     window = open_window(series_db, "en")
-    release = threading.Event()
-
-    def held(store, text, briefing_id=None, limit=50):
-        release.wait(time_limit(5))
-        return real_search(store, text, briefing_id, limit)
-
-    monkeypatch.setattr(background_search, "search", held)
+    release = hold_worker(monkeypatch, time_limit, 5)
     controller = start_typing(qtbot, window, "sim rac")
     qtbot.keyClick(controller.field, Qt.Key.Key_Return)
     assert window.state.snapshot.briefing.id == "test-2018-h1"
@@ -160,13 +160,7 @@ def test_enter_opens_the_best_result_of_the_briefing_shown_without_waiting(
 
 def test_closing_the_window_stops_the_worker(qtbot, open_window, series_db, monkeypatch, time_limit):
     window = open_window(series_db, "en")
-    release = threading.Event()
-
-    def held(store, text, briefing_id=None, limit=50):
-        release.wait(time_limit(0.3))
-        return real_search(store, text, briefing_id, limit)
-
-    monkeypatch.setattr(background_search, "search", held)
+    hold_worker(monkeypatch, time_limit, 0.3)  # the window closes while it waits
     controller = start_typing(qtbot, window, "sim rac")
     assert controller.is_searching()
     window.close()
