@@ -65,6 +65,19 @@ def rss_mb():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 """
 
+#: A child that measures the window: the app's main window at 1280×800, shown, with fresh settings (argv[2]).
+_WINDOW_PRELUDE = _PRELUDE + """
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from briefing_app.ui.main_window import MainWindow
+from briefing_app.ui.state import ViewerState
+settings = QSettings(sys.argv[2], QSettings.Format.IniFormat)
+window = MainWindow(ViewerState("vi"), settings)
+window.resize(1280, 800)
+window.show()
+"""
+
 FLOOR_CHILD = _PRELUDE + """
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
@@ -169,16 +182,7 @@ main()
 print(json.dumps(result), flush=True)
 """
 
-SCALE_CHILD = _PRELUDE + """
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication
-app = QApplication([])
-from briefing_app.ui.main_window import MainWindow
-from briefing_app.ui.state import ViewerState
-settings = QSettings(sys.argv[2], QSettings.Format.IniFormat)
-window = MainWindow(ViewerState("vi"), settings)
-window.resize(1280, 800)
-window.show()
+SCALE_CHILD = _WINDOW_PRELUDE + """
 app.processEvents()
 out = {}
 start = time.perf_counter()
@@ -225,16 +229,8 @@ out["rss_scrolled"] = rss_mb()
 print(json.dumps(out), flush=True)
 """
 
-TRENDS_CHILD = _PRELUDE + """
-from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication
-app = QApplication([])
-from briefing_app.ui.main_window import MainWindow
-from briefing_app.ui.state import ViewerState
-settings = QSettings(sys.argv[2], QSettings.Format.IniFormat)
-window = MainWindow(ViewerState("vi"), settings)
-window.resize(1280, 800)
-window.show()
+TRENDS_CHILD = _WINDOW_PRELUDE + """
+from PySide6.QtCore import QTimer
 assert window.open_database(sys.argv[1])
 app.processEvents()
 idle_until = time.perf_counter() + 0.5  # as SCALE_CHILD: the hidden tabs are built meanwhile
@@ -272,16 +268,7 @@ for n in range(int(sys.argv[3])):
 print(json.dumps({"first_s": first, "complete_s": complete, "stall_s": stalls, "rows": rows}), flush=True)
 """
 
-OVER_TIME_CHILD = _PRELUDE + """
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication
-app = QApplication([])
-from briefing_app.ui.main_window import MainWindow
-from briefing_app.ui.state import ViewerState
-settings = QSettings(sys.argv[2], QSettings.Format.IniFormat)
-window = MainWindow(ViewerState("vi"), settings)
-window.resize(1280, 800)
-window.show()
+OVER_TIME_CHILD = _WINDOW_PRELUDE + """
 assert window.open_database(sys.argv[1])
 tab = window.indicators_tab
 window.tabs.setCurrentWidget(tab)
@@ -309,18 +296,10 @@ points = len(tab.over_time.series_plot.points())
 print(json.dumps({"over_time_s": times, "points": points}), flush=True)
 """
 
-RELOAD_CHILD = _PRELUDE + """
+RELOAD_CHILD = _WINDOW_PRELUDE + """
 import subprocess
-from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication
-app = QApplication([])
-from briefing_app.ui.main_window import MainWindow
-from briefing_app.ui.state import ViewerState
+from PySide6.QtCore import QTimer
 db = sys.argv[1]
-settings = QSettings(sys.argv[2], QSettings.Format.IniFormat)
-window = MainWindow(ViewerState("vi"), settings)
-window.resize(1280, 800)
-window.show()
 assert window.open_database(db)
 window.session.select_briefing("mic-2017-h1")  # the newest (2019, cited) opens first; the figure is 2017's
 for chart in window.overview_tab.charts:
