@@ -14,12 +14,12 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QTimer
+from modal_dialogs import when_modal
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
 from PySide6.QtPrintSupport import QPrintDialog, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QApplication,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -58,15 +58,11 @@ def modal_dialog_texts(qtbot, open_it) -> dict[str, set[str]]:
     """Run ``open_it`` (which shows a modal dialog and waits for it), read the dialog, then cancel it."""
     seen: dict[str, set[str]] = {}
 
-    def read_and_close() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, QDialog):
-            QTimer.singleShot(20, read_and_close)
-            return
+    def read_and_close(dialog: QDialog) -> None:
         seen.update(visible_texts(dialog))
         dialog.reject()
 
-    QTimer.singleShot(0, read_and_close)
+    when_modal(QDialog, read_and_close)
     open_it()
     assert seen, "no dialog was shown"
     return seen

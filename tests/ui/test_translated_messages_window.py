@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 import shutil
 
-from PySide6.QtCore import QTimer
+from modal_dialogs import when_modal
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from briefing_app.paths import library_path
@@ -22,15 +22,11 @@ def visible_boxes() -> list[QMessageBox]:
 
 def choose_in_open_dialog(window, path) -> None:
     """File → Open…, pick ``path`` in the file dialog and press Open, as a user does."""
-    def pick() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, QFileDialog):
-            QTimer.singleShot(20, pick)
-            return
+    def pick(dialog: QFileDialog) -> None:
         dialog.selectFile(str(path))
         dialog.accept()
 
-    QTimer.singleShot(0, pick)
+    when_modal(QFileDialog, pick)
     window.open_action.trigger()
 
 
