@@ -57,6 +57,15 @@ def _counted(key: str, n: int, lang: str = "en") -> str:
     return tr_n(key, n, lang)
 
 
+def _write_failed(path: Path | str, exc: OSError) -> int:
+    """A file the command could not write, or refuses to (:class:`OutputError`): one line saying why."""
+    from .data.atomic import OutputError, describe_write_error
+
+    if isinstance(exc, OutputError):
+        return _fail(str(exc))
+    return _fail(f"{describe_write_error(path, exc)}; no file was written")
+
+
 def _fail_with_problems(exc, unchanged: Path) -> int:
     """Every problem of the briefing files on its own line, then the summary, in the command's language."""
     from .i18n import tr
@@ -386,17 +395,15 @@ def _validate(args: argparse.Namespace) -> int:
 def _schema(args: argparse.Namespace) -> int:
     import json
 
-    from .data.atomic import OutputError, write_text_atomically
+    from .data.atomic import write_text_atomically
     from .data.briefing_format import json_schema
 
     text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
     if args.output:
         try:
             write_text_atomically(args.output, text)
-        except OutputError as exc:
-            return _fail(str(exc))
-        except OSError as exc:
-            return _fail(f"{args.output}: cannot write ({getattr(exc, 'strerror', None) or exc}); no file was written")
+        except OSError as exc:  # OutputError too: a refused output
+            return _write_failed(args.output, exc)
         return 0
     sys.stdout.buffer.write(text.encode("utf-8"))
     sys.stdout.flush()
@@ -404,16 +411,15 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _draft(args: argparse.Namespace) -> int:
-    from .data.atomic import OutputError
     from .data.draft_file import DraftFileError, default_draft_path, write_draft
 
     output = args.output or default_draft_path(args.article)
     try:
         written = write_draft(args.article, None if str(output) == "-" else output, args.id)
-    except (DraftFileError, OutputError) as exc:
+    except DraftFileError as exc:
         return _fail(str(exc))
-    except OSError as exc:
-        return _fail(f"{output}: cannot write ({getattr(exc, 'strerror', None) or exc}); no file was written")
+    except OSError as exc:  # OutputError too: a refused output
+        return _write_failed(output, exc)
     if written.path is None:
         sys.stdout.buffer.write(written.text.encode("utf-8"))
         sys.stdout.flush()
@@ -475,10 +481,8 @@ def _export(args: argparse.Namespace) -> int:
     if args.output:
         try:
             write_text_atomically(args.output, bom + text, inputs=inputs)
-        except OutputError as exc:
-            return _fail(str(exc))
-        except OSError as exc:
-            return _fail(f"{args.output}: cannot write ({getattr(exc, 'strerror', None) or exc}); no file was written")
+        except OSError as exc:  # OutputError too: a refused output
+            return _write_failed(args.output, exc)
         return 0
     if bom:
         sys.stdout.buffer.write((bom + text).encode("utf-8"))
@@ -508,17 +512,15 @@ def _export_xlsx(args: argparse.Namespace, path: Path) -> int:
         with _reading_store(path) as store:
             snapshot = load_snapshot(store, _chosen_briefing(store, args.briefing))
     except StoreError as exc:
-        return _fail(str(exc))
+        return _fail(_said(exc))
     except ValueError as exc:
         return _fail(str(exc), 2)
     sheets_lang = args.lang or "vi"  # like the printed pack: Vietnamese unless asked
     data = workbook_bytes(briefing_sheets(snapshot, sheets_lang), sheets_lang, snapshot.briefing.title(sheets_lang))
     try:
         write_atomically(args.output, data, inputs=inputs)
-    except OutputError as exc:
-        return _fail(str(exc))
-    except OSError as exc:
-        return _fail(f"{args.output}: cannot write ({getattr(exc, 'strerror', None) or exc}); no file was written")
+    except OSError as exc:  # OutputError too: a refused output
+        return _write_failed(args.output, exc)
     return 0
 
 

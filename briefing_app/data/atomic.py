@@ -31,7 +31,8 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-__all__ = ["OutputError", "LOCK_TIMEOUT", "NEW_FILE_MODE", "check_output", "write_atomically",
+__all__ = ["OutputError", "describe_write_problem", "describe_write_error",
+           "LOCK_TIMEOUT", "NEW_FILE_MODE", "check_output", "write_atomically",
            "write_text_atomically", "write_bytes_atomically", "temporary_beside", "database_files",
            "is_sqlite_database"]
 
@@ -255,3 +256,31 @@ def write_text_atomically(path: Path | str, text: str, encoding: str = "utf-8",
                           inputs: Iterable[Path | str] = ()) -> Path:
     """Write ``text`` to ``path`` with :func:`write_atomically`."""
     return write_atomically(path, text.encode(encoding), inputs)
+
+
+def describe_write_problem(path: Path | str, exc: BaseException) -> str:
+    """Why ``path`` could not be written, in words a reader can act on (without the path itself)."""
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    code = getattr(exc, "errno", None)
+    if isinstance(exc, OutputError):
+        return str(exc.strerror)
+    if isinstance(exc, IsADirectoryError) or code == errno.EISDIR:
+        return "is a folder, not a file name"
+    if isinstance(exc, NotADirectoryError) or code == errno.ENOTDIR:
+        return f"{folder} is not a folder"
+    if isinstance(exc, FileNotFoundError) or code == errno.ENOENT:
+        return f"folder {folder} does not exist"
+    if isinstance(exc, PermissionError) or code in (errno.EACCES, errno.EPERM):
+        return f"permission denied (cannot write in {folder})"
+    if code == errno.EROFS:
+        return f"{folder} is on a read-only file system"
+    if code in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
+        return "no space left on the device"
+    reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+    return f"cannot write ({reason})"
+
+
+def describe_write_error(path: Path | str, exc: BaseException) -> str:
+    """One line: ``PATH: why it could not be written``."""
+    return f"{path}: {describe_write_problem(path, exc)}"

@@ -20,7 +20,7 @@ from typing import TypeVar
 from PySide6.QtCore import QBuffer, QIODevice
 from PySide6.QtGui import QPdfWriter
 
-from ..data.atomic import OutputError, write_atomically
+from ..data.atomic import describe_write_error, describe_write_problem, write_atomically
 from ..data.snapshot import Snapshot
 from .document import PackInfo, RenderedPack, paint_report
 from .options import ReportOptions
@@ -98,31 +98,3 @@ def write_pdf(path: Path | str, snapshot: Snapshot, options: ReportOptions,
     a device, read-only, a database).
     """
     return _write_atomically(path, lambda: render_pdf(snapshot, options, info), inputs)
-
-
-def describe_write_problem(path: Path | str, exc: BaseException) -> str:
-    """Why ``path`` could not be written, in words a reader can act on (without the path itself)."""
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    code = getattr(exc, "errno", None)
-    if isinstance(exc, OutputError):
-        return str(exc.strerror)
-    if isinstance(exc, IsADirectoryError) or code == errno.EISDIR:
-        return "is a folder, not a file name"
-    if isinstance(exc, NotADirectoryError) or code == errno.ENOTDIR:
-        return f"{folder} is not a folder"
-    if isinstance(exc, FileNotFoundError) or code == errno.ENOENT:
-        return f"folder {folder} does not exist"
-    if isinstance(exc, PermissionError) or code in (errno.EACCES, errno.EPERM):
-        return f"permission denied (cannot write in {folder})"
-    if code == errno.EROFS:
-        return f"{folder} is on a read-only file system"
-    if code in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
-        return "no space left on the device"
-    reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
-    return f"cannot write ({reason})"
-
-
-def describe_write_error(path: Path | str, exc: BaseException) -> str:
-    """One line: ``PATH: why it could not be written``."""
-    return f"{path}: {describe_write_problem(path, exc)}"

@@ -192,7 +192,7 @@ class TableExportController(QObject):
             # The open database (and its journal files) is never written over, through any link.
             write_atomically(path, data, inputs=database_files(session_path) if session_path else ())
         except OSError as exc:
-            from ..report.pdf import describe_write_problem
+            from ..data.atomic import describe_write_problem
 
             self._show_error(str(path), describe_write_problem(path, exc))
             return None

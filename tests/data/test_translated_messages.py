@@ -128,6 +128,9 @@ def test_the_command_line_says_database_problems_in_lang_or_the_environment_s(tm
     assert main(["print", "-o", str(tmp_path / "x.pdf"), "--db", str(path), "--lang", "en"]) == 1
     assert capsys.readouterr().err == (f"briefing-app: error: {path}: is an SQLite database, "
                                        "but not a briefing database\n")
+    # The XLSX export reads the database on its own path: it says the problem in the same language.
+    assert main(["export", "--format", "xlsx", "-o", str(tmp_path / "x.xlsx"), "--db", str(path)]) == 1
+    assert "không phải cơ sở dữ liệu báo cáo" in capsys.readouterr().err
 
 
 def test_the_command_line_says_briefing_file_problems_in_its_language(tmp_path, capsys, monkeypatch):

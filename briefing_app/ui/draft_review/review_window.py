@@ -376,7 +376,7 @@ class DraftReviewWindow(QMainWindow):
         try:
             saved = save_review(self.review, path)
         except OSError as exc:
-            from ...report.pdf import describe_write_problem
+            from ...data.atomic import describe_write_problem
 
             self._show_save_failed(path, describe_write_problem(path, exc))
             return None
