@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QTextCursor
-from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit
+from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMessageBox
 
 from briefing_app.data.briefing_file import load_briefing_file
 from briefing_app.data.build import build_database
@@ -334,8 +334,7 @@ def test_new_briefing_from_article_in_the_file_menu(qtbot, open_window, review_d
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\xff\xfe not utf-8")
     assert open_article_review(window, window.state, bad) is None
-    box = window.findChild(type(window.last_error_box) if hasattr(window, "last_error_box") else object,
-                           "reviewOpenErrorBox")
+    box = window.findChild(QMessageBox, "reviewOpenErrorBox")
     assert box is not None and "is not UTF-8 text" in box.text()
     box.close()
 

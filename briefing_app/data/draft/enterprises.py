@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
+from ..folding import fold
 from .model import DraftEnterprise
-from .text import fold
 
 __all__ = ["find_enterprises", "enterprises_in"]
 

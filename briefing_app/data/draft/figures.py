@@ -13,13 +13,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..folding import fold
 from ..schema import QUALIFIERS
 from ..sentence_percents import check_percent
 from .dates import as_of_in, period_phrase_as_of
 from .enterprises import enterprises_in
 from .model import DraftEnterprise, DraftFigure, Span
 from .sectors import guess_sector
-from .text import Paragraph, fold
+from .text import Paragraph
 from .units import CURRENCIES, DURATIONS, NOUNS, UnitMatch, match_unit, unit_en
 
 __all__ = ["find_figures"]

@@ -21,13 +21,14 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
 from ..briefing_file import Problem
+from ..folding import fold
 from ..numbers import NumberFormatError, parse_number
 from ..schema import QUALIFIERS
 from .enterprises import find_enterprises
 from .figures import find_figures
 from .model import Draft, DraftFigure, DraftItem, Span
 from .sectors import SECTORS, guess_sector
-from .text import fold, split_article
+from .text import split_article
 from .units import unit_en
 from .writer import draft_to_yaml
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .text import fold
+from ..folding import fold
 
 __all__ = ["SECTORS", "guess_sector"]
 

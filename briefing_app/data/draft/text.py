@@ -8,12 +8,11 @@ an opening bracket, or at the end of its paragraph (a line). Not an end: ``2.390
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from .model import Span
 
-__all__ = ["Sentence", "Paragraph", "split_article", "fold", "WS"]
+__all__ = ["Sentence", "Paragraph", "split_article", "WS"]
 
 #: Spaces as articles write them: a non-breaking space is common between a number and its unit.
 WS = "[ \u00a0\u2009\u202f\t]"
@@ -80,9 +79,3 @@ def split_article(text: str) -> list[Paragraph]:
             sentences.append(Sentence(s, e, index))
         paragraphs.append(Paragraph(start, end, index, tuple(sentences)))
     return paragraphs
-
-
-def fold(text: str) -> str:
-    """Lower case without tone marks (``Đ`` → ``d``): for keyword look-ups and keys."""
-    decomposed = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
