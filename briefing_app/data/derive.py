@@ -14,13 +14,15 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from .numbers import format_number
-from .schema import QUALIFIERS
+from .schema import QUALIFIER_TOLERANCE, QUALIFIERS
 
 __all__ = ["DerivedValue", "SumCheck", "derive_values", "check_sums"]
 
-_ABOVE = {"hơn", "trên", "ước đạt hơn", "ước tính hơn"}
-_BELOW = {"gần", "ước đạt gần", "ước tính gần"}
-_ROUGH = {"khoảng", "vào khoảng", "xấp xỉ", "ước đạt", "ước tính", "ước khoảng", "ước đạt khoảng", "ước tính khoảng"}
+# Which way each qualifier leans, read off its tolerance: "over" reaches further above, "nearly" further below,
+# "about" and "estimated" both ways alike.
+_ABOVE = {q for q, (below, above) in QUALIFIER_TOLERANCE.items() if above > below}
+_BELOW = {q for q, (below, above) in QUALIFIER_TOLERANCE.items() if below > above}
+_ROUGH = {q for q, (below, above) in QUALIFIER_TOLERANCE.items() if below == above}
 #: How far an approximate ("khoảng", "gần", "ước đạt", …) total may be from its parts.
 APPROXIMATE_TOLERANCE = Decimal("0.05")
 

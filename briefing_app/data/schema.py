@@ -6,6 +6,8 @@ reader (sqlite3) later checks. ``docs/data-model.md`` explains every column.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from ..i18n import QUALIFIER_KEYS, tr
 
 __all__ = [
@@ -22,6 +24,7 @@ __all__ = [
     "ITEM_SECTIONS",
     "SECTIONS",
     "QUALIFIERS",
+    "QUALIFIER_TOLERANCE",
     "FTS_TABLE",
     "FTS_CREATE_SQL",
     "INDEXES",
@@ -61,6 +64,26 @@ SECTIONS = ("indicators", "enterprises") + ITEM_SECTIONS
 
 #: Qualifiers as the source writes them, with their English reading (both worded in briefing_app/i18n.py).
 QUALIFIERS = {word: tr(key, "en") for word, key in QUALIFIER_KEYS.items()}
+
+#: How far each qualifier lets the true value lie from the written one, as (below, above) fractions of it: the
+#: one statement of what a qualifier means, read by series tolerances and by the parts-and-total checks
+#: (derive.py). tests/data/test_schema.py keeps it covering every qualifier.
+QUALIFIER_TOLERANCE: dict[str, tuple[Decimal, Decimal]] = {
+    "khoảng": (Decimal("0.05"), Decimal("0.05")),
+    "vào khoảng": (Decimal("0.05"), Decimal("0.05")),
+    "xấp xỉ": (Decimal("0.05"), Decimal("0.05")),
+    "gần": (Decimal("0.05"), Decimal(0)),
+    "hơn": (Decimal(0), Decimal("0.05")),
+    "trên": (Decimal(0), Decimal("0.05")),
+    "ước đạt": (Decimal("0.02"), Decimal("0.02")),
+    "ước tính": (Decimal("0.02"), Decimal("0.02")),
+}
+# An approximate estimate ("ước đạt hơn") allows both widenings.
+QUALIFIER_TOLERANCE.update({
+    f"{estimate} {word}": (QUALIFIER_TOLERANCE[estimate][0] + QUALIFIER_TOLERANCE[word][0],
+                           QUALIFIER_TOLERANCE[estimate][1] + QUALIFIER_TOLERANCE[word][1])
+    for estimate in ("ước đạt", "ước tính") for word in ("hơn", "gần", "khoảng")})
+QUALIFIER_TOLERANCE["ước khoảng"] = QUALIFIER_TOLERANCE["ước tính khoảng"]
 
 _ITEM_COLUMNS = {
     "id": int,

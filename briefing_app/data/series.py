@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from .measures import Measure, UnitMismatch, convert, shipped_measures
 from .numbers import format_number
 from .periods import Period, parse_period
+from .schema import QUALIFIER_TOLERANCE
 
 if TYPE_CHECKING:
     from .records import MeasuredFigure
@@ -46,23 +47,6 @@ if TYPE_CHECKING:
 __all__ = ["SeriesPoint", "Conflict", "Series", "QUALIFIER_TOLERANCE", "UnknownMeasure", "build_series",
            "series_json", "series_table", "tolerance_range"]
 
-#: How far a qualifier lets the true value lie from the written one, as (below, above) fractions of it.
-QUALIFIER_TOLERANCE: dict[str, tuple[Decimal, Decimal]] = {
-    "khoảng": (Decimal("0.05"), Decimal("0.05")),
-    "vào khoảng": (Decimal("0.05"), Decimal("0.05")),
-    "xấp xỉ": (Decimal("0.05"), Decimal("0.05")),
-    "gần": (Decimal("0.05"), Decimal(0)),
-    "hơn": (Decimal(0), Decimal("0.05")),
-    "trên": (Decimal(0), Decimal("0.05")),
-    "ước đạt": (Decimal("0.02"), Decimal("0.02")),
-    "ước tính": (Decimal("0.02"), Decimal("0.02")),
-}
-# An approximate estimate ("ước đạt hơn") allows both widenings.
-QUALIFIER_TOLERANCE.update({
-    f"{estimate} {word}": (QUALIFIER_TOLERANCE[estimate][0] + QUALIFIER_TOLERANCE[word][0],
-                           QUALIFIER_TOLERANCE[estimate][1] + QUALIFIER_TOLERANCE[word][1])
-    for estimate in ("ước đạt", "ước tính") for word in ("hơn", "gần", "khoảng")})
-QUALIFIER_TOLERANCE["ước khoảng"] = QUALIFIER_TOLERANCE["ước tính khoảng"]
 _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 
 

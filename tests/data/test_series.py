@@ -167,3 +167,11 @@ def test_a_measure_no_briefing_names_is_an_empty_series(tmp_path, capsys):
     db = database(tmp_path, ("b-2019", H1[2019], [MOBILE_2019]))
     assert main(["series", "postal.enterprises", "--db", db, "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["points"] == []
+
+
+def test_every_qualifier_a_file_may_write_says_how_far_it_reaches():
+    # A qualifier added to the catalogue without a tolerance would count as exact in series and sum checks.
+    from briefing_app.data.schema import QUALIFIER_TOLERANCE, QUALIFIERS
+
+    assert set(QUALIFIERS) <= set(QUALIFIER_TOLERANCE)
+    assert all(below >= 0 and above >= 0 and below + above > 0 for below, above in QUALIFIER_TOLERANCE.values())
