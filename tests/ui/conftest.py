@@ -116,3 +116,30 @@ class TimeLimit:
 def time_limit():
     """Every wall-clock assertion goes through this, so ``BRIEFING_TEST_TIME_SCALE=3`` widens them all."""
     return TimeLimit()
+
+
+@pytest.fixture
+def open_review(qtbot):
+    """``open_review(lang="vi")``: the review of the 2017 article drafted, at 1280×800, shown and active."""
+    from briefing_app.data.draft.review import Review
+    from briefing_app.data.draft_file import draft_article
+    from briefing_app.ui.draft_review import DraftReviewWindow
+    from briefing_fixtures import ROOT
+
+    article = ROOT / "resources" / "briefings" / "mic-2017-h1.article.txt"
+    windows = []
+
+    def make(lang: str = "vi") -> DraftReviewWindow:
+        window = DraftReviewWindow(Review(draft_article(article)), article, lang)
+        qtbot.addWidget(window)
+        window.resize(1280, 800)
+        window.show()
+        qtbot.waitExposed(window)
+        window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:  # a test leaves its review unsaved on purpose: close without asking
+        window.setWindowModified(False)

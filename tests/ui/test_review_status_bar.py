@@ -8,31 +8,11 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QApplication, QSizeGrip, QWidget
 
 from briefing_app.data.briefing_file import Problem
-from briefing_app.data.draft.review import ItemProblems, Review
-from briefing_app.data.draft_file import draft_article
+from briefing_app.data.draft.review import ItemProblems
 from briefing_app.i18n import Message
-from briefing_app.ui.draft_review import DraftReviewWindow
 from briefing_fixtures import ROOT
 
 MIC = ROOT / "resources" / "briefings" / "mic-2017-h1.article.txt"
-
-
-@pytest.fixture
-def review_window(qtbot):
-    windows = []
-
-    def make(lang: str) -> DraftReviewWindow:
-        window = DraftReviewWindow(Review(draft_article(MIC)), MIC, lang)
-        qtbot.addWidget(window)
-        window.resize(1280, 800)
-        window.show()
-        qtbot.waitExposed(window)
-        windows.append(window)
-        return window
-
-    yield make
-    for window in windows:
-        window.setWindowModified(False)
 
 
 def message_rect(bar) -> QRect:
@@ -42,8 +22,8 @@ def message_rect(bar) -> QRect:
 
 
 @pytest.mark.parametrize("lang", ["en", "vi"])
-def test_a_long_save_message_is_read_whole(qtbot, review_window, tmp_path, lang):
-    window = review_window(lang)
+def test_a_long_save_message_is_read_whole(qtbot, open_review, tmp_path, lang):
+    window = open_review(lang)
     bar = window.statusBar()
     counts = window.counts_label.text()
     assert counts and window.counts_label.isVisible()
@@ -66,8 +46,8 @@ def test_a_long_save_message_is_read_whole(qtbot, review_window, tmp_path, lang)
     assert window.counts_label.geometry().right() <= bar.width()
 
 
-def test_the_problems_of_the_whole_file_are_said_in_the_window_s_language(review_window):
-    window = review_window("vi")
+def test_the_problems_of_the_whole_file_are_said_in_the_window_s_language(open_review):
+    window = open_review("vi")
     missing = Problem("review.yaml", None, None, "", Message("file_problem.not_found"))
     window._show_problems(ItemProblems({}, (missing,)))
     assert "không tìm thấy tệp" in window.problem_banner.text()
@@ -77,10 +57,10 @@ def test_the_problems_of_the_whole_file_are_said_in_the_window_s_language(review
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
-def test_a_figure_missing_from_its_sentence_is_said_in_the_window_s_language(review_window, tmp_path, lang):
+def test_a_figure_missing_from_its_sentence_is_said_in_the_window_s_language(open_review, tmp_path, lang):
     """The problem a reviewer's edit meets most (the value or qualifier typed is not in the sentence): its field
     name stays as the file writes it, the rest is in the window's language."""
-    window = review_window(lang)
+    window = open_review(lang)
     row = next(r for r, f in enumerate(window.review.draft.figures) if f.label == "Cố định")
     window.figure_table.selectRow(row)
     window.form.fields["value"].setText("7,4")

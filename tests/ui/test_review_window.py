@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QTextCursor
 from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMessageBox
@@ -25,31 +24,6 @@ from briefing_fixtures import ROOT
 
 MIC = ROOT / "resources" / "briefings" / "mic-2017-h1.article.txt"
 ARTICLE = MIC.read_text(encoding="utf-8")
-
-
-def _active(qtbot, window) -> None:
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
-
-
-@pytest.fixture
-def open_review(qtbot):
-    """``open_review(lang="vi")``: the review of the 2017 article at 1280×800, shown and active."""
-    windows = []
-
-    def make(lang: str = "vi") -> DraftReviewWindow:
-        window = DraftReviewWindow(Review(draft_article(MIC)), MIC, lang)
-        qtbot.addWidget(window)
-        window.resize(1280, 800)
-        window.show()
-        qtbot.waitExposed(window)
-        _active(qtbot, window)
-        windows.append(window)
-        return window
-
-    yield make
-    for window in windows:  # a test leaves its review unsaved on purpose: close without asking
-        window.setWindowModified(False)
 
 
 def _cell(window, row: int, column: int) -> str:
