@@ -28,6 +28,7 @@ from .schema import (
     NULLABLE,
     NUMBER_FIELDS,
     SCHEMA_VERSION,
+    SERIES_INDEX_SQL,
     TABLES,
     VERSIONS_CREATE_SQL,
     VERSIONS_TABLE,
@@ -95,6 +96,7 @@ def create_schema(db: sqlite_utils.Database) -> None:
     for table in TABLES:
         create_table(db, table)
     db.execute(FTS_CREATE_SQL)
+    db.execute(SERIES_INDEX_SQL)
     db.execute(VERSIONS_CREATE_SQL)
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")

@@ -31,6 +31,7 @@ from .schema import (
     FTS_TABLE,
     INDEXES,
     SCHEMA_VERSION,
+    SERIES_INDEX_SQL,
     TABLES,
     VERSIONS_CREATE_SQL,
     VERSIONS_TABLE,
@@ -274,21 +275,21 @@ def remove_briefing(db: sqlite_utils.Database, briefing_id: str) -> int:
 
 
 def upgrade_schema(db: sqlite_utils.Database) -> None:
-    """Add the tables and columns a database from an older schema version lacks (inside the caller's
-    transaction), so a briefing with those fields can be written into it."""
+    """Add the tables, columns and indexes a database from an older schema version (or an older version of
+    the app) lacks, inside the caller's transaction, so a briefing with those fields can be written into it."""
     version = db.execute("PRAGMA user_version").fetchone()[0]
-    if version >= SCHEMA_VERSION:
-        return
-    for table, added in ADDED_TABLES.items():
-        if added > version and not db[table].exists():
-            create_table(db, table)
-    for (table, column), added in ADDED_COLUMNS.items():
-        if added > version and column not in db[table].columns_dict:
-            sql_type = {str: "TEXT", int: "INTEGER", float: "REAL"}[TABLES[table][column]]
-            db.execute(f"ALTER TABLE [{table}] ADD COLUMN [{column}] {sql_type}")
-    for table, columns in INDEXES:  # an index on an added column (indicators.measure, for series)
-        db.table(table).create_index(columns, if_not_exists=True)
-    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    if version < SCHEMA_VERSION:
+        for table, added in ADDED_TABLES.items():
+            if added > version and not db[table].exists():
+                create_table(db, table)
+        for (table, column), added in ADDED_COLUMNS.items():
+            if added > version and column not in db[table].columns_dict:
+                sql_type = {str: "TEXT", int: "INTEGER", float: "REAL"}[TABLES[table][column]]
+                db.execute(f"ALTER TABLE [{table}] ADD COLUMN [{column}] {sql_type}")
+        for table, columns in INDEXES:  # an index on an added column
+            db.table(table).create_index(columns, if_not_exists=True)
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    db.execute(SERIES_INDEX_SQL)  # not versioned: databases made before it existed get it here
 
 
 # Keep the schema names used here in step with the schema module.

@@ -28,6 +28,9 @@ __all__ = [
     "FTS_TABLE",
     "FTS_CREATE_SQL",
     "INDEXES",
+    "SERIES_COLUMNS",
+    "SERIES_INDEX_SQL",
+    "SERIES_SELECT_SQL",
     "VERSIONS_TABLE",
     "VERSIONS_CREATE_SQL",
     "ORIGINS",
@@ -288,7 +291,6 @@ INDEXES = [
     ("enterprises", ["briefing_id", "position"]),
     ("indicators", ["briefing_id", "position"]),
     ("indicators", ["parent_id"]),
-    ("indicators", ["measure"]),  # a series reads one measure across every briefing
     ("achievements", ["briefing_id", "position"]),
     ("limitations", ["briefing_id", "position"]),
     ("directives", ["briefing_id", "position"]),
@@ -298,6 +300,23 @@ INDEXES = [
     ("checks", ["briefing_id"]),
     ("cited_sources", ["briefing_id", "position"]),
 ]
+
+#: What a series reads of each figure that names a measure (``BriefingStore.measured_figures``), in order.
+SERIES_COLUMNS = ("briefing_id", "key", "value", "value_text", "unit_vi", "qualifier", "as_of", "change_pct",
+                  "change_pct_text", "change_qualifier", "same_period_pct", "same_period_pct_text",
+                  "compared_with_vi")
+#: A series reads one measure across every briefing. Its figures lie one or a few per briefing, so reading
+#: them from the table touched a page per row (4,200 rows on 200 briefings: 14 ms of SQL); this index holds
+#: every column the series reads, in the order it reads them, and only figures that name a measure (7 ms).
+#: Not part of the schema version: a database without it reads the same, only slower; every import
+#: creates it when missing.
+SERIES_INDEX_SQL = (
+    "CREATE INDEX IF NOT EXISTS idx_indicators_series ON indicators (measure, briefing_id, position, "
+    + ", ".join(SERIES_COLUMNS[1:]) + ") WHERE measure IS NOT NULL"
+)
+#: The read that index answers alone (rowid names a damaged value).
+SERIES_SELECT_SQL = (f"SELECT rowid, {', '.join(SERIES_COLUMNS)} FROM indicators WHERE measure = ? "
+                     "ORDER BY briefing_id, position")
 
 #: Full-text index over folded text (see :mod:`briefing_app.data.folding`).
 FTS_TABLE = "search_index"

@@ -43,6 +43,7 @@ from .schema import (
     ITEM_SECTIONS,
     NUMBER_FIELDS,
     SCHEMA_VERSION,
+    SERIES_SELECT_SQL,
     TABLES,
     number_text,
     number_texts,
@@ -473,10 +474,7 @@ class BriefingStore:
         with self._reading_errors():  # fetched at once: a generator's step per row cost a fifth of the read
             cursor = self._conn.cursor()
             cursor.row_factory = None
-            rows = cursor.execute(
-                "SELECT rowid, briefing_id, key, value, value_text, unit_vi, qualifier, as_of, change_pct, "
-                "change_pct_text, change_qualifier, same_period_pct, same_period_pct_text, compared_with_vi "
-                "FROM indicators WHERE measure = ? ORDER BY briefing_id, position", (measure,)).fetchall()
+            rows = cursor.execute(SERIES_SELECT_SQL, (measure,)).fetchall()
 
         def number(rowid: int, column: str, real: float | None, text: str | None) -> Decimal | None:
             if text is not None:

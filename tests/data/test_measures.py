@@ -22,7 +22,7 @@ from briefing_app.data.measures import (
     read_unit,
     shipped_measures,
 )
-from briefing_app.data.schema import SCHEMA_VERSION
+from briefing_app.data.schema import SCHEMA_VERSION, SERIES_SELECT_SQL
 from briefing_app.data.store import open_store
 from briefing_fixtures import SMALL_YAML, measured_briefing, write_briefing
 
@@ -91,6 +91,7 @@ def test_a_malformed_catalogue_names_every_problem(tmp_path):
 
 
 H1 = ("6 tháng đầu năm 2019", "2019-01-01", "2019-06-30")
+H2 = ("6 tháng cuối năm 2019", "2019-07-01", "2019-12-31")
 
 
 def figure(measure: str, unit: str = "triệu thuê bao") -> dict:
@@ -144,7 +145,7 @@ def test_a_database_made_before_measures_opens_and_is_upgraded_by_import(tmp_pat
     db = tmp_path / "old.db"
     build_database([write_briefing(tmp_path / "src", SMALL_YAML)], db)
     conn = sqlite3.connect(db)
-    conn.execute("DROP INDEX IF EXISTS idx_indicators_measure")
+    conn.execute("DROP INDEX IF EXISTS idx_indicators_series")
     conn.execute("ALTER TABLE indicators DROP COLUMN measure")
     conn.execute("PRAGMA user_version = 2")
     conn.commit()
@@ -158,5 +159,38 @@ def test_a_database_made_before_measures_opens_and_is_upgraded_by_import(tmp_pat
         assert [i.measure for i in store.indicators("b")] == ["telecom.subscribers.mobile"]
     conn = sqlite3.connect(db)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-    assert conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'idx_indicators_measure'").fetchone() == (1,)
+    assert conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'idx_indicators_series'").fetchone() == (1,)
     conn.close()
+
+
+def series_plan(db) -> str:
+    conn = sqlite3.connect(db)
+    try:
+        return " ".join(row[3] for row in conn.execute("EXPLAIN QUERY PLAN " + SERIES_SELECT_SQL, ("x",)))
+    finally:
+        conn.close()
+
+
+def test_a_series_is_read_from_its_index_alone(tmp_path):
+    # Its figures lie a few per briefing: read from the table, each row cost a page of its own.
+    db = tmp_path / "m.db"
+    build_database([measured_briefing(tmp_path / "src", "b", H1, [figure("telecom.subscribers.mobile")])], db)
+    assert "COVERING INDEX idx_indicators_series" in series_plan(db)
+    assert "TEMP B-TREE" not in series_plan(db)  # already in briefing and source order
+
+
+def test_an_import_gives_a_database_of_an_older_app_the_series_index(tmp_path):
+    db = tmp_path / "older-app.db"
+    build_database([measured_briefing(tmp_path / "a", "a", H1, [figure("telecom.subscribers.mobile")])], db)
+    conn = sqlite3.connect(db)
+    conn.execute("DROP INDEX idx_indicators_series")  # same schema version, made before the index existed
+    conn.commit()
+    conn.close()
+    assert "COVERING INDEX" not in series_plan(db)
+    with open_store(db) as store:  # read as before, only slower
+        assert [f.key for f in store.measured_figures("telecom.subscribers.mobile")] == ["mobile"]
+    import_briefing(measured_briefing(tmp_path / "b", "b", H2, [figure("telecom.subscribers.mobile")]), db)
+    assert "COVERING INDEX idx_indicators_series" in series_plan(db)
+    with open_store(db) as store:
+        assert [(f.briefing_id, f.key) for f in store.measured_figures("telecom.subscribers.mobile")] == [
+            ("a", "mobile"), ("b", "mobile")]
