@@ -236,6 +236,8 @@ class ChartView(QWidget):
 
     def set_spec(self, spec: ChartSpec | None, lang: str | None = None) -> None:
         """Show ``spec``; nothing is redrawn when neither the data nor the language changed."""
+        if spec is not None and spec is self._spec and lang in (None, self._lang):
+            return  # the same chart again (a selection reports itself twice: current row, then selection)
         if lang is not None and lang != self._lang:
             self._lang = lang
             self.retranslate(lang)

@@ -70,19 +70,19 @@ class SeriesPlot:
         grey = QColor("#6f6f6f")
         self._xy = [(c, s, spec.x[c], v) for s, values in enumerate((stated_values, implied_values))
                     for c, v in enumerate(values) if v is not None]
-        stated = [(x, y) for c, s, x, y in self._xy if s == 0]
-        implied = [(x, y) for c, s, x, y in self._xy if s == 1]
+        # Arrays, not lists: pyqtgraph would convert thousands of points itself, more slowly.
+        xy = numpy.array([(s, c, x, y) for c, s, x, y in self._xy], dtype=float).reshape(-1, 4)
+        stated, implied = xy[xy[:, 0] == 0], xy[xy[:, 0] == 1]
         # The line joins stated points of the same span only (H1 with H1, year with year, dates of a stock).
-        spans = [spec.spans[c] if c < len(spec.spans) else 0 for c, s, _x, _y in self._xy if s == 0]
-        joined = [a == b for a, b in zip(spans, spans[1:])] + [False]
-        self.line.setData([x for x, _ in stated], [y for _, y in stated], pen=pg.mkPen(color, width=2),
-                          connect=numpy.array(joined, dtype=bool))
-        self.stated.setData([x for x, _ in stated], [y for _, y in stated], size=POINT_SIZE, symbol="o",
+        spans = numpy.array([spec.spans[c] if c < len(spec.spans) else 0 for c in stated[:, 1].astype(int)])
+        joined = numpy.append(spans[1:] == spans[:-1], False) if len(spans) else numpy.zeros(0, dtype=bool)
+        self.line.setData(stated[:, 2], stated[:, 3], pen=pg.mkPen(color, width=2), connect=joined)
+        self.stated.setData(stated[:, 2], stated[:, 3], size=POINT_SIZE, symbol="o",
                             brush=pg.mkBrush(color), pen=pg.mkPen(color.darker(130), width=1))
-        self.implied.setData([x for x, _ in implied], [y for _, y in implied], size=POINT_SIZE, symbol="o",
+        self.implied.setData(implied[:, 2], implied[:, 3], size=POINT_SIZE, symbol="o",
                              brush=pg.mkBrush(None), pen=pg.mkPen(grey, width=2, style=Qt.PenStyle.DashLine))
-        rings = [(x, y) for c, _s, x, y in self._xy if c in spec.flagged]
-        self.rings.setData([x for x, _ in rings], [y for _, y in rings], size=POINT_SIZE + 12, symbol="o",
+        rings = xy[numpy.isin(xy[:, 1], list(spec.flagged))] if spec.flagged else xy[:0]
+        self.rings.setData(rings[:, 2], rings[:, 3], size=POINT_SIZE + 12, symbol="o",
                            brush=pg.mkBrush(None), pen=pg.mkPen(QColor(CONFLICT_COLOR), width=2.5))
         self._draw_labels(spec, lang, text_color)
         self._draw_ticks(spec, lang)
