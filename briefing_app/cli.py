@@ -62,9 +62,11 @@ def _write_failed(path: Path | str, exc: OSError) -> int:
     """A file the command could not write, or refuses to (:class:`OutputError`): one line saying why."""
     from .data.atomic import OutputError, describe_write_error
 
-    if isinstance(exc, OutputError):
-        return _fail(str(exc))
-    return _fail(f"{describe_write_error(path, exc)}; no file was written")
+    if isinstance(exc, OutputError):  # its reason already says that nothing was written
+        return _fail(describe_write_error(path, exc, _lang))
+    from .i18n import tr
+
+    return _fail(tr("cli.not_written", _lang, problem=describe_write_error(path, exc, _lang)))
 
 
 def _fail_with_problems(exc, unchanged: Path) -> int:
@@ -602,15 +604,13 @@ def _print(args: argparse.Namespace) -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtGui import QGuiApplication
 
-    from .report import PackInfo, ReportError, describe_write_error, write_pdf
+    from .report import PackInfo, ReportError, write_pdf
 
     app = QGuiApplication.instance() or QGuiApplication(["briefing-app"])  # noqa: F841 - kept alive while painting
     try:
         rendered = write_pdf(args.output, snapshot, options, PackInfo.for_database(path), inputs=inputs)
-    except OutputError as exc:
-        return _fail(str(exc))
     except OSError as exc:
-        return _fail(describe_write_error(args.output, exc) + " (no file was written)")
+        return _write_failed(args.output, exc)
     except ReportError as exc:
         return _fail(f"{args.output}: {exc} (no file was written)")
     print(f"Wrote {args.output} ({_counted('count.pages', rendered.pages)}).")

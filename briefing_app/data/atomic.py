@@ -31,6 +31,8 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from ..i18n import Message, render
+
 __all__ = ["OutputError", "describe_write_problem", "describe_write_error",
            "LOCK_TIMEOUT", "NEW_FILE_MODE", "check_output", "write_atomically",
            "write_text_atomically", "write_bytes_atomically", "temporary_beside", "database_files",
@@ -50,10 +52,12 @@ Content = bytes | Callable[[Path], bytes | None]
 
 
 class OutputError(OSError):
-    """An output the app refuses to write. ``strerror`` is the reason; ``str()`` is ``PATH: reason``."""
+    """An output the app refuses to write. ``reason`` says why in any language (``strerror`` is its English);
+    ``str()`` is ``PATH: reason``."""
 
-    def __init__(self, path: Path | str, reason: str) -> None:
-        super().__init__(None, reason, str(path))
+    def __init__(self, path: Path | str, reason: Message) -> None:
+        super().__init__(None, str(reason), str(path))
+        self.reason = reason
 
     def __str__(self) -> str:
         return f"{self.filename}: {self.strerror}"
@@ -102,15 +106,15 @@ def check_output(path: Path | str, inputs: Iterable[Path | str] = (), database: 
     if stat.S_ISDIR(st.st_mode):
         raise IsADirectoryError(errno.EISDIR, "is a folder", str(path))
     if not stat.S_ISREG(st.st_mode):
-        raise OutputError(path, "is not a regular file; nothing was written")
+        raise OutputError(path, Message("write.not_regular"))
     for source in inputs:
         if _identity(source) == (st.st_dev, st.st_ino):
-            raise OutputError(path, f"is the same file as the input {source}; nothing was written")
+            raise OutputError(path, Message("write.same_as_input", source=str(source)))
     if not database and is_sqlite_database(real):
-        raise OutputError(path, "is a database; choose another name")
+        raise OutputError(path, Message("write.is_database"))
     # Root passes access() for any file, so the write bits are looked at too, as cp would.
     if not st.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(real, os.W_OK):
-        raise OutputError(path, "is read-only; nothing was written")
+        raise OutputError(path, Message("write.read_only_file"))
     return real
 
 
@@ -197,11 +201,9 @@ def _database_held(path: Path, real: Path) -> Iterator[None]:
                 conn.execute("BEGIN EXCLUSIVE")
             except sqlite3.Error as exc:
                 if was_wal and _is_busy(exc):
-                    raise OutputError(path, "is open in another program (a database in WAL mode); "
-                                            "close it and try again; nothing was changed") from None
+                    raise OutputError(path, Message("write.open_elsewhere")) from None
                 if _is_busy(exc):
-                    raise OutputError(path, "is busy: another program is writing to it; "
-                                            "try again when it is done; nothing was changed") from None
+                    raise OutputError(path, Message("write.busy")) from None
                 conn.close()
                 conn = None  # a damaged database: replacing it is what was asked for
         try:
@@ -258,29 +260,30 @@ def write_text_atomically(path: Path | str, text: str, encoding: str = "utf-8",
     return write_atomically(path, text.encode(encoding), inputs)
 
 
-def describe_write_problem(path: Path | str, exc: BaseException) -> str:
-    """Why ``path`` could not be written, in words a reader can act on (without the path itself)."""
+def describe_write_problem(path: Path | str, exc: BaseException, lang: str = "en") -> str:
+    """Why ``path`` could not be written, in ``lang``, in words a reader can act on (without the path itself)."""
     path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
+    folder = str(path.parent if str(path.parent) else Path("."))
     code = getattr(exc, "errno", None)
     if isinstance(exc, OutputError):
-        return str(exc.strerror)
+        return render(exc.reason, lang)
     if isinstance(exc, IsADirectoryError) or code == errno.EISDIR:
-        return "is a folder, not a file name"
+        return render(Message("write.is_folder"), lang)
     if isinstance(exc, NotADirectoryError) or code == errno.ENOTDIR:
-        return f"{folder} is not a folder"
+        return render(Message("write.not_a_folder", folder=folder), lang)
     if isinstance(exc, FileNotFoundError) or code == errno.ENOENT:
-        return f"folder {folder} does not exist"
+        return render(Message("write.no_folder", folder=folder), lang)
     if isinstance(exc, PermissionError) or code in (errno.EACCES, errno.EPERM):
-        return f"permission denied (cannot write in {folder})"
+        return render(Message("write.permission", folder=folder), lang)
     if code == errno.EROFS:
-        return f"{folder} is on a read-only file system"
+        return render(Message("write.read_only_fs", folder=folder), lang)
     if code in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
-        return "no space left on the device"
+        return render(Message("write.no_space"), lang)
+    # The operating system's own words (English, or the system's language) for anything rarer.
     reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
-    return f"cannot write ({reason})"
+    return render(Message("write.failed", reason=reason), lang)
 
 
-def describe_write_error(path: Path | str, exc: BaseException) -> str:
-    """One line: ``PATH: why it could not be written``."""
-    return f"{path}: {describe_write_problem(path, exc)}"
+def describe_write_error(path: Path | str, exc: BaseException, lang: str = "en") -> str:
+    """One line: ``PATH: why it could not be written`` (in ``lang``)."""
+    return f"{path}: {describe_write_problem(path, exc, lang)}"

@@ -352,7 +352,7 @@ class PrintController(QObject):
             inputs = database_files(self.session.path) if self.session.path else ()
             rendered = write_pdf(path, snapshot, options, self._info(), inputs)
         except OSError as exc:
-            self._show_error(tr("print.failed.title", lang), str(path), describe_write_problem(path, exc))
+            self._show_error(tr("print.failed.title", lang), str(path), describe_write_problem(path, exc, lang))
             return None
         except ReportError as exc:
             self._show_error(tr("print.failed.title", lang), str(path), str(exc))

@@ -194,7 +194,7 @@ class TableExportController(QObject):
         except OSError as exc:
             from ..data.atomic import describe_write_problem
 
-            self._show_error(str(path), describe_write_problem(path, exc))
+            self._show_error(str(path), describe_write_problem(path, exc, lang))
             return None
         self.window.settings.setValue("export/folder", str(path.parent))
         self.window.statusBar().showMessage(tr("table_export.saved", lang, name=path.name, n=len(sheet.rows)), 5000)

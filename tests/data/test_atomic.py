@@ -10,7 +10,15 @@ import stat
 
 import pytest
 
-from briefing_app.data.atomic import OutputError, check_output, database_files, write_atomically
+from briefing_app.data.atomic import (
+    OutputError,
+    check_output,
+    database_files,
+    describe_write_error,
+    describe_write_problem,
+    write_atomically,
+)
+from briefing_app.i18n import Message
 
 AS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 
@@ -174,7 +182,38 @@ def test_any_failure_leaves_the_old_file_and_no_temporary_file(tmp_path, monkeyp
 
 
 def test_output_error_is_an_os_error_with_the_reason_as_strerror(tmp_path):
-    error = OutputError(tmp_path / "x", "is read-only; nothing was written")
+    error = OutputError(tmp_path / "x", Message("write.read_only_file"))
     assert isinstance(error, OSError)
     assert error.strerror == "is read-only; nothing was written"
     assert str(error) == f"{tmp_path / 'x'}: is read-only; nothing was written"
+    assert describe_write_problem(tmp_path / "x", error, "vi") == "là tệp chỉ đọc; không có gì được ghi"
+
+
+@pytest.mark.parametrize(("exc", "vi", "en"), [
+    (FileNotFoundError(errno.ENOENT, "No such file"), "thư mục {folder} không tồn tại",
+     "folder {folder} does not exist"),
+    (PermissionError(errno.EACCES, "Permission denied"), "không có quyền ghi (không ghi được vào {folder})",
+     "permission denied (cannot write in {folder})"),
+    (IsADirectoryError(errno.EISDIR, "Is a directory"), "là một thư mục, không phải tên tệp",
+     "is a folder, not a file name"),
+    (OSError(errno.ENOSPC, "No space left on device"), "thiết bị đã hết chỗ trống", "no space left on the device"),
+    (OSError(errno.EROFS, "Read-only file system"), "{folder} nằm trên hệ thống tệp chỉ đọc",
+     "{folder} is on a read-only file system"),
+    (OSError(errno.EIO, "Input/output error"), "không ghi được (Input/output error)",
+     "cannot write (Input/output error)"),
+])
+def test_why_a_write_failed_is_said_in_the_readers_language(tmp_path, exc, vi, en):
+    path = tmp_path / "out" / "pack.pdf"
+    folder = str(path.parent)
+    assert describe_write_problem(path, exc, "vi") == vi.format(folder=folder)
+    assert describe_write_problem(path, exc) == en.format(folder=folder)
+    assert describe_write_error(path, exc, "vi") == f"{path}: {vi.format(folder=folder)}"
+
+
+def test_every_refusal_is_said_in_both_languages(tmp_path):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    with pytest.raises(OutputError) as info:
+        check_output(fifo)
+    assert describe_write_problem(fifo, info.value, "vi") == "không phải tệp thông thường; không có gì được ghi"
+    assert describe_write_problem(fifo, info.value, "en") == "is not a regular file; nothing was written"

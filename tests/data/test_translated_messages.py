@@ -146,3 +146,14 @@ def test_the_command_line_says_briefing_file_problems_in_its_language(tmp_path, 
     assert main(["validate", str(missing), "--lang", "en"]) == 1
     assert capsys.readouterr().err.splitlines() == [
         f"{missing}: file not found", "briefing-app: error: 1 problem in 1 of 1 file"]
+
+
+def test_the_command_line_says_why_it_could_not_write_in_its_language(tmp_path, small_db, capsys):
+    out = tmp_path / "no-such-folder" / "x.csv"
+    assert main(["export", "--db", str(small_db), "--section", "indicators", "-o", str(out), "--lang", "vi"]) == 1
+    assert capsys.readouterr().err == (f"briefing-app: error: {out}: thư mục {out.parent} không tồn tại; "
+                                       "không có tệp nào được ghi\n")
+    assert main(["export", "--db", str(small_db), "--section", "indicators", "-o", str(out), "--lang", "en"]) == 1
+    assert capsys.readouterr().err == (f"briefing-app: error: {out}: folder {out.parent} does not exist; "
+                                       "no file was written\n")
+    assert not out.parent.exists()

@@ -123,7 +123,7 @@ def test_export_error_shows_a_plain_text_message(qtbot, window, monkeypatch, tmp
     assert isinstance(box, QMessageBox) and box.isVisible()
     assert box.textFormat() == Qt.TextFormat.PlainText
     assert str(target) in box.text()
-    assert "does not exist" in box.text()
+    assert f"thư mục {target.parent} không tồn tại" in box.text()  # in the window's language
     assert box.windowTitle() == "Không ghi được PDF"
     assert list(tmp_path.iterdir()) == []
     box.close()
@@ -232,7 +232,7 @@ def test_export_over_a_database_is_refused_in_a_dialog(qtbot, window, monkeypatc
     assert window.print_controller.export_pdf(ReportOptions(sections=("overview",))) is None
     box = window.print_controller.last_error_box
     assert isinstance(box, QMessageBox) and box.isVisible()
-    assert str(link) in box.text() and "is a database; choose another name" in box.text()
+    assert str(link) in box.text() and "là một cơ sở dữ liệu; hãy chọn tên khác" in box.text()
     assert small_db.read_bytes() == before
     box.close()
 

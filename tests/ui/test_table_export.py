@@ -132,15 +132,20 @@ def test_a_write_that_fails_says_what_and_where_and_leaves_the_file(qtbot, windo
     box = window.table_export.last_error_box
     assert box is not None and box.isVisible()
     assert box.windowTitle() == "Không ghi được bảng"
-    assert str(missing) in box.text() and "does not exist" in box.text()
+    # Why, in the window's language (it was English in a Vietnamese window).
+    assert str(missing) in box.text() and f"thư mục {missing.parent} không tồn tại" in box.text()
     assert not missing.parent.exists()
     kept = tmp_path / "kept.xlsx"
     kept.write_bytes(b"precious")
     kept.chmod(0o444)
     box.close()
     assert window.table_export.export_table(kept) is None
-    assert "read-only" in window.table_export.last_error_box.text()
+    assert "là tệp chỉ đọc; không có gì được ghi" in window.table_export.last_error_box.text()
     assert kept.read_bytes() == b"precious"
+    window.table_export.last_error_box.close()
+    window.language_actions["en"].trigger()
+    assert window.table_export.export_table(kept) is None
+    assert "is read-only; nothing was written" in window.table_export.last_error_box.text()
     window.table_export.last_error_box.close()
 
 

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...chart_palette import DERIVED, series_hex
+from ...data.atomic import describe_write_problem
 from ...data.charts import ChartSpec
 from ...data.numbers import format_number
 from ...i18n import tr
@@ -809,7 +810,7 @@ class ChartView(QWidget):
             self.export(path, kind)
         except OSError as exc:
             box = QMessageBox(QMessageBox.Icon.Warning, tr("chart.export_failed", lang),
-                              f"{path}\n\n{exc.strerror or exc}", parent=self)
+                              f"{path}\n\n{describe_write_problem(path, exc, lang)}", parent=self)
             make_plain(box)
             box.open()
             self._error_box = box

@@ -378,7 +378,7 @@ class DraftReviewWindow(QMainWindow):
         except OSError as exc:
             from ...data.atomic import describe_write_problem
 
-            self._show_save_failed(path, describe_write_problem(path, exc))
+            self._show_save_failed(path, describe_write_problem(path, exc, self.lang))
             return None
         self.path = path
         self.setWindowModified(False)
