@@ -296,6 +296,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     # charts
     "chart.show_table": ("Xem dạng bảng", "Show as table"),
     "chart.reset": ("Đặt lại thu phóng", "Reset zoom"),
+    "chart.show_table_short": ("Bảng", "Table"),
+    "chart.reset_short": ("Đặt lại", "Reset"),
     "chart.export": ("Xuất", "Export"),
     "chart.export_png": ("Xuất ảnh PNG…", "Export as PNG…"),
     "chart.export_pdf": ("Xuất PDF…", "Export as PDF…"),

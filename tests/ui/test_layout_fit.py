@@ -120,3 +120,45 @@ def test_a_status_message_has_its_own_place(open_window, qtbot, review_db, lang)
     bar.clearMessage()
     QApplication.processEvents()
     assert window.database_status.isVisible() and window.database_status.text()
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_selected_figure_fits_an_800_pixel_window_with_every_value_whole(open_window, qtbot, bundled_db, lang):
+    # Reported: at 800×600 the two charts' rows of buttons held the window at 846 pixels (vi), off the screen.
+    window = open_window(bundled_db, lang)
+    _resize(qtbot, window, 800, 600)
+    tab = window.tabs.show_tab("indicators")
+    figure = next(i for i in window.state.snapshot.indicators if i.measure == "ict.revenue.total")
+    assert tab.select_item("indicators", figure.id)
+    for chart in (tab.chart, tab.over_time):
+        chart.ensure_plot()
+    QApplication.processEvents()
+    assert window.width() == 800 and window.minimumSizeHint().width() <= 800
+    short = {"vi": ("Bảng", "Đặt lại"), "en": ("Table", "Reset")}[lang]
+    for chart in (tab.chart, tab.over_time):
+        assert (chart.table_button.text(), chart.reset_button.text()) == short  # the tooltip says it in full
+        for button in (chart.table_button, chart.reset_button, chart.export_button):
+            assert button.isVisible() and button.width() >= button.sizeHint().width(), button.text()
+            assert button.geometry().right() <= chart.width()
+    plot = tab.chart._plot
+
+    def overflowing() -> list[str]:
+        return [label.toPlainText() for label in tab.chart._labels if label.isVisible()
+                and plot.mapFromScene(label.sceneBoundingRect()).boundingRect().right() > plot.viewport().width() + 1]
+
+    assert len([label for label in tab.chart._labels if label.isVisible()]) == 2  # this period, a year before
+    qtbot.waitUntil(lambda: not overflowing(), timeout=2000)  # once pyqtgraph has laid the plot out
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_chart_buttons_say_it_in_full_where_there_is_room(open_window, qtbot, bundled_db, lang):
+    window = open_window(bundled_db, lang)
+    _resize(qtbot, window, 1280, 800)
+    tab = window.tabs.show_tab("indicators")
+    figure = next(i for i in window.state.snapshot.indicators if i.measure == "ict.revenue.total")
+    assert tab.select_item("indicators", figure.id)
+    QApplication.processEvents()
+    full = {"vi": ("Xem dạng bảng", "Đặt lại thu phóng"), "en": ("Show as table", "Reset zoom")}[lang]
+    for chart in (tab.chart, tab.over_time):
+        assert (chart.table_button.text(), chart.reset_button.text()) == full
+        assert chart.table_button.toolTip() == full[0]

@@ -185,6 +185,8 @@ class ChartView(QWidget):
         header.setContentsMargins(0, 0, 0, 0)
         self._header = header
         self._title_above = False
+        self._compact: bool | None = None  # short button texts (see _fit_buttons)
+        self._bars_width_of: tuple[object, int] = (None, 0)  # (spec, language, font): _bars_width
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.table_button)
@@ -195,6 +197,7 @@ class ChartView(QWidget):
         header.setColumnStretch(0, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
+        self._main_layout = layout
         layout.addLayout(header)
         layout.addWidget(self.legend)
         layout.addWidget(self.stack, 1)
@@ -258,11 +261,12 @@ class ChartView(QWidget):
 
     def retranslate(self, lang: str) -> None:
         self._lang = lang
-        self.table_button.setText(tr("chart.show_table", lang))
+        self._compact = None  # the buttons' texts, full or short, are chosen again for this language
+        self._fit_buttons()
         self.table_button.setToolTip(tr("chart.show_table", lang))
         self.table_button.setAccessibleName(tr("chart.show_table", lang))
         self.table_action.setText(tr("chart.show_table", lang))
-        self.reset_button.setText(tr("chart.reset", lang))
+        self.reset_button.setToolTip(tr("chart.reset", lang))
         self.reset_button.setAccessibleName(tr("chart.reset", lang))
         self.reset_action.setText(tr("chart.reset", lang))
         self.export_button.setText(tr("chart.export", lang) + " ▾")
@@ -503,6 +507,7 @@ class ChartView(QWidget):
         if signature == self._drawn:
             return
         self._drawn = signature
+        self.updateGeometry()  # the narrowest width that shows every value (minimumSizeHint) may have changed
         if self._plot is None:
             self.placeholder.update()  # the first frame paints the new spec
             return
@@ -668,8 +673,70 @@ class ChartView(QWidget):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
+        self._fit_buttons()
         self._place_title()
         self._apply_x_range()
+
+    def _button_texts(self, compact: bool) -> tuple[str, str]:
+        """The table and reset buttons' texts: in full, or short for a narrow pane (the tooltip says it all)."""
+        if compact:
+            return tr("chart.show_table_short", self._lang), tr("chart.reset_short", self._lang)
+        return tr("chart.show_table", self._lang), tr("chart.reset", self._lang)
+
+    def _buttons_width(self, compact: bool) -> int:
+        """The width of the row of buttons with full or short texts, margins included."""
+        metrics = self.export_button.fontMetrics()
+        # A tool button is its text and the style's padding, the same for each of them.
+        padding = self.export_button.sizeHint().width() - metrics.horizontalAdvance(self.export_button.text())
+        texts = (*self._button_texts(compact), self.export_button.text())
+        spacing = max(self._header.spacing(), 0) * 2
+        margins = self._main_layout.contentsMargins()
+        return sum(metrics.horizontalAdvance(t) + padding for t in texts) + spacing + margins.left() + margins.right()
+
+    def _fit_buttons(self) -> None:
+        """Short button texts when the full ones do not fit the chart's width (two charts side by side in an
+        800-pixel window), so that the buttons never widen the window."""
+        compact = self.width() < self._buttons_width(False)
+        if compact == self._compact:
+            return
+        self._compact = compact
+        table, reset = self._button_texts(compact)
+        self.table_button.setText(table)
+        self.reset_button.setText(reset)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        """As narrow as the short button texts allow (full texts would hold the window wider than the screen)."""
+        hint = super().minimumSizeHint()
+        margins = self._main_layout.contentsMargins()
+        needed = self._bars_width() + margins.left() + margins.right()
+        if self._compact:
+            return QSize(max(hint.width(), needed), hint.height())
+        rows = [w.minimumSizeHint().width() + margins.left() + margins.right()
+                for w in (self.legend, self.stack, self.notes) if not w.isHidden()]
+        return QSize(max([self._buttons_width(True), needed, *rows]), hint.height())
+
+    def _bars_width(self) -> int:
+        """The narrowest plot of bars that still shows every value label in full beside a readable bar: the
+        category labels at their shortest (see category_chars) and the widest value label in at most 60 % of
+        the rest. Narrower, value_range could only cut labels short, and a cut label reads as another number."""
+        spec = self._spec
+        if spec is None or spec.kind == "series" or spec.is_empty():
+            return 0
+        key = (id(spec), self._lang, self.font().key())  # layouts ask for it often; a spec is never changed
+        if self._bars_width_of[0] != key:
+            self._bars_width_of = (key, self._measure_bars(spec))
+        return self._bars_width_of[1]
+
+    def _measure_bars(self, spec: ChartSpec) -> int:
+        metrics = self.fontMetrics()
+        labels = [metrics.horizontalAdvance(_short_value(v, self._lang) + ("*" if s.derived else ""))
+                  + 2 * VALUE_LABEL_MARGIN + 2 for s in spec.series for v in s.values if v is not None]
+        # The category axis as _apply_ticks sizes it, its labels at their shortest (on one line or two).
+        chars = category_chars(0, metrics)
+        widest = max((metrics.horizontalAdvance(line) for cat in spec.categories for lines in (1, 2)
+                      for line in wrap_label(shown(cat.label(self._lang)), chars, lines).split("\n")), default=0)
+        axis = min(300, max(60, widest + 24))
+        return int(axis + max(labels, default=0) / 0.6) + 16  # and the plot's own margins
 
     def _place_title(self) -> None:
         """Put the title above the buttons when beside them it would wrap onto more than two lines."""
