@@ -7,7 +7,7 @@ from __future__ import annotations
 import time
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, Qt
 
 from briefing_app.data.build import build_database
 from briefing_app.data.snapshot import load_snapshot
@@ -288,3 +288,44 @@ def test_point_texts_are_made_when_read_and_equal_for_equal_series(store):
     assert [t for t in texts if t] == [
         "120 triệu thuê bao (b-2017)", "khoảng 136 triệu thuê bao (b-2018)", "134,5 triệu thuê bao (b-2019)"]
     assert list(stated.texts_vi) == texts
+
+
+def shown_labels(plot) -> list[tuple[str, object]]:
+    """The value labels on screen and their rectangles, in the plot widget's pixels."""
+    return [(label.toPlainText(), plot.widget.mapFromScene(label.sceneBoundingRect()).boundingRect())
+            for label in plot.labels if label.isVisible()]
+
+
+@pytest.mark.parametrize("width", [260, 420, 900])
+def test_value_labels_and_periods_never_overlap_nor_leave_the_plot(qtbot, open_window, bundled_db, width):
+    # Seen at 800×600: "1.920.615*" over "2.100.000", "1.223.351*" cut at the left edge, "năm 2015" on "2016".
+    window = open_window(bundled_db, "vi")
+    tab = window.tabs.show_tab("indicators")
+    figure = next(i for i in window.state.snapshot.indicators if i.measure == "ict.revenue.total")
+    assert tab.select_item("indicators", figure.id)
+    plot = drawn(qtbot, tab.over_time)
+    plot.widget.setFixedWidth(width)
+    qtbot.waitUntil(lambda: plot.widget.width() == width)
+    qtbot.wait(50)
+    view = plot.widget.mapFromScene(plot.widget.getPlotItem().vb.sceneBoundingRect()).boundingRect()
+    labels = shown_labels(plot)
+    assert labels, "at least one value is labelled"
+    for i, (text, box) in enumerate(labels):
+        assert view.adjusted(-1, -1, 1, 1).contains(box), (text, box, view)
+        for other, other_box in labels[i + 1:]:
+            assert not box.intersects(other_box), (text, other)
+    axis = plot.widget.getPlotItem().getAxis("bottom")
+    metrics = plot.widget.fontMetrics()
+    ticks = plot._ticks
+    assert len(ticks) >= 2
+    spans = []
+    for x, text in ticks:
+        centre = plot.widget.mapFromScene(plot.widget.getPlotItem().vb.mapViewToScene(QPointF(x, 0))).x()
+        half = metrics.horizontalAdvance(text) / 2
+        spans.append((centre - half, centre + half, text))
+        assert view.left() - 1 <= centre - half and centre + half <= view.right() + 1, (text, width)
+    for (_l, right, text), (left, _r, other) in zip(spans, spans[1:]):
+        assert right < left, (text, other, width)
+    assert axis.isVisible()
+    if width >= 900:  # room for the periods' names
+        assert any("năm" in text for _x, text in ticks), ticks
