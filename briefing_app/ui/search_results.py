@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QWidget,
 )
 
 from ..data.search import SECTIONS, SearchResult
@@ -352,10 +353,25 @@ class SearchResultDelegate(QStyledItemDelegate):
 
 
 class ResultList(QListView):
-    """The results list: rows of varying height that follow the popup's width."""
+    """The results list: rows of varying height that follow the popup's width.
+
+    The delegate wraps snippets at the list's width less a scroll bar, shown or not
+    (:meth:`SearchResultDelegate._text_width`), so rows are measured again only when the
+    list's own width changes. The viewport's width also changes when the scroll bar comes
+    or goes, as the first long list of results is shown: measuring and painting every row
+    again then (as QListView does for wrapped text) doubled that keystroke's work.
+    """
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        #: The list's width when its rows were last measured for it.
+        self._measured_width = -1
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
-        super().resizeEvent(event)
-        if event.size().width() != event.oldSize().width():
+        # The viewport's resizes come here (QAbstractScrollArea), the list's own do not: compare the list's width.
+        if self.width() != self._measured_width:
+            self._measured_width = self.width()
             # Snippets wrap to the width: measure the rows again (a change of height alone changes no row).
             self.scheduleDelayedItemsLayout()
+        # Not QListView's: with word wrap on, it would lay out every row again on the viewport's resize.
+        QAbstractItemView.resizeEvent(self, event)

@@ -76,6 +76,25 @@ def test_typing_is_debounced(qtbot, controller):
     assert len(calls) == 1
 
 
+def test_a_key_typed_after_a_pause_shows_its_results_at_once(qtbot, controller):
+    """A key after a pause is searched on the event loop's next turn, without waiting for the debounce."""
+    type_query(qtbot, controller, "thue ba")
+    qtbot.wait(controller.DEBOUNCE_MS + 20)  # the reader pauses
+    qtbot.keyClick(controller.field, "o")
+    assert controller.field.text() == "thue bao"
+    for _ in range(3):  # no waiting: only the events already due
+        QApplication.processEvents()
+    assert controller._query == "thue bao"
+    assert controller.popup.isVisible() and controller.view.isVisible()
+    assert any("thuê bao" in text.lower() for text in controller.result_texts())
+    # A clear ends any quick run of keys: the next key is searched at once too.
+    qtbot.keyClick(controller.field, Qt.Key.Key_Escape)
+    qtbot.keyClick(controller.field, "4")
+    for _ in range(3):
+        QApplication.processEvents()
+    assert controller._query == "4" and controller.popup.isVisible()
+
+
 def test_down_and_enter_open_the_indicator_selected_in_its_tab(qtbot, window, controller):
     type_query(qtbot, controller, "dien thoai")
     expected = first_result(controller)
