@@ -557,6 +557,16 @@ STRINGS: dict[str, tuple[str, str]] = {
     "compare.window.items_heading": ("So sánh {older} (kỳ trước) với {newer} (kỳ sau)",
                                      "Comparing {older} (earlier) with {newer} (later)"),
     "compare.window.table": ("Bảng so sánh số liệu", "Figures compared"),
+    "compare.silent.directives": ("{quiet} không nêu nhiệm vụ nào nên không thể nói nhiệm vụ nào tiếp tục, mới hay "
+                                  "không còn; dưới đây là các nhiệm vụ của {other}.",
+                                  "{quiet} lists no directives, so none can be said to continue, be new or be "
+                                  "dropped; those below are {other}'s."),
+    "compare.silent.limitations": ("{quiet} không nêu hạn chế nào nên không thể nói hạn chế nào tiếp tục, mới hay "
+                                   "không còn; dưới đây là các hạn chế của {other}.",
+                                   "{quiet} lists no limitations, so none can be said to continue, be new or be "
+                                   "dropped; those below are {other}'s."),
+    "compare.neither.directives": ("Cả hai báo cáo đều không nêu nhiệm vụ nào.", "Neither briefing lists directives."),
+    "compare.neither.limitations": ("Cả hai báo cáo đều không nêu hạn chế nào.", "Neither briefing lists limitations."),
     "compare.window.items": ("Danh sách so sánh", "Items compared"),
     "compare.window.needs_two": ("Cần ít nhất hai báo cáo trong cơ sở dữ liệu để so sánh",
                                  "Comparing needs at least two briefings in the database"),
@@ -759,6 +769,7 @@ PLURALS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "count.compare.continued": (("{n} tiếp tục",), ("{n} continued", "{n} continued")),
     "count.compare.new": (("{n} mới",), ("{n} new", "{n} new")),
     "count.compare.dropped": (("{n} không còn",), ("{n} dropped", "{n} dropped")),
+    "count.compare.listed_in": (("Nêu trong {period}: {n}",), ("Listed in {period}: {n}", "Listed in {period}: {n}")),
 }
 
 

@@ -148,6 +148,18 @@ class ItemComparison(NamedTuple):
     new: list[Item]
     dropped: list[Item]
 
+    def silent_side(self) -> str | None:
+        """Which briefing lists none of these items while the other does: "older" or "newer" (then nothing can be
+        said to continue, be new or be dropped: a briefing cited by reference may carry figures only), else
+        None (both list some, or neither does)."""
+        if self.continued or (not self.new and not self.dropped):
+            return None
+        if not self.new:
+            return "newer"
+        if not self.dropped:
+            return "older"
+        return None
+
 
 class Comparison(NamedTuple):
     """Two briefings compared (A and B in the order asked; ``newer`` is the one whose changes are stated)."""
@@ -555,7 +567,15 @@ def comparison_table(comparison: Comparison, lang: str = "en") -> str:
     else:
         widths = [max(len(r[i]) for r in table) for i in range(len(table[0]) - 1)]
         lines += ["  ".join(cell.ljust(w) for cell, w in zip(r, widths)) + "  " + r[-1] for r in table]
+    older, newer_briefing = (a, b) if comparison.newer == "b" else (b, a)
     for name, items in (("directives", comparison.directives), ("limitations", comparison.limitations)):
+        silent = items.silent_side()
+        if silent is not None:
+            quiet, other = (older, newer_briefing) if silent == "older" else (newer_briefing, older)
+            lines += ["", f"{name}: {quiet.id} lists none, so none continued, is new or was dropped; "
+                          f"{other.id} lists {len(items.new) + len(items.dropped)}"]
+            lines += [f"  · {_item_text(item)}" for item in items.new + items.dropped]
+            continue
         lines += ["", f"{name}: {len(items.continued)} continued, {len(items.new)} new, {len(items.dropped)} dropped"]
         for match in items.continued:
             lines.append(f"  = {match.score:.2f}  {_item_text(match.a)}  →  {_item_text(match.b)}")

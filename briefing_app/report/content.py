@@ -286,9 +286,11 @@ class _Builder:
     def compared_items(self, key: str, items: ItemComparison, c: Comparison, older: str, newer: str) -> None:
         lang = self.lang
         self.blocks.append(Heading(2, self.t(key)))
+        section = key.rsplit(".", 1)[1]
         if not (items.continued or items.new or items.dropped):
-            self.nothing()
+            self.blocks.append(Paragraph(self.t(f"compare.neither.{section}"), "muted"))
             return
+        silent = items.silent_side()
         def line(item: Item, briefing_id: str) -> Text:
             sector = c.sector_of(item, briefing_id)
             return Text(f"{item.title(lang)} ({sector.name(lang) if sector else ''})".replace(" ()", ""))
@@ -305,6 +307,16 @@ class _Builder:
                 out.append(ListItem(marker(late), (line(late, newer), Text(f"← {marker(early)} {early.title(lang)} · "
                                                                             f"{score}", "small_muted"))))
             self.blocks.append(ItemList(tuple(out)))
+        if silent is not None:
+            # One briefing lists none (cited by reference, figures only): nothing is new or dropped.
+            periods = {b.id: b.period(lang) for b in (c.a, c.b)}
+            quiet, other = (older, newer) if silent == "older" else (newer, older)
+            listed = items.new if silent == "older" else items.dropped
+            self.blocks.append(Paragraph(self.t(f"compare.silent.{section}", quiet=periods[quiet],
+                                                other=periods[other]), "muted"))
+            self.blocks.append(Heading(3, self.t_n("count.compare.listed_in", len(listed), period=periods[other])))
+            self.blocks.append(ItemList(tuple(ListItem(marker(i), (line(i, other),)) for i in listed)))
+            return
         for counted, listed, briefing_id in (("count.compare.new", items.new, newer),
                                              ("count.compare.dropped", items.dropped, older)):
             if listed:

@@ -76,9 +76,23 @@ class ComparedItemsView(QWidget):
             groups["continued"].append((text, text, [(newer.id, late.id), (older.id, early.id)]))
         groups["new"] = [(line(i, newer.id), i.title(lang), [(newer.id, i.id)]) for i in items.new]
         groups["dropped"] = [(line(i, older.id), i.title(lang), [(older.id, i.id)]) for i in items.dropped]
-        for key, counted in GROUPS:
+        headings = [(key, tr_n(counted, len(groups[key]), lang)) for key, counted in GROUPS]
+        silent = items.silent_side()
+        if silent is not None:
+            # One briefing lists none (a briefing cited by reference may carry figures only): its silence is not
+            # the other's items being "new" or "dropped". Say so, and list the other's as they are.
+            quiet, other = (older, newer) if silent == "older" else (newer, older)
+            listed_key = "new" if silent == "older" else "dropped"
+            self.heading.setText(self.heading.text() + "\n" + tr(f"compare.silent.{self.section}", lang,
+                                                                 quiet=quiet.period(lang), other=other.period(lang)))
+            headings = [(listed_key, tr_n("count.compare.listed_in", len(groups[listed_key]), lang,
+                                          period=other.period(lang)))]
+        elif not (items.continued or items.new or items.dropped):
+            self.heading.setText(self.heading.text() + "\n" + tr(f"compare.neither.{self.section}", lang))
+            headings = []
+        for key, heading in headings:
             listed = groups[key]
-            group = QStandardItem(tr_n(counted, len(listed), lang))
+            group = QStandardItem(heading)
             group.setData(key, Qt.ItemDataRole.UserRole)
             font = group.font()
             font.setBold(True)

@@ -28,6 +28,8 @@ from compare_fixtures import (
 )
 
 from briefing_app.cli import main
+from briefing_app.data.compare import compare_briefings
+from briefing_app.data.store import open_store
 
 
 # ------------------------------------------------------------------ figures
@@ -195,3 +197,13 @@ def test_unknown_briefings_fail_in_one_line_naming_those_there_are(tmp_path):
                           capture_output=True, text=True)
     assert done.returncode == 1 and done.stdout == ""
     assert done.stderr == (f"briefing-app: error: {db}: has no briefing 'h1-2099' (it has: h1-2018, h1-2017)\n")
+
+
+def test_a_briefing_listing_no_directives_is_the_silent_side_not_a_drop(bundled_db, capsys):
+    with open_store(bundled_db) as store:
+        comparison = compare_briefings(store, "mic-2017-h1", "mic-2019-h1")
+    assert comparison.directives.silent_side() == "newer" and len(comparison.directives.dropped) == 16
+    assert main(["compare", "mic-2017-h1", "mic-2019-h1", "--db", str(bundled_db)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert "directives: mic-2019-h1 lists none, so none continued, is new or was dropped; mic-2017-h1 lists 16" in lines
+    assert not any("dropped  " in line for line in lines)

@@ -37,3 +37,18 @@ def test_print_compare_with_an_unknown_briefing_fails_plainly(qapp, tmp_path, ca
     err = capsys.readouterr().err
     assert err == f"briefing-app: error: {db}: has no briefing 'nope' (it has: h1-2018, h1-2017)\n"
     assert not target.exists()
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_briefing_that_lists_no_directives_drops_none_in_the_pack(qapp, tmp_path, bundled_db, read_pdf, lang):
+    # The 2019 review is cited by reference with its figures only: 2017's directives were not "dropped".
+    target = tmp_path / "pack.pdf"
+    assert main(["print", "-o", str(target), "--db", str(bundled_db), "--briefing", "mic-2019-h1",
+                 "--compare-with", "mic-2017-h1", "--lang", lang, "--sections", "overview"]) == 0
+    text = " ".join(" ".join(read_pdf(target).texts).split())
+    if lang == "en":
+        assert "First half of 2019 lists no directives, so none can be said to continue" in text
+        assert "Listed in First half of 2017: 16" in text and "16 dropped" not in text
+    else:
+        assert "6 tháng đầu năm 2019 không nêu nhiệm vụ nào" in text
+        assert "Nêu trong 6 tháng đầu năm 2017: 16" in text and "16 không còn" not in text

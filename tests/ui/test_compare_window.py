@@ -162,7 +162,9 @@ def test_directives_show_continued_new_and_dropped_with_counts(qtbot, open_windo
     shoot(window, "directives-en")
     limitations = window.tabs.show_tab("limitations")
     assert limitations.comparing
-    assert [g[0] for g in limitations.compared.group_texts().values()] == ["0 continued", "0 new", "0 dropped"]
+    # Neither lists any: said in words, not as three empty groups.
+    assert limitations.compared.group_texts() == {}
+    assert limitations.compared.heading.text().endswith("\nNeither briefing lists limitations.")
     window.stop_compare_action.trigger()
     assert not tab.comparing and not limitations.comparing
     assert window.tabs.show_tab("directives").view.isVisible()
@@ -232,3 +234,22 @@ def test_a_searched_directive_opens_in_the_compared_groups(qtbot, open_window, b
     assert current.isValid() and current.parent().isValid()
     directive = next(d for d in window.state.snapshot.directives if d.id == result.item_id)
     assert f"{directive.number}. {directive.title('en')}" in str(current.data())
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_briefing_that_lists_no_directives_drops_none(qtbot, open_window, bundled_db, lang):
+    # Seen: 2017's sixteen directives shown as "16 dropped" against the 2019 review, which is cited by reference
+    # with its figures only — nothing says the ministry dropped them.
+    window = open_window(bundled_db, lang)  # the newest: the first half of 2019, no directives
+    choose(window, "mic-2017-h1")
+    tab = window.tabs.show_tab("directives")
+    groups = tab.compared.group_texts()
+    assert list(groups) == ["dropped"] and len(groups["dropped"][1]) == 16
+    heading = tab.compared.heading.text()
+    if lang == "vi":
+        assert groups["dropped"][0] == "Nêu trong 6 tháng đầu năm 2017: 16"
+        assert "6 tháng đầu năm 2019 không nêu nhiệm vụ nào nên không thể nói" in heading
+    else:
+        assert groups["dropped"][0] == "Listed in First half of 2017: 16"
+        assert "First half of 2019 lists no directives, so none can be said to continue" in heading
+    assert "không còn" not in groups["dropped"][0] and "dropped" not in groups["dropped"][0]
