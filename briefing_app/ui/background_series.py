@@ -109,11 +109,20 @@ class BackgroundSeries(QObject):
                     series = build_series(store, measure_id, periods=periods)
                 except UnknownMeasure:
                     series = None
-                if self.is_current(generation):
-                    self.built.emit(generation, measure_id, series)
+                if self.is_current(generation) and not self._emit("built", generation, measure_id, series):
+                    return
         except StoreError as exc:
             if self.is_current(generation):
-                self.failed.emit(generation, exc)
+                self._emit("failed", generation, exc)
+
+    def _emit(self, signal: str, *args: object) -> bool:
+        """Emit ``signal``; False when this object is gone (its owner deleted without :meth:`stop`): nobody is
+        left to tell."""
+        try:
+            getattr(self, signal).emit(*args)
+        except RuntimeError:  # pragma: no cover - PySide's "C++ object already deleted"
+            return False
+        return True
 
     def _store_for(self, path: Path, epoch: int) -> BriefingStore:
         key = (path, epoch)

@@ -14,6 +14,8 @@ never read.
 
 from __future__ import annotations
 
+import weakref
+
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -78,7 +80,9 @@ class TrendsTab(BriefingTab):
         # The series not read yet are built in a worker thread; each database as opened is one epoch of it.
         self.reader = BackgroundSeries(self)
         self._epoch = 0
-        self._watched: QWidget | None = None  # the window whose closing stops the reader
+        # The window whose closing stops the reader, weakly: a tab shown alone is its own window, and a reference
+        # to itself would keep it (and its charts) for the cyclic collector to delete at any moment.
+        self._watched: weakref.ref[QWidget] | None = None
         self.reader.prepare()  # the measure catalogue, read before the tab is first shown
         self.heading = plain_label("", self, wrap=True, selectable=False)
         self.heading.setObjectName("trendsHeading")
@@ -147,15 +151,16 @@ class TrendsTab(BriefingTab):
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
         window = self.window()
-        if window is not self._watched:  # the reader stops before the window and its children go
-            if self._watched is not None:
-                self._watched.removeEventFilter(self)
-            self._watched = window
+        watched = self._watched() if self._watched is not None else None
+        if window is not watched:  # the reader stops before the window and its children go
+            if watched is not None:
+                watched.removeEventFilter(self)
+            self._watched = weakref.ref(window)
             window.installEventFilter(self)
         self._fill()  # the database may have been read again while another tab was in front
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if watched is self._watched and event.type() == QEvent.Type.Close:
+        if event.type() == QEvent.Type.Close and self._watched is not None and watched is self._watched():
             self._stop_reading()
             self._filled = None  # read again if the window stays (its closing was cancelled) or shows again
         return False
