@@ -341,3 +341,43 @@ def test_markup_in_a_label_is_shown_literally(qtbot, tmp_path, open_tab):
     assert rows[0][0] == "<b>x</b>"
     tip = tab.proxy.index(0, COL_LABEL).data(Qt.ItemDataRole.ToolTipRole)
     assert "<b>" not in tip and tip.startswith("<p>")
+
+
+def clipped_cells(table) -> list[str]:
+    """The texts of the rows shown that their column, but the label (which takes the rest), is too narrow
+    to show whole (the cell's text and its margins on both sides)."""
+    from PySide6.QtWidgets import QStyle
+
+    model, header = table.model(), table.horizontalHeader()
+    metrics = table.fontMetrics()
+    margins = 2 * (table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table) + 1)
+    out = []
+    for column in range(model.columnCount()):
+        if column == COL_LABEL or header.isSectionHidden(column):
+            continue
+        for row in range(model.rowCount()):
+            text = model.index(row, column).data() or ""
+            if metrics.horizontalAdvance(text) + margins > header.sectionSize(column):
+                out.append(text)
+    return out
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_every_figure_shows_whole_in_each_sector_and_language(qtbot, state, bundled, lang):
+    """The columns fit the rows shown: filled while the tab was hidden (the window fills hidden tabs), then
+    shown, then for each sector chosen and after a language change."""
+    tab = IndicatorsTab(state)
+    qtbot.addWidget(tab)
+    tab.resize(1280, 800)
+    tab.set_snapshot(bundled)
+    tab.show()
+    qtbot.waitExposed(tab)
+    assert tab.proxy.rowCount() > 20 and clipped_cells(tab.table) == []
+    state.set_language(lang)
+    tab.retranslate()
+    for row in range(tab.sector_list.count()):
+        click_sector(qtbot, tab, row)
+        assert clipped_cells(tab.table) == [], tab.sector_list.item(row).text()
+    click_sector(qtbot, tab, 0)
+    qtbot.keyClicks(tab.filter_edit, "doanh thu" if lang == "vi" else "revenue")
+    assert 0 < tab.proxy.rowCount() < 20 and clipped_cells(tab.table) == []

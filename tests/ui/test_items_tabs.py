@@ -132,3 +132,31 @@ def test_copy_rows_gives_the_selected_items(qtbot, state, snapshot):
     headers, rows = tab.copy_rows()
     assert headers[:2] == ["STT", "Nội dung"]
     assert len(rows) == 16 and rows[0][0] == "1" and rows[15][3].startswith("16. ")
+
+
+def test_directive_numbers_and_sectors_show_whole_in_either_language(qtbot, state, snapshot):
+    """Filled while hidden (the window fills hidden tabs), then shown: the number and sector columns fit the
+    longest of their texts, in Vietnamese and after a switch to English, and while a filter narrows the list."""
+    from PySide6.QtWidgets import QStyle
+
+    tab = DirectivesTab(state)
+    qtbot.addWidget(tab)
+    tab.resize(1280, 800)
+    tab.set_snapshot(snapshot)
+    tab.show()
+    qtbot.waitExposed(tab)
+    header, model = tab.view.header(), tab.view.model()
+    metrics = tab.view.fontMetrics()
+    margins = 2 * (tab.view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, tab.view) + 1)
+
+    def clipped():
+        return [text for column in (ItemTreeModel.COL_NUMBER, ItemTreeModel.COL_SECTOR)
+                for text in (model.index(row, column).data() for row in range(model.rowCount()))
+                if metrics.horizontalAdvance(text) + margins > header.sectionSize(column)]
+
+    assert model.rowCount() == 16 and clipped() == []
+    state.set_language("en")
+    tab.retranslate()
+    assert model.index(0, ItemTreeModel.COL_SECTOR).data() and clipped() == []
+    qtbot.keyClicks(tab.filter_edit, "mang")
+    assert 0 < model.rowCount() < 16 and clipped() == []

@@ -1,11 +1,13 @@
 """The Trends tab on a database where reading every measure takes a while (issue #17; 770 ms on the scale
-database when it read every series before showing): it shows at once, fills a few measures at a time while the
-event loop keeps running, ends with the same rows as reading them all at once, refreshes on a database change,
-and shares what it read with the Indicators tab's "Over time" chart."""
+database when it read every series before showing): it shows at once, fills as a worker thread builds each
+measure while the event loop keeps running, ends with the same rows as reading them all at once, refreshes on a
+database change, says when the database cannot be read, stops its worker when the window closes, and shares what
+it read with the Indicators tab's "Over time" chart."""
 
 from __future__ import annotations
 
 import sqlite3
+import threading
 import time
 
 import pytest
@@ -16,7 +18,9 @@ from test_over_time import MOBILE, REVENUE, filled, select_key
 from briefing_app.data.measures import shipped_measures
 from briefing_app.data.series import build_series
 from briefing_app.data.snapshot import load_snapshot
-from briefing_app.i18n import tr
+from briefing_app.data.store import StoreError
+from briefing_app.i18n import Message, tr
+from briefing_app.ui import background_series
 from briefing_app.ui.charts import over_time
 from briefing_app.ui.tabs.trends_tab import TrendsTab, _row
 
@@ -30,7 +34,8 @@ SLOW_S = 0.06
 
 @pytest.fixture
 def reads(monkeypatch):
-    """Every series read, in order; each read takes SLOW_S, as a measure of a large database does."""
+    """Every series read, in order, by the window (the "Over time" chart) or the Trends tab's worker thread;
+    each read takes SLOW_S, as a measure of a large database does."""
     done: list[str] = []
     real = over_time.build_series
 
@@ -40,6 +45,7 @@ def reads(monkeypatch):
         return real(store, measure, **kw)
 
     monkeypatch.setattr(over_time, "build_series", slow)
+    monkeypatch.setattr(background_series, "build_series", slow)
     return done
 
 
@@ -127,3 +133,45 @@ def test_trends_and_over_time_read_each_measure_once_until_the_database_changes(
     window.tabs.setCurrentIndex(next(i for i, e in enumerate(window.tabs.entries) if e.key == "trends"))
     filled(qtbot, window.tabs.tab("trends"))
     assert reads.count(MOBILE) == 2  # and the Trends tab uses that read
+
+
+def test_the_series_are_built_off_the_gui_thread(qtbot, open_tab, state, store, monkeypatch):
+    """Each measure takes tens of milliseconds on a large database: none of them holds the event loop."""
+    on_gui_thread: list[bool] = []
+    real = background_series.build_series
+
+    def recording(store, measure, **kw):
+        on_gui_thread.append(threading.current_thread() is threading.main_thread())
+        return real(store, measure, **kw)
+
+    monkeypatch.setattr(background_series, "build_series", recording)
+    monkeypatch.setattr(over_time, "build_series", recording)
+    state.set_store(store)
+    tab = filled(qtbot, open_tab(TrendsTab, load_snapshot(store, "b-2017")))
+    assert sorted(tab.measures()) == sorted([MOBILE, REVENUE])
+    assert on_gui_thread == [False, False, False]
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_database_that_cannot_be_read_is_said_in_the_heading(qtbot, open_tab, state, store, monkeypatch, lang):
+    def failing(store, measure, **kw):
+        raise StoreError(store.path, Message("problem.read_failed", reason="disk I/O error"))
+
+    monkeypatch.setattr(background_series, "build_series", failing)
+    state.set_language(lang)
+    state.set_store(store)
+    tab = open_tab(TrendsTab, load_snapshot(store, "b-2017"))
+    qtbot.waitUntil(lambda: tab.heading.text() == tr("series.unreadable", lang), timeout=5000)
+    assert not tab.filling() and tab.table.rowCount() == 0
+
+
+def test_closing_the_window_while_the_trends_fill_stops_the_worker(qtbot, open_window, three_db, reads):
+    window = open_window(three_db, "en")
+    window.tabs.setCurrentIndex(next(i for i, e in enumerate(window.tabs.entries) if e.key == "trends"))
+    tab = window.tabs.tab("trends")
+    assert tab.filling()
+    window.close()
+    # The worker finished the measure it was building and reads no more; nothing arrives after the window closed.
+    assert tab.reader.is_idle() and len(reads) <= 1
+    qtbot.wait(3 * int(SLOW_S * 1000))
+    assert len(reads) <= 1 and tab.table.rowCount() == 0

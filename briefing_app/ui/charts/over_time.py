@@ -12,7 +12,6 @@ from typing import NamedTuple
 
 from ...data.charts import ChartSpec, series_chart
 from ...data.measures import shipped_measures
-from ...data.records import MeasuredFigure
 from ...data.series import Series, UnknownMeasure, build_series
 from ...data.store import StoreError
 from ...logs import logger
@@ -68,15 +67,13 @@ class OverTime:
         """Whether the measure's series is at hand (asking for it reads nothing)."""
         return measure_id in self._cache
 
-    def figures(self, measure_id: str) -> list[MeasuredFigure]:
-        """The figures that name the measure, read now (for :meth:`series` to build from in a later step).
-        Raises :class:`StoreError` when the database cannot be read just now."""
-        store = self.state.store
-        return store.measured_figures(measure_id) if store is not None else []
+    def keep(self, measure_id: str, series: Series | None) -> None:
+        """Take the measure's series as read from the open database elsewhere (the Trends tab builds them in a
+        worker thread): asking for it reads nothing more until the database changes."""
+        self._cache[measure_id] = series
 
-    def series(self, measure_id: str, figures: list[MeasuredFigure] | None = None) -> Series | None:
-        """The measure's series across every briefing (from ``figures`` when :meth:`figures` read them for the
-        same database); None for an id the catalogue lacks.
+    def series(self, measure_id: str) -> Series | None:
+        """The measure's series across every briefing; None for an id the catalogue lacks.
         Raises :class:`StoreError` when the database cannot be read just now (then nothing is kept)."""
         if measure_id not in self._cache:
             store = self.state.store
@@ -85,7 +82,7 @@ class OverTime:
             try:
                 if self._periods is None:  # every series places its figures in their briefings' periods
                     self._periods = store.briefing_periods()
-                self._cache[measure_id] = build_series(store, measure_id, periods=self._periods, figures=figures)
+                self._cache[measure_id] = build_series(store, measure_id, periods=self._periods)
             except UnknownMeasure:
                 self._cache[measure_id] = None
         return self._cache[measure_id]

@@ -89,9 +89,11 @@ class ItemsTab(BriefingTab):
         if not self.grouped:
             header = self.view.header()
             header.setStretchLastSection(False)
-            header.setSectionResizeMode(ItemTreeModel.COL_NUMBER, QHeaderView.ResizeMode.ResizeToContents)
+            # Sized to their contents by _fit_columns when the rows change, not by Qt's ResizeToContents: that
+            # measures the rows again on every layout of the list, five times over when the tab is first shown.
+            header.setSectionResizeMode(ItemTreeModel.COL_NUMBER, QHeaderView.ResizeMode.Fixed)
             header.setSectionResizeMode(ItemTreeModel.COL_TITLE, QHeaderView.ResizeMode.Stretch)
-            header.setSectionResizeMode(ItemTreeModel.COL_SECTOR, QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(ItemTreeModel.COL_SECTOR, QHeaderView.ResizeMode.Fixed)
             header.setResizeContentsPrecision(100)
 
         self.pane = ReadingPane(self)
@@ -165,6 +167,7 @@ class ItemsTab(BriefingTab):
         groups = snapshot.items_by_sector(self.section) if snapshot else []
         self.model.set_rows(groups, self.lang)
         self.view.expandAll()
+        self._fit_columns()
         self._update_empty_state()
         if selected is not None and not self.select_item(self.section, selected.id):
             self._show(None)
@@ -182,6 +185,7 @@ class ItemsTab(BriefingTab):
         self.source_button.setAccessibleName(tr("action.show_in_source", lang).replace("&", ""))
         self.show_in_source_action.setText(tr("action.show_in_source", lang))
         self.model.set_language(lang)
+        self._fit_columns()
         if self.compared is not None:
             self.compared.view.setAccessibleName(tr("compare.window.items", lang))
             self.compared.set_comparison(self.state.comparison, lang)
@@ -238,6 +242,15 @@ class ItemsTab(BriefingTab):
         items = [self.model.item_at(self.proxy.mapToSource(index)) for index in rows]
         return sorted((i for i in items if i is not None), key=lambda i: i.position)
 
+    def _fit_columns(self) -> None:
+        """The number and sector columns of a flat list as wide as their title and the texts of the rows shown
+        (the first hundred or so, as Qt's ResizeToContents measures); the title takes the rest."""
+        if self.grouped:
+            return
+        header = self.view.header()
+        for column in (ItemTreeModel.COL_NUMBER, ItemTreeModel.COL_SECTOR):
+            header.resizeSection(column, max(self.view.sizeHintForColumn(column), header.sectionSizeHint(column)))
+
     def _show(self, item: Item | None) -> None:
         enabled, why_not = source_reachable(item, self.lang)
         for control in (self.source_button, self.show_in_source_action):
@@ -252,6 +265,7 @@ class ItemsTab(BriefingTab):
     def _on_filter_edit_text_changed(self, text: str) -> None:
         self.proxy.set_words(text)
         self.view.expandAll()
+        self._fit_columns()
 
     def _on_view_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self._show(self.model.item_at(self.proxy.mapToSource(current)))

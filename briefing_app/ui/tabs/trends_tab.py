@@ -5,19 +5,21 @@ Unlike the other tabs it does not show the current briefing: it reads the open d
 :class:`~briefing_app.ui.charts.over_time.OverTime`, shared with the Indicators tab's "Over time" chart), and
 refills when the database is read again.
 
-On a large database every measure's series takes tens of milliseconds to read, so the table fills a few
-measures at a time from the event loop (:data:`STEP_BUDGET_S` each): the tab shows at once and the reader can
-click, scroll and type while the rest arrive. Which measures to read comes from one query (those some figure
-names); a measure no figure names has no points and is never read.
+On a large database every measure's series takes tens of milliseconds to read, so they are built in a worker
+thread (:class:`~briefing_app.ui.background_series.BackgroundSeries`) and the table fills as each arrives, in
+catalogue order: the tab shows at once and the reader can click, scroll and type while the rest arrive. Which
+measures to read comes from one query (those some figure names); a measure no figure names has no points and is
+never read.
 """
 
 from __future__ import annotations
 
-import time
+import weakref
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHeaderView,
     QSplitter,
     QTableWidget,
@@ -28,7 +30,6 @@ from PySide6.QtWidgets import (
 
 from ...data.measures import read_unit
 from ...data.numbers import NumberFormatError, format_number, parse_number
-from ...data.records import MeasuredFigure
 from ...data.series import Series, SeriesPoint
 from ...data.snapshot import Snapshot
 from ...data.store import StoreError
@@ -36,6 +37,7 @@ from ...data.wording import date_text, qualifier_word
 from ...i18n import tr
 from ...logs import logger
 from ...text_limits import elide
+from ..background_series import BackgroundSeries
 from ..charts.chart_view import ChartView
 from ..charts.over_time import OverTime
 from ..plain import escape, plain_label
@@ -50,8 +52,6 @@ COLUMNS = ("trends.col.measure", "trends.col.unit", "trends.col.kind", "trends.c
 _KIND_KEYS = {"stock": "kind.stock", "flow": "kind.flow"}
 #: columns sorted as numbers (the points and conflicts counts)
 _NUMERIC = {3, 7}
-#: How long one step of filling the table may keep the event loop (seconds); a step reads at least one measure.
-STEP_BUDGET_S = 0.02
 
 
 class _Item(QTableWidgetItem):
@@ -74,13 +74,16 @@ class TrendsTab(BriefingTab):
         self.source = OverTime.shared(state)
         self._series: list[Series] = []
         self._filled: tuple | None = None
-        self._pending: list[str] = []  # measures still to read into the table, in catalogue order
-        self._figures: dict[str, list[MeasuredFigure]] = {}  # the next measure's figures, read in the step before
+        self._pending: list[str] = []  # measures still to list in the table, in catalogue order
         self._total = 0
         self._chosen: str | None = None  # the measure selected before a refill, selected again when it is back
-        self._step_timer = QTimer(self)
-        self._step_timer.setInterval(0)
-        self._step_timer.timeout.connect(self._step)
+        # The series not read yet are built in a worker thread; each database as opened is one epoch of it.
+        self.reader = BackgroundSeries(self)
+        self._epoch = 0
+        # The window whose closing stops the reader, weakly: a tab shown alone is its own window, and a reference
+        # to itself would keep it (and its charts) for the cyclic collector to delete at any moment.
+        self._watched: weakref.ref[QWidget] | None = None
+        self.reader.prepare()  # the measure catalogue, read before the tab is first shown
         self.heading = plain_label("", self, wrap=True, selectable=False)
         self.heading.setObjectName("trendsHeading")
         self.table = QTableWidget(self)
@@ -116,6 +119,11 @@ class TrendsTab(BriefingTab):
         self.table.itemSelectionChanged.connect(self._on_selection_changed)
         self.chart.print_requested.connect(self.state.request_chart_print)
         self.state.store_changed.connect(self._on_store_changed)
+        self.reader.built.connect(self._on_series_built)
+        self.reader.failed.connect(self._on_reader_failed)
+        app = QApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.reader.stop)
         self.retranslate()
 
     # ------------------------------------------------------------ contract
@@ -142,7 +150,20 @@ class TrendsTab(BriefingTab):
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
+        window = self.window()
+        watched = self._watched() if self._watched is not None else None
+        if window is not watched:  # the reader stops before the window and its children go
+            if watched is not None:
+                watched.removeEventFilter(self)
+            self._watched = weakref.ref(window)
+            window.installEventFilter(self)
         self._fill()  # the database may have been read again while another tab was in front
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Close and self._watched is not None and watched is self._watched():
+            self._stop_reading()
+            self._filled = None  # read again if the window stays (its closing was cancelled) or shows again
+        return False
 
     # ------------------------------------------------------------ queries
     def filling(self) -> bool:
@@ -184,7 +205,7 @@ class TrendsTab(BriefingTab):
 
         Only while the tab is shown: reading every measure across every briefing takes a while on a large
         database, and the window builds hidden tabs in the background. The measures already read (after a
-        language switch, or by the "Over time" chart) are listed at once; the others a step at a time."""
+        language switch, or by the "Over time" chart) are listed at once; the worker builds the others."""
         if not self.isVisible():
             return
         key = (id(self.state.store), self.lang)
@@ -198,7 +219,6 @@ class TrendsTab(BriefingTab):
             return
         self._filled = key
         self._series = []
-        self._figures.clear()
         self._pending = pending
         self._total = len(pending)
         self.table.setSortingEnabled(False)
@@ -209,41 +229,38 @@ class TrendsTab(BriefingTab):
         self.table.setSortingEnabled(True)
         if self._chosen is None:
             self._show_chart(None)
-        self._step(read=False)
-        if self._pending:
-            self._show_progress()
-            self._step_timer.start()
+        unread = [measure_id for measure_id in pending if not self.source.is_read(measure_id)]
+        store = self.state.store
+        if unread and store is not None:
+            self.reader.start(store.path, self._epoch, unread)
+        self._list_read()
 
-    def _step(self, read: bool = True) -> None:
-        """Read the next measures into the table for up to :data:`STEP_BUDGET_S` (at least one piece of work unless
-        ``read`` is False: then only those already read). A measure is two pieces: its figures are read from the
-        database in one, its series built in the next, so neither holds the event loop for both."""
-        started = time.perf_counter()
+    def _list_read(self) -> None:
+        """List the measures read so far, in catalogue order: each one up to the first not read yet."""
         found: list[Series] = []
-        work = 0
-        try:
-            while self._pending:
-                measure_id = self._pending[0]
-                if not self.source.is_read(measure_id):
-                    if not read or (work and time.perf_counter() - started > STEP_BUDGET_S):
-                        break
-                    work += 1
-                    if measure_id not in self._figures:
-                        self._figures[measure_id] = self.source.figures(measure_id)
-                        continue
-                series = self.source.series(measure_id, self._figures.pop(measure_id, None))
-                self._pending.pop(0)
-                if series is not None and len(series.points) >= 2:
-                    found.append(series)
-        except StoreError as exc:
-            self._unreadable(exc)
-            return
+        while self._pending and self.source.is_read(self._pending[0]):
+            series = self.source.series(self._pending.pop(0))
+            if series is not None and len(series.points) >= 2:
+                found.append(series)
         self._add_rows(found)
         if self._pending:
             self._show_progress()
         else:
-            self._step_timer.stop()
             self._finish()
+
+    def _on_series_built(self, generation: int, measure_id: str, series: Series | None) -> None:
+        if not self.reader.is_current(generation):
+            return  # built for a database, or a table, that is no longer shown
+        self.source.keep(measure_id, series)
+        self._list_read()
+
+    def _on_reader_failed(self, generation: int, exc: StoreError) -> None:
+        if self.reader.is_current(generation):
+            self._unreadable(exc)
+
+    def _stop_reading(self) -> None:
+        self.reader.stop()
+        self._pending = []
 
     def _add_rows(self, found: list[Series]) -> None:
         """Append the rows of ``found`` (the table sorts them where the reader's sort puts them)."""
@@ -290,9 +307,8 @@ class TrendsTab(BriefingTab):
 
     def _unreadable(self, exc: StoreError) -> None:
         logger.warning("cannot read the measures over time: %s", exc)
-        self._step_timer.stop()
+        self.reader.cancel()
         self._pending = []
-        self._figures.clear()
         self._filled = None  # read again when shown next
         self.heading.setText(tr("series.unreadable", self.lang))
 
@@ -311,9 +327,9 @@ class TrendsTab(BriefingTab):
     def _on_store_changed(self) -> None:
         self.source.clear()
         self._filled = None
-        self._step_timer.stop()
+        self.reader.cancel()
+        self._epoch += 1  # the worker opens the new database (or the same file, read again) afresh
         self._pending = []
-        self._figures.clear()
         if self.isVisible():
             self._fill()
 
