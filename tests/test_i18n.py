@@ -91,6 +91,11 @@ def _runtime_values() -> dict[str, tuple[str, ...]]:
         # data.briefing_file._read_text_file names the file it reads: the briefing or its article
         "file_what.{what}": ("briefing", "article"),
         "file_what.a_{what}": ("briefing", "article"),
+        # the compared lists (directives, limitations) when one briefing, or neither, lists any
+        "compare.silent.{section}": ("directives", "limitations"),
+        "compare.silent.{self.section}": ("directives", "limitations"),
+        "compare.neither.{section}": ("directives", "limitations"),
+        "compare.neither.{self.section}": ("directives", "limitations"),
     }
 
 
