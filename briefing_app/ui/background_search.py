@@ -14,21 +14,19 @@ so the receiver can tell (:meth:`is_current`).
 
 from __future__ import annotations
 
-import threading
+from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, Signal
 
 from ..data.search import SearchInterrupted, search, warm_up
-from ..data.store import BriefingStore, StoreError, open_store
+from ..data.store import BriefingStore, StoreError
+from .background_reader import BackgroundReader
 
 __all__ = ["BackgroundSearch"]
 
-#: How long the worker's store waits for another program's write lock (as the session's store does).
-READ_TIMEOUT_S = 0.05
 
-
-class BackgroundSearch(QObject):
+class BackgroundSearch(BackgroundReader):
     """Runs :func:`briefing_app.data.search.search` in a worker thread, newest query only.
 
     Signals (delivered on the GUI thread): ``results_ready(generation, results)`` (a list of
@@ -42,13 +40,6 @@ class BackgroundSearch(QObject):
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._pool.setExpiryTimeout(-1)  # one thread for the window's life: starting one costs milliseconds
-        self._lock = threading.Lock()
-        self._generation = 0
-        self._store: BriefingStore | None = None
-        self._store_key: tuple[Path, int] | None = None
         self._closed = False
 
     # ------------------------------------------------------------ GUI thread
@@ -62,31 +53,15 @@ class BackgroundSearch(QObject):
     def submit(self, generation: int, path: Path, epoch: int, text: str, briefing_id: str | None = None) -> None:
         """Run the query of ``generation`` (from :meth:`cancel`), unless a newer one came since."""
         if not self._closed and self.is_current(generation):
-            self._pool.start(_Job(self, generation, Path(path), epoch, text, briefing_id))
+            self._run_in_worker(partial(self._run, generation, Path(path), epoch, text, briefing_id))
 
     def prepare(self, path: Path, epoch: int) -> None:
         """Open the worker's store and read its briefing ranges now, so the first search does not wait."""
         if not self._closed:
-            self._pool.start(_Job(self, self._generation, Path(path), epoch, None, None))
+            self._run_in_worker(partial(self._run, self._generation, Path(path), epoch, None, None))
 
-    def cancel(self) -> int:
-        """Make every query so far stale (a running one is interrupted); returns the new generation."""
-        with self._lock:
-            self._generation += 1
-            generation = self._generation
-            store = self._store
-        self._pool.clear()
-        if store is not None:
-            store.connection().interrupt()
-        return generation
-
-    def is_current(self, generation: int) -> bool:
-        """Whether ``generation`` is the newest query (its results are the ones to show)."""
-        return generation == self._generation
-
-    def is_idle(self) -> bool:
-        """Nothing queued or running."""
-        return self._pool.activeThreadCount() == 0
+    def _went_stale(self, store: BriefingStore) -> None:
+        store.connection().interrupt()  # the running query stops (SQLite allows this from another thread)
 
     def shutdown(self) -> None:
         """Stop: interrupt the running query, wait for the thread, close the store. Idempotent."""
@@ -94,11 +69,7 @@ class BackgroundSearch(QObject):
             return
         self._closed = True
         self.cancel()
-        self._pool.waitForDone()
-        with self._lock:
-            store, self._store, self._store_key = self._store, None, None
-        if store is not None:
-            store.close()
+        self._wait_and_close()
 
     # ------------------------------------------------------------ worker thread
     def _run(self, generation: int, path: Path, epoch: int, text: str | None, briefing_id: str | None) -> None:
@@ -118,29 +89,3 @@ class BackgroundSearch(QObject):
             return
         if self.is_current(generation) and not self._closed:
             self.results_ready.emit(generation, results)
-
-    def _store_for(self, path: Path, epoch: int) -> BriefingStore:
-        key = (path, epoch)
-        with self._lock:
-            if self._store is not None and self._store_key == key:
-                return self._store
-            old, self._store, self._store_key = self._store, None, None
-        if old is not None:
-            old.close()
-        store = open_store(path, timeout=READ_TIMEOUT_S)
-        with self._lock:
-            self._store, self._store_key = store, key
-        return store
-
-
-class _Job(QRunnable):
-    """One query for :class:`BackgroundSearch` (``text`` None: only open the store)."""
-
-    def __init__(self, owner: BackgroundSearch, generation: int, path: Path, epoch: int,
-                 text: str | None, briefing_id: str | None):
-        super().__init__()
-        self._args = (owner, generation, path, epoch, text, briefing_id)
-
-    def run(self) -> None:
-        owner, generation, path, epoch, text, briefing_id = self._args
-        owner._run(generation, path, epoch, text, briefing_id)

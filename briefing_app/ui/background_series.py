@@ -13,22 +13,20 @@ makes the request before it stale: its measures not yet built are not built, and
 
 from __future__ import annotations
 
-import threading
+from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import Signal
 
 from ..data.measures import shipped_measures
 from ..data.series import UnknownMeasure, build_series
-from ..data.store import BriefingStore, StoreError, open_store
+from ..data.store import StoreError
+from .background_reader import BackgroundReader
 
 __all__ = ["BackgroundSeries"]
 
-#: How long the worker's store waits for another program's write lock (as the session's store does).
-READ_TIMEOUT_S = 0.05
 
-
-class BackgroundSeries(QObject):
+class BackgroundSeries(BackgroundReader):
     """Runs :func:`briefing_app.data.series.build_series` in a worker thread, newest request only.
 
     Signals (delivered on the GUI thread): ``built(generation, measure_id, series)`` for each measure asked, in
@@ -42,55 +40,24 @@ class BackgroundSeries(QObject):
     built = Signal(int, str, object)
     failed = Signal(int, object)
 
-    def __init__(self, parent: QObject | None = None):
-        super().__init__(parent)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._pool.setExpiryTimeout(-1)  # one thread for the window's life: starting one costs milliseconds
-        self._lock = threading.Lock()
-        self._generation = 0
-        self._store: BriefingStore | None = None
-        self._store_key: tuple[Path, int] | None = None
-
     # ------------------------------------------------------------ GUI thread
     def start(self, path: Path, epoch: int, measure_ids: list[str]) -> int:
         """Build the series of ``measure_ids`` from the database at ``path``; returns the request's generation.
         ``epoch`` names the database as opened: a new epoch (a reload, another file) opens a new store."""
         generation = self.cancel()
-        self._pool.start(_Job(self, generation, Path(path), epoch, list(measure_ids)))
+        self._run_in_worker(partial(self._run, generation, Path(path), epoch, list(measure_ids)))
         return generation
 
     def prepare(self) -> None:
         """Read the measure catalogue now, in the worker (~50 ms the first time), so the first request and the
         window's first look at it do not wait."""
-        self._pool.start(_Job(self, self._generation, None, 0, []))
-
-    def cancel(self) -> int:
-        """Make every request so far stale (a running one stops after the measure it is building); returns the
-        new generation."""
-        with self._lock:
-            self._generation += 1
-            generation = self._generation
-        self._pool.clear()
-        return generation
-
-    def is_current(self, generation: int) -> bool:
-        """Whether ``generation`` is the newest request (its series are the ones to show)."""
-        return generation == self._generation
-
-    def is_idle(self) -> bool:
-        """Nothing queued or running."""
-        return self._pool.activeThreadCount() == 0
+        self._run_in_worker(partial(self._run, self._generation, None, 0, []))
 
     def stop(self) -> None:
         """Cancel, wait for the worker (at most the measure it is building), close its store. Idempotent; a
         later :meth:`start` opens a store again."""
         self.cancel()
-        self._pool.waitForDone()
-        with self._lock:
-            store, self._store, self._store_key = self._store, None, None
-        if store is not None:
-            store.close()
+        self._wait_and_close()
 
     # ------------------------------------------------------------ worker thread
     def _run(self, generation: int, path: Path | None, epoch: int, measure_ids: list[str]) -> None:
@@ -123,29 +90,3 @@ class BackgroundSeries(QObject):
         except RuntimeError:  # pragma: no cover - PySide's "C++ object already deleted"
             return False
         return True
-
-    def _store_for(self, path: Path, epoch: int) -> BriefingStore:
-        key = (path, epoch)
-        with self._lock:
-            if self._store is not None and self._store_key == key:
-                return self._store
-            old, self._store, self._store_key = self._store, None, None
-        if old is not None:
-            old.close()
-        store = open_store(path, timeout=READ_TIMEOUT_S)
-        with self._lock:
-            self._store, self._store_key = store, key
-        return store
-
-
-class _Job(QRunnable):
-    """One request for :class:`BackgroundSeries` (``path`` None: only read the measure catalogue)."""
-
-    def __init__(self, owner: BackgroundSeries, generation: int, path: Path | None, epoch: int,
-                 measure_ids: list[str]):
-        super().__init__()
-        self._args = (owner, generation, path, epoch, measure_ids)
-
-    def run(self) -> None:
-        owner, generation, path, epoch, measure_ids = self._args
-        owner._run(generation, path, epoch, measure_ids)
