@@ -153,6 +153,7 @@ class MainWindow(QMainWindow):
         self.compare_action.setIcon(icon("compare.svg"))
         self.compare_group = QActionGroup(self)
         self.compare_group.setExclusive(True)
+        self._compare_choices_stale = True
         self.stop_compare_action = action()
         self.stop_compare_action.setObjectName("stopCompareAction")
         self.tab_actions = []
@@ -262,6 +263,7 @@ class MainWindow(QMainWindow):
         self.language_group.triggered.connect(self._on_language_group_triggered)
         self.briefing_selector.briefing_chosen.connect(session.select_briefing)
         self.compare_group.triggered.connect(self._on_compare_group_triggered)
+        self.compare_menu.aboutToShow.connect(self._on_compare_menu_about_to_show)
         self.stop_compare_action.triggered.connect(lambda _checked=False: self.state.set_compare_with(None))
         self.state.comparison_changed.connect(self._on_state_comparison_changed)
         self.state.language_changed.connect(self._on_state_language_changed)
@@ -414,8 +416,25 @@ class MainWindow(QMainWindow):
                                     self.state.lang)
 
     def _fill_compare_menu(self) -> None:
-        """The other briefings, newest first, each by its period with its title in the tooltip; enabled only
-        when there is another briefing to compare with."""
+        """Enable "Compare with…" only when there is another briefing to compare with; its list is made when
+        the menu opens (:meth:`compare_choices`): 200 briefings are 200 actions, ~3 ms of every start."""
+        lang, snapshot = self.state.lang, self.state.snapshot
+        self._compare_choices_stale = True
+        enough = len(self.session.briefings) >= 2 and snapshot is not None
+        self.compare_action.setEnabled(enough)
+        self.compare_action.setToolTip(tr("action.compare_with", lang).replace("&", "").rstrip("…") if enough
+                                       else tr("compare.window.needs_two", lang))
+        self.stop_compare_action.setEnabled(self.state.compare_with is not None)
+
+    def compare_choices(self) -> list[QAction]:
+        """The actions of "Compare with…": the other briefings, newest first, each by its period with its title
+        in the tooltip, the one compared with checked (made now if the briefings or the choice changed)."""
+        if self._compare_choices_stale:
+            self._compare_choices_stale = False
+            self._list_compare_choices()
+        return self.compare_group.actions()
+
+    def _list_compare_choices(self) -> None:
         lang, snapshot = self.state.lang, self.state.snapshot
         current = snapshot.briefing.id if snapshot else None
         for act in self.compare_group.actions():
@@ -435,13 +454,11 @@ class MainWindow(QMainWindow):
         self.compare_menu.addSeparator()
         self.compare_menu.addAction(self.stop_compare_action)
         self.compare_menu.setToolTipsVisible(True)
-        enough = len(self.session.briefings) >= 2 and snapshot is not None
-        self.compare_action.setEnabled(enough)
-        self.compare_action.setToolTip(tr("action.compare_with", lang).replace("&", "").rstrip("…") if enough
-                                       else tr("compare.window.needs_two", lang))
-        self.stop_compare_action.setEnabled(self.state.compare_with is not None)
 
     # ------------------------------------------------------------ slots
+    def _on_compare_menu_about_to_show(self) -> None:
+        self.compare_choices()
+
     def _on_compare_group_triggered(self, act: QAction) -> None:
         self.state.set_compare_with(str(act.data()))
 

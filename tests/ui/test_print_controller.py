@@ -241,7 +241,7 @@ def test_printing_while_comparing_prints_the_comparison(qtbot, open_window, bund
     # Reported: "Print this tab" while the Indicators tab showed a comparison printed the plain figures.
     window = open_window(bundled_db, "en")
     window.tabs.show_tab("indicators")
-    next(a for a in window.compare_group.actions() if a.data() == "mic-2017-h1").trigger()
+    next(a for a in window.compare_choices() if a.data() == "mic-2017-h1").trigger()
 
     notes = []
 

@@ -153,7 +153,7 @@ def test_a_comparison_exports_as_shown_cell_by_cell(qtbot, open_window, bundled_
     """A table no section sheet describes (the comparison) is written as it reads, in its order."""
     window = open_window(bundled_db, "vi")
     tab = window.tabs.show_tab("indicators")
-    next(a for a in window.compare_group.actions() if a.data() == "mic-2017-h1").trigger()
+    next(a for a in window.compare_choices() if a.data() == "mic-2017-h1").trigger()
     qtbot.waitUntil(lambda: tab.comparing and tab.comparison_proxy.rowCount() > 0, timeout=2000)
     tab.comparison_table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
     proxy = tab.comparison_proxy
