@@ -153,6 +153,10 @@ STRINGS: dict[str, tuple[str, str]] = {
                             "cannot be copied into the library ({reason})"),
     "problem.library_integrity": ("thư viện mới không qua được kiểm tra toàn vẹn; thư viện chưa được tạo",
                                   "the new library failed its integrity check; it was not created"),
+    "problem.not_read_back": ("không đọc lại được sau khi nhập ({reason})",
+                              "cannot be read back after the import ({reason})"),
+    "problem.gone_after_import": ("không còn báo cáo {briefing} sau khi nhập (một chương trình khác đã xóa nó)",
+                                  "briefing {briefing} is not there after the import (another program removed it)"),
     "problem.integrity_after_change": ("không qua được kiểm tra toàn vẹn sau khi thay đổi ({verdict})",
                                        "failed its integrity check after the change ({verdict})"),
     "file_kind.fifo": ("một FIFO", "a FIFO"),
@@ -162,7 +166,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "file_kind.folder": ("một thư mục", "a folder"),
     "file_kind.link": ("một liên kết tượng trưng", "a symbolic link"),
     "file_kind.other": ("không phải tệp thông thường", "not a regular file"),
-    # what is wrong with a briefing file as a whole (data/briefing_file.py); field problems stay English
+    # what is wrong with a briefing file as a whole (data/briefing_file.py)
     "file_problem.not_found": ("không tìm thấy tệp", "file not found"),
     "file_problem.folder": ("là một thư mục, không phải tệp", "is a folder, not a file"),
     "file_problem.special": ("không phải tệp thông thường (FIFO, thiết bị hoặc socket); "
@@ -179,13 +183,220 @@ STRINGS: dict[str, tuple[str, str]] = {
     "file_problem.yaml_at": ("lỗi cú pháp YAML: {detail}", "{detail}"),
     "file_problem.not_yaml": ("không phải YAML hợp lệ", "is not valid YAML"),
     "file_problem.in_file": ("{file}: {problem}", "{file}: {problem}"),
-    # single fields' problems are English (as the file format's names are), but for this one, which reviewing meets
-    "field_problem.not_in_source": ("“{text}” không có trong câu nguồn",
-                                    "'{text}' does not appear in the source sentence"),
     "file_problem.not_mapping": ("cần một tài liệu báo cáo (một ánh xạ), nhưng gặp {found}",
                                  "expected a briefing document (a mapping), got {found}"),
     "file_problem.duplicate_id": ("trùng mã báo cáo '{briefing}' (đã có trong {other})",
                                   "duplicate briefing id '{briefing}' (also in {other})"),
+    # What is wrong with one field or value of a briefing file (data/briefing_file.py, data/source_match.py,
+    # data/sentence_percents.py), said after "FILE:LINE:COLUMN: FIELD: ". Field names, YAML keys, ids and the
+    # file's own text are values, written as the file writes them (quoted as Python quotes them).
+    "field_problem.not_in_source": ("“{text}” không có trong câu nguồn",
+                                    "'{text}' does not appear in the source sentence"),
+    "field_problem.not_in_meeting_source": ("{text} không có trong câu nguồn về cuộc họp",
+                                            "{text} does not appear in the meeting's source sentence"),
+    "field_problem.missing": ("bị thiếu", "is missing"),
+    "field_problem.empty": ("bị để trống", "is empty"),
+    "field_problem.unknown_field": ("trường này không có trong định dạng (xem docs/briefing-file.md)",
+                                    "unknown field (see docs/briefing-file.md)"),
+    "field_problem.wrong_format": ("phải là {expected}, nhưng gặp {found}", "must be {expected}, got {found}"),
+    "field_problem.wrong_type": ("cần {expected}, nhưng gặp {found}", "expected {expected}, got {found}"),
+    "field_problem.not_mapping": ("cần một ánh xạ (khóa: giá trị), nhưng gặp {found}",
+                                  "expected a mapping (key: value), got {found}"),
+    "field_problem.not_list": ("cần một danh sách, nhưng gặp {found}", "expected a list, got {found}"),
+    "field_problem.not_text_list": ("cần một danh sách văn bản", "expected a list of texts"),
+    "field_problem.too_long": ("dài {length} ký tự; chỉ được tối đa {limit} ký tự (xem docs/briefing-file.md)",
+                               "is {length} characters long; at most {limit} are allowed (see docs/briefing-file.md)"),
+    "field_problem.not_vi_number": ('{value} không phải số viết kiểu Việt Nam (ví dụ "72.736.956.416", "2,93")',
+                                    '{value} is not a number in Vietnamese notation (e.g. "72.736.956.416", "2,93")'),
+    "field_problem.bad_id": ("{value} chỉ được gồm chữ thường, chữ số, '_', '.' hoặc '-'",
+                             "{value} must be lowercase letters, digits, '_', '.' or '-'"),
+    "field_problem.duplicate_id": ("trùng mã {value}", "duplicate id {value}"),
+    "field_problem.not_one_of": ("{value} không thuộc danh sách: {choices}", "{value} is not one of {choices}"),
+    "field_problem.not_date": ("{value} không phải ngày dạng YYYY-MM-DD", "{value} is not a YYYY-MM-DD date"),
+    "field_problem.not_datetime": ("{value} không có dạng YYYY-MM-DD[THH:MM]", "{value} is not YYYY-MM-DD[THH:MM]"),
+    "field_problem.not_period": ("{value} không phải ngày hoặc kỳ (2017-06-30, 2017-06, 2017-H1, 2017)",
+                                 "{value} is not a date or period (2017-06-30, 2017-06, 2017-H1, 2017)"),
+    "field_problem.not_url": ("{value} không phải địa chỉ web; hãy ghi địa chỉ http:// hoặc https:// của bài viết",
+                              "{value} is not a web address; give the article's http:// or https:// address"),
+    "field_problem.bad_revision": ("phải là số nguyên từ 1 trở lên (tăng lên khi đính chính một báo cáo đã công bố), "
+                                   "nhưng gặp {found}",
+                                   "must be a whole number from 1 up (raise it when you correct a published briefing), "
+                                   "got {found}"),
+    "field_problem.source_and_sources": ("một báo cáo chứa bài viết của nó (briefing.source) hoặc dẫn các bài viết "
+                                         "theo tham chiếu (briefing.sources), không được cả hai",
+                                         "a briefing holds either its article (briefing.source) or the articles it "
+                                         "cites by reference (briefing.sources), not both"),
+    "field_problem.no_source": ("bị thiếu (hãy đặt bài viết cạnh tệp này, hoặc dẫn các bài viết theo tham chiếu "
+                                "trong briefing.sources)",
+                                "is missing (give the article beside this file, or cite articles by reference in "
+                                "briefing.sources)"),
+    "field_problem.no_sources": ("không nêu bài viết nào; hãy dẫn ít nhất một", "lists no article; cite at least one"),
+    "field_problem.not_beside": ("phải là tên một tệp nằm cạnh tệp báo cáo",
+                                 "must be a file name beside the briefing file"),
+    "field_problem.holds_article": ("báo cáo này chứa bài viết của nó (briefing.source); {what} có {name} — hãy ghi "
+                                    "đúng câu của nó vào 'source', hoặc dẫn mọi bài viết theo tham chiếu "
+                                    "(briefing.sources)",
+                                    "this briefing holds its article (briefing.source); {what} has a {name} — give "
+                                    "its exact sentence in 'source' instead, or cite every article by reference "
+                                    "(briefing.sources)"),
+    "field_problem.cites_sources": ("báo cáo này dẫn nguồn theo tham chiếu (briefing.sources); {what} có câu "
+                                    "'source' — hãy dùng 'cited:'",
+                                    "this briefing cites its sources by reference (briefing.sources); {what} has a "
+                                    "'source' sentence — use 'cited:' instead"),
+    "field_problem.unknown_cited": ("không có bài viết được dẫn {value} (briefing.sources có: {known})",
+                                    "unknown cited article {value} (briefing.sources has: {known})"),
+    "field_problem.none": ("không có", "none"),
+    "field_problem.long_locator": ("dài {words} từ; chỉ dẫn vị trí (locator) tối đa {limit} từ, đủ để tìm số liệu "
+                                   "trong bài viết, không bao giờ là một câu chép lại",
+                                   "is {words} words long; a locator is at most {limit} words to find the figure in "
+                                   "the article, never a copied sentence"),
+    "field_problem.what.figure": ("số liệu {item}", "figure {item}"),
+    "field_problem.what.achievement": ("kết quả {item}", "achievement {item}"),
+    "field_problem.what.limitation": ("hạn chế {item}", "limitation {item}"),
+    "field_problem.what.directive": ("nhiệm vụ {item}", "directive {item}"),
+    "field_problem.what.meeting": ("cuộc họp", "the meeting"),
+    "field_problem.not_word_for_word": ("không tìm thấy nguyên văn trong bài viết: {detail}",
+                                        "is not found word for word in the article: {detail}"),
+    "field_problem.unknown_sector": ("không có lĩnh vực {value} (trong sectors)", "unknown sector {value}"),
+    "field_problem.unknown_enterprise": ("không có doanh nghiệp {value} (trong enterprises)",
+                                         "unknown enterprise {value}"),
+    "field_problem.unknown_indicator": ("không có chỉ số {value}", "unknown indicator {value}"),
+    "field_problem.own_part": ("một chỉ số không thể là phần của chính nó", "an indicator cannot be its own part"),
+    "field_problem.cycle": ("các phần tạo thành vòng lặp", "parts form a cycle"),
+    "field_problem.set_without": ("đã đặt nhưng {name} thì chưa", "is set but {name} is not"),
+    "field_problem.needs_value": ("một chỉ số cần có giá trị hoặc ít nhất một phép so sánh",
+                                  "an indicator needs a value or at least one comparison"),
+    "field_problem.below_value": ("nhỏ hơn value", "is smaller than value"),
+    "field_problem.out_of_order": ("các nhiệm vụ phải đánh số theo thứ tự; cần {expected}, nhưng gặp {found}",
+                                   "directives must be numbered in order; expected {expected}, got {found}"),
+    "field_problem.not_reference": ("cần section:key (ví dụ limitation:sim_junk), nhưng gặp {found}",
+                                    "expected section:key (e.g. limitation:sim_junk), got {found}"),
+    "field_problem.unknown_section": ("không có phần {value} (dùng {choices})",
+                                      "unknown section {value} (use {choices})"),
+    "field_problem.no_such_item": ("không có {section} nào có khóa {value}", "no {section} with key {value}"),
+    "field_problem.not_references": ("cần một danh sách tham chiếu section:key",
+                                     "expected a list of section:key references"),
+    "field_problem.not_measure_id": ("{value} không phải mã thước đo (các từ viết thường nối bằng dấu chấm)",
+                                     "{value} is not a measure id (lowercase words joined by dots)"),
+    "field_problem.measures_unreadable": ("không kiểm tra được: {reason}", "cannot be checked: {reason}"),
+    "field_problem.unknown_measure": ("không có thước đo {value} (xem resources/measures.yaml)",
+                                      "unknown measure {value} (see resources/measures.yaml)"),
+    "field_problem.unknown_measure_close": ("không có thước đo {value}; có phải là {close}?",
+                                            "unknown measure {value}; did you mean {close}?"),
+    "field_problem.unit_mismatch": ("đơn vị {unit} không đổi được sang {measure_unit}, đơn vị của thước đo {measure} "
+                                    "(chúng đếm những thứ khác nhau)",
+                                    "the unit {unit} does not convert to {measure_unit}, the unit of measure {measure} "
+                                    "(they count different things)"),
+    "field_problem.already_in": ("báo cáo {briefing} đã có trong {target}; dùng --replace để thay thế",
+                                 "briefing {briefing} is already in {target}; use --replace to replace it"),
+    # what a wrong value is, after "expected …, got"
+    "field_problem.kind.text": ("văn bản", "text"),
+    "field_problem.kind.text_or_pair": ("văn bản hoặc {vi: …, en: …}", "text or {vi: …, en: …}"),
+    "field_problem.kind.whole_number": ("một số nguyên từ 1", "a whole number from 1"),
+    "field_problem.kind.quoted_number": ('một số viết dạng văn bản trong dấu nháy, ví dụ "213.355"',
+                                         'a number written as quoted text, e.g. "213.355"'),
+    "field_problem.found.bool": ("{value} (YAML đọc yes/no/on/off/NO không có dấu nháy thành true hoặc false; "
+                                 "hãy đặt trong dấu nháy)",
+                                 "{value} (YAML reads unquoted yes/no/on/off/NO as true or false; quote it)"),
+    "field_problem.found.int": ("số {value} (YAML đọc 1:30 thành 90 và 010 thành 8; hãy đặt số trong dấu nháy)",
+                                "the number {value} (YAML reads 1:30 as 90 and 010 as 8; quote numbers)"),
+    "field_problem.found.float": ("số {value} (hãy đặt số trong dấu nháy, viết kiểu Việt Nam)",
+                                  "the number {value} (quote numbers, in Vietnamese notation)"),
+    "field_problem.found.list": ("một danh sách", "a list"),
+    "field_problem.found.mapping": ("một ánh xạ", "a mapping"),
+    "field_problem.found.nothing": ("giá trị trống", "nothing"),
+    # what YAML may not hold in a briefing file (said at the place it stands)
+    "field_problem.alias": ("không được dùng bí danh (*tên)", "aliases (*name) are not allowed"),
+    "field_problem.anchor": ("không được dùng neo (&tên)", "anchors (&name) are not allowed"),
+    "field_problem.tag": ("không được dùng thẻ ({tag})", "tags ({tag}) are not allowed"),
+    "field_problem.merge_key": ("không được dùng khóa gộp (<<)", "merge keys (<<) are not allowed"),
+    "field_problem.too_deep": ("lồng sâu quá {levels} cấp", "nesting deeper than {levels} levels"),
+    "field_problem.unreadable_value": ("không đọc được giá trị này: {reason}", "cannot read this value: {reason}"),
+    "field_problem.key_not_text": ("khóa phải là văn bản, nhưng gặp {found}", "keys must be text, got {found}"),
+    "field_problem.duplicate_key": ("trùng khóa {name}", "duplicate key {name}"),
+    "field_problem.long_number": ("không được dùng số dài {length} ký tự; nếu là văn bản, hãy đặt trong dấu nháy",
+                                  "a number {length} characters long is not allowed; quote it if it is text"),
+    "field_problem.surrogate": ("chứa nửa cặp thay thế (surrogate) đơn lẻ {escape}, không phải văn bản; hãy xóa nó",
+                                "contains a lone surrogate {escape}, which is not text; remove it"),
+    "field_problem.control": ("chứa ký tự điều khiển U+{code}, tệp báo cáo không chứa được ký tự này; hãy xóa nó",
+                              "contains the control character U+{code}, which a briefing file cannot hold; remove it"),
+    "field_problem.not_unicode": ("{escape} không phải ký tự Unicode; hãy xóa nó",
+                                  "{escape} is not a Unicode character; remove it"),
+    # where a source passage stops matching its article, and the likely cause (data/source_match.py)
+    "field_problem.match.none": ("ngay cả phần đầu của nó ({start}) cũng không có trong bài viết",
+                                 "not even its start ({start}) occurs in the article"),
+    "field_problem.match.partial": ("{matched} ký tự đầu khớp đến {where}; tại đó câu nguồn có {source}, "
+                                    "còn bài viết có {article}",
+                                    "the first {matched} characters match up to {where}, where the source has "
+                                    "{source} and the article has {article}"),
+    "field_problem.match.article_end": ("chỗ hết bài", "the end of the article"),
+    "field_problem.match.with_cause": ("{text}; nguyên nhân có thể: {cause}", "{text}; likely cause: {cause}"),
+    "field_problem.cause.nbsp_in_source": ("câu nguồn có dấu cách không ngắt (U+00A0) ở chỗ bài viết có {other}",
+                                           "a non-breaking space (U+00A0) in the source where the article has {other}"),
+    "field_problem.cause.nbsp_in_article": ("bài viết có dấu cách không ngắt (U+00A0) ở chỗ câu nguồn có {other}",
+                                            "the article has a non-breaking space (U+00A0) where the source has "
+                                            "{other}"),
+    "field_problem.cause.quote": ("khác dấu nháy: câu nguồn có {source} (U+{source_code}), bài viết có {article} "
+                                  "(U+{article_code})",
+                                  "a different quote or apostrophe: the source has {source} (U+{source_code}), "
+                                  "the article {article} (U+{article_code})"),
+    "field_problem.cause.nfd_source": ("chuẩn hóa Unicode: câu nguồn có chữ tách dấu (NFD, chữ cái theo sau là dấu "
+                                       "kết hợp); hãy lưu ở dạng NFC (dựng sẵn)",
+                                       "Unicode normalisation: the source has decomposed letters (NFD, a letter "
+                                       "followed by a combining accent); save it as NFC (composed)"),
+    "field_problem.cause.nfd_article": ("chuẩn hóa Unicode: bài viết có chữ tách dấu (NFD, chữ cái theo sau là dấu "
+                                        "kết hợp); hãy lưu ở dạng NFC (dựng sẵn)",
+                                        "Unicode normalisation: the article has decomposed letters (NFD, a letter "
+                                        "followed by a combining accent); save it as NFC (composed)"),
+    "field_problem.cause.space": ("khoảng trắng: thừa hoặc thiếu một dấu cách (hãy chép đoạn văn giữ đúng dấu cách "
+                                  "và xuống dòng của bài viết)",
+                                  "whitespace: an extra or missing space (copy the passage with the article's spaces "
+                                  "and line breaks exactly)"),
+    "field_problem.cause.line_break": ("khoảng trắng: thừa hoặc thiếu một dấu xuống dòng (hãy chép đoạn văn giữ đúng "
+                                       "dấu cách và xuống dòng của bài viết)",
+                                       "whitespace: an extra or missing line break (copy the passage with the "
+                                       "article's spaces and line breaks exactly)"),
+    "field_problem.cause.spaces": ("khoảng trắng: dấu cách hoặc xuống dòng khác với bài viết",
+                                   "whitespace: spaces or line breaks differ from the article's"),
+    "field_problem.cause.spelling": ("khác chính tả: câu nguồn ghi {source}, bài viết ghi {article} (y/i, như "
+                                     "tỉ/tỷ, kĩ/kỹ, quí/quý); hãy chép đúng chính tả của bài viết",
+                                     "a spelling variant: the source writes {source}, the article {article} (y/i, as "
+                                     "in tỉ/tỷ, kĩ/kỹ, quí/quý); copy the article's spelling"),
+    "field_problem.cause.accent": ("khác dấu thanh hoặc dấu phụ: câu nguồn ghi {source}, bài viết ghi {article}",
+                                   "a different accent or tone mark: the source writes {source}, the article "
+                                   "{article}"),
+    # a comparison percentage checked against its source sentence (data/sentence_percents.py)
+    "field_problem.percent.says": ("câu nguồn ghi {phrases}", "the sentence says {phrases}"),
+    "field_problem.percent.says_none": ("câu nguồn không nêu tỷ lệ phần trăm nào", "the sentence states no percentage"),
+    "field_problem.percent.not_in_sentence": ("{text} không có trong câu nguồn dưới dạng phần trăm; {says}",
+                                              "{text} does not appear as a percentage in the source sentence; {says}"),
+    "field_problem.percent.fall_but": ("{text} là mức giảm, nhưng câu nguồn ghi {phrase}; hãy viết {fix}",
+                                       "{text} is a fall, but the sentence says {phrase}; write {fix}"),
+    "field_problem.percent.rise_but": ("{text} là mức tăng, nhưng câu nguồn ghi {phrase}; hãy viết {fix}",
+                                       "{text} is a rise, but the sentence says {phrase}; write {fix}"),
+    "field_problem.percent.fall_unsaid": ("{text} là mức giảm, nhưng câu nguồn không ghi 'giảm {number}%'; {says}",
+                                          "{text} is a fall, but the sentence does not say 'giảm {number}%'; {says}"),
+    "field_problem.percent.negative_plan": ("{text}: tỷ lệ so với kế hoạch không bao giờ âm",
+                                            "{text}: a percentage of plan is never negative"),
+    "field_problem.percent.negative_same_period": ("{text}: tỷ lệ so với cùng kỳ không bao giờ âm",
+                                                   "{text}: a percentage of the same period is never negative"),
+    "field_problem.percent.change_not_plan": ("{text}: {says}, là mức thay đổi (change_pct), không phải tỷ lệ so với "
+                                              "kế hoạch",
+                                              "{text}: {says}, a change (change_pct), not a percentage of plan"),
+    "field_problem.percent.change_not_same_period": ("{text}: {says}, là mức thay đổi (change_pct), không phải tỷ lệ "
+                                                     "so với cùng kỳ",
+                                                     "{text}: {says}, a change (change_pct), not a percentage of the "
+                                                     "same period"),
+    "field_problem.percent.qualifier_missing": ("bị thiếu: câu nguồn ghi {phrase}, và mức độ là một phần của số liệu "
+                                                "(hãy đặt {field}: {qualifier})",
+                                                "is missing: the sentence says {phrase}, and the qualifier is part of "
+                                                "the fact (set {field}: {qualifier})"),
+    "field_problem.percent.qualifier_differs": ("{qualifier} không phải điều câu nguồn ghi: {phrase}",
+                                                "{qualifier} is not what the sentence says: {phrase}"),
+    "field_problem.percent.qualifier_absent": ("{qualifier} không phải điều câu nguồn ghi: {phrase} (câu không có "
+                                               "mức độ; hãy bỏ {field})",
+                                               "{qualifier} is not what the sentence says: {phrase} (no qualifier; "
+                                               "remove {field})"),
     # the command line's summary of a failure
     "cli.problems_found": ("tìm thấy {found}; {path} không bị thay đổi", "{found} found; {path} was not changed"),
     "cli.problems_in_files": ("{found} ở {failed} trong số {files}", "{found} in {failed} of {files}"),
@@ -757,7 +968,7 @@ PLURALS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "search.count": (("{n} kết quả · ↓ chọn · Enter mở · Esc đóng",),
         ("{n} result · ↓ select · Enter open · Esc close",
                      "{n} results · ↓ select · Enter open · Esc close")),
-    # the command line's counts (its messages are English; the Vietnamese is there for a --lang to come)
+    # the command line's counts, in --lang or the environment's language
     "count.problems": (("{n} lỗi",), ("{n} problem", "{n} problems")),
     "file_problem.more": (("… và {n} lỗi khác",), ("… and {n} more problem", "… and {n} more problems")),
     "count.files": (("{n} tệp",), ("{n} file", "{n} files")),

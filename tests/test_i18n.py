@@ -250,3 +250,14 @@ def test_the_data_layer_the_catalogue_and_the_report_import_no_window_code():
     modules = set(subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
                                  text=True).stdout.split())
     assert not {m for m in modules if m.startswith(("PySide6", "shiboken6", "pyqtgraph", "briefing_app.ui"))}
+
+
+def test_every_field_problem_is_said_in_both_languages_with_the_same_values():
+    """What is wrong with a field of a briefing file (data/briefing_file.py and the checks it calls) reads in
+    Vietnamese and English alike: both texts, and the same values (field names, the file's text) in each."""
+    keys = [key for key in STRINGS if key.startswith("field_problem.")]
+    assert len(keys) > 50
+    for key in keys:
+        vi, en = STRINGS[key]
+        assert vi.strip() and en.strip() and vi != en, key
+        assert sorted(PLACEHOLDER.findall(vi)) == sorted(PLACEHOLDER.findall(en)), key

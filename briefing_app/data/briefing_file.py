@@ -61,9 +61,10 @@ _MAX_NUMBER_CHARS = 50
 class Problem:
     """One thing wrong with a briefing file, and where.
 
-    ``message`` is a :class:`~briefing_app.i18n.Message` for the problems with the file as a whole (missing,
-    unreadable, not YAML), said in the reader's language by :meth:`text`; the problems of single fields are
-    English text (their field names and the file format are English too; see docs/briefing-file.md).
+    ``message`` is a :class:`~briefing_app.i18n.Message`, said in the reader's language by :meth:`text`: what
+    is wrong with the file as a whole (missing, unreadable, not YAML) or with one of its fields. ``field`` is the
+    field's path as the file format names it (``briefing.source.article``), never translated, as are the
+    values a message quotes from the file. ``str()`` is the English. (A plain ``str`` message is said as it is.)
     """
 
     file: str
@@ -161,6 +162,14 @@ else:
     _LoaderBase = object
 
 
+class _Refused(yaml.MarkedYAMLError):
+    """What a briefing file's YAML may not hold (an alias, a duplicate key…), at its place, as a message."""
+
+    def __init__(self, message: Message, mark: yaml.Mark):
+        super().__init__(None, None, str(message), mark)
+        self.message = message
+
+
 class _StrictRules(_LoaderBase):
     """Refuses anchors, aliases, explicit tags and merge keys, bounds nesting, and keeps positions.
 
@@ -175,18 +184,18 @@ class _StrictRules(_LoaderBase):
         event = self.get_event()
         kind = type(event)
         if kind is yaml.AliasEvent:
-            raise yaml.MarkedYAMLError(None, None, "aliases (*name) are not allowed", event.start_mark)
+            raise _Refused(Message("field_problem.alias"), event.start_mark)
         if event.anchor is not None:
-            raise yaml.MarkedYAMLError(None, None, "anchors (&name) are not allowed", event.start_mark)
+            raise _Refused(Message("field_problem.anchor"), event.start_mark)
         tag = event.tag
         if tag is not None and tag != "!":
-            raise yaml.MarkedYAMLError(None, None, f"tags ({tag}) are not allowed", event.start_mark)
+            raise _Refused(Message("field_problem.tag", tag=tag), event.start_mark)
         if kind is yaml.ScalarEvent:
             tag = self.resolve(yaml.ScalarNode, event.value, event.implicit) if event.implicit[0] else _STR
             return yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style)
         self._depth = getattr(self, "_depth", 0) + 1
         if self._depth > MAX_DEPTH:
-            raise yaml.MarkedYAMLError(None, None, f"nesting deeper than {MAX_DEPTH} levels", event.start_mark)
+            raise _Refused(Message("field_problem.too_deep", levels=MAX_DEPTH), event.start_mark)
         items: list = []
         if kind is yaml.SequenceStartEvent:
             node: yaml.Node = yaml.SequenceNode(_SEQ, items, event.start_mark, None, flow_style=event.flow_style)
@@ -206,7 +215,7 @@ class _StrictRules(_LoaderBase):
             return super().construct_object(node, deep=deep)
         except (ValueError, OverflowError, ArithmeticError) as exc:
             # An impossible date (2017-13-45) and the like.
-            raise yaml.MarkedYAMLError(None, None, f"cannot read this value: {exc}", node.start_mark) from None
+            raise _Refused(Message("field_problem.unreadable_value", reason=str(exc)), node.start_mark) from None
 
     def construct_mapping(self, node, deep=False):  # noqa: ANN001
         result = _Marked()
@@ -214,12 +223,12 @@ class _StrictRules(_LoaderBase):
         result.start = (node.start_mark.line + 1, node.start_mark.column + 1)
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
-                raise yaml.MarkedYAMLError(None, None, "merge keys (<<) are not allowed", key_node.start_mark)
+                raise _Refused(Message("field_problem.merge_key"), key_node.start_mark)
             key = self.construct_object(key_node, deep=True)
             if not isinstance(key, str):
-                raise yaml.MarkedYAMLError(None, None, f"keys must be text, got {key!r}", key_node.start_mark)
+                raise _Refused(Message("field_problem.key_not_text", found=repr(key)), key_node.start_mark)
             if key in result:
-                raise yaml.MarkedYAMLError(None, None, f"duplicate key {key!r}", key_node.start_mark)
+                raise _Refused(Message("field_problem.duplicate_key", name=repr(key)), key_node.start_mark)
             result[key] = self.construct_object(value_node, deep=True)
             result.marks[key] = (value_node.start_mark.line + 1, value_node.start_mark.column + 1)
         return result
@@ -235,13 +244,12 @@ class _StrictRules(_LoaderBase):
         # PyYAML's own scanner turns the escape "\ud800" into a lone surrogate (libyaml refuses it).
         surrogate = _SURROGATE.search(value) if isinstance(value, str) else None
         if surrogate:
-            raise yaml.MarkedYAMLError(None, None, _surrogate_message(surrogate.group()), node.start_mark)
+            raise _Refused(_surrogate_message(surrogate.group()), node.start_mark)
         return value
 
     def construct_number(self, node):  # noqa: ANN001
         if len(node.value) > _MAX_NUMBER_CHARS:
-            raise yaml.MarkedYAMLError(None, None, f"a number {len(node.value):,} characters long is not allowed; "
-                                       "quote it if it is text", node.start_mark)
+            raise _Refused(Message("field_problem.long_number", length=len(node.value)), node.start_mark)
         if node.tag.endswith(":int"):
             return SafeConstructor.construct_yaml_int(self, node)
         return SafeConstructor.construct_yaml_float(self, node)
@@ -272,9 +280,9 @@ _NOT_YAML = re.compile("[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U000
 _ESCAPE = re.compile(r"\\(?:u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8})")
 
 
-def _surrogate_message(char_or_escape: str) -> str:
+def _surrogate_message(char_or_escape: str) -> Message:
     escape = char_or_escape if char_or_escape.startswith("\\") else f"\\u{ord(char_or_escape):04x}"
-    return f"contains a lone surrogate {escape}, which is not text; remove it"
+    return Message("field_problem.surrogate", escape=escape)
 
 
 def _position(text: str, index: int) -> tuple[int, int]:
@@ -290,14 +298,14 @@ def _unreadable_characters(text: str, name: str) -> list[Problem]:
         if _SURROGATE.fullmatch(char):
             message = _surrogate_message(char)
         else:
-            message = f"contains the control character U+{ord(char):04X}, which a briefing file cannot hold; remove it"
+            message = Message("field_problem.control", code=f"{ord(char):04X}")
         problems.append(Problem(name, *_position(text, match.start()), "", message))
         if len(problems) > MAX_PROBLEMS:
             break
     return problems
 
 
-def _bad_escape(text: str, exc: yaml.MarkedYAMLError) -> tuple[int, int, str] | None:
+def _bad_escape(text: str, exc: yaml.MarkedYAMLError) -> tuple[int, int, Message] | None:
     """libyaml's "invalid Unicode character escape code", as where and what the escape is."""
     mark = exc.problem_mark
     if mark is None or "escape code" not in (exc.problem or ""):
@@ -312,11 +320,16 @@ def _bad_escape(text: str, exc: yaml.MarkedYAMLError) -> tuple[int, int, str] | 
     escape = found[-1].group()
     code = int(escape[2:], 16)
     message = (_surrogate_message(escape) if 0xD800 <= code <= 0xDFFF
-               else f"{escape} is not a Unicode character; remove it")
+               else Message("field_problem.not_unicode", escape=escape))
     return mark.line + 1, found[-1].start() + 1, message
 
 
 # --------------------------------------------------------------- validation
+#: How a problem names the prose item it is about ("directive sim_junk").
+_WHAT = {"achievements": "field_problem.what.achievement", "limitations": "field_problem.what.limitation",
+         "directives": "field_problem.what.directive"}
+
+
 class _Checker:
     """Walks a loaded document, collecting problems and normalised rows."""
 
@@ -328,7 +341,7 @@ class _Checker:
         #: The article's file name, for positions in it ("article.txt:5:23").
         self.article_name = "the article"
 
-    def problem(self, where: tuple[int, int] | None, field: str, message: str | Message) -> None:
+    def problem(self, where: tuple[int, int] | None, field: str, message: Message) -> None:
         if len(self.problems) >= MAX_PROBLEMS:
             self.more += 1
             return
@@ -345,8 +358,7 @@ class _Checker:
         limit = text_limit(field)
         if len(value) <= limit:
             return False
-        self.problem(where, field, f"is {len(value):,} characters long; at most {limit:,} are allowed "
-                                   "(see docs/briefing-file.md)")
+        self.problem(where, field, Message("field_problem.too_long", length=len(value), limit=limit))
         return True
 
     @staticmethod
@@ -358,7 +370,7 @@ class _Checker:
 
     def mapping(self, value: Any, where: tuple[int, int] | None, field: str) -> dict | None:
         if not isinstance(value, dict):
-            self.problem(where, field, f"expected a mapping (key: value), got {_describe(value)}")
+            self.problem(where, field, Message("field_problem.not_mapping", found=_describe(value)))
             return None
         return value
 
@@ -367,15 +379,15 @@ class _Checker:
         where = self.mark(mapping, key)
         if value is None:
             if required:
-                self.problem(where, f"{path}.{key}", "is missing")
+                self.problem(where, f"{path}.{key}", _MISSING)
             return None
         if not isinstance(value, str):
-            self.problem(where, f"{path}.{key}", _wrong_type(value, "text"))
+            self.problem(where, f"{path}.{key}", _wrong_type(value, Message("field_problem.kind.text")))
             return None
         if self.too_long(value, where, f"{path}.{key}"):
             return None
         if required and not value.strip():
-            self.problem(where, f"{path}.{key}", "is empty")
+            self.problem(where, f"{path}.{key}", Message("field_problem.empty"))
             return None
         return value
 
@@ -384,12 +396,12 @@ class _Checker:
         where = self.mark(mapping, key)
         if value is None:
             if required:
-                self.problem(where, f"{path}.{key}", "is missing")
+                self.problem(where, f"{path}.{key}", _MISSING)
             return None, None
         if isinstance(value, str):
             return value, None
         if not isinstance(value, dict):
-            self.problem(where, f"{path}.{key}", _wrong_type(value, "text or {vi: …, en: …}"))
+            self.problem(where, f"{path}.{key}", _wrong_type(value, Message("field_problem.kind.text_or_pair")))
             return None, None
         vi = self.text(value, "vi", f"{path}.{key}", required=required)
         en = self.text(value, "en", f"{path}.{key}", required=False)
@@ -400,16 +412,15 @@ class _Checker:
         where = self.mark(mapping, key)
         if value is None:
             if required:
-                self.problem(where, f"{path}.{key}", "is missing")
+                self.problem(where, f"{path}.{key}", _MISSING)
             return None, None
         if not isinstance(value, str):
-            self.problem(where, f"{path}.{key}", _wrong_type(value, 'a number written as quoted text, e.g. "213.355"'))
+            self.problem(where, f"{path}.{key}", _wrong_type(value, Message("field_problem.kind.quoted_number")))
             return None, None
         try:
             return parse_number(value, "vi"), value
         except NumberFormatError:
-            self.problem(where, f"{path}.{key}",
-                         f'{value!r} is not a number in Vietnamese notation (e.g. "72.736.956.416", "2,93")')
+            self.problem(where, f"{path}.{key}", Message("field_problem.not_vi_number", value=repr(value)))
             return None, None
 
     def key(self, mapping: dict, path: str, seen: dict[str, Any], name: str = "key") -> str | None:
@@ -418,10 +429,10 @@ class _Checker:
             return None
         where = self.mark(mapping, name)
         if not KEY.fullmatch(value):
-            self.problem(where, f"{path}.{name}", f"{value!r} must be lowercase letters, digits, '_', '.' or '-'")
+            self.problem(where, f"{path}.{name}", Message("field_problem.bad_id", value=repr(value)))
             return None
         if value in seen:
-            self.problem(where, f"{path}.{name}", f"duplicate id {value!r}")
+            self.problem(where, f"{path}.{name}", Message("field_problem.duplicate_id", value=repr(value)))
             return None
         seen[value] = mapping
         return value
@@ -430,7 +441,7 @@ class _Checker:
         for name in mapping:
             if name not in allowed:
                 self.problem(self.mark(mapping, name), f"{path}.{name}" if path else name,
-                             "unknown field (see docs/briefing-file.md)")
+                             Message("field_problem.unknown_field"))
 
     def source(self, mapping: dict, key: str, path: str, article: str | None,
                required: bool = True) -> tuple[str | None, int | None]:
@@ -441,11 +452,11 @@ class _Checker:
         if offset < 0:
             mismatch = find_mismatch(text, article)
             self.problem(self.mark(mapping, key), f"{path}.{key}",
-                         f"is not found word for word in the article: {mismatch.describe(self.article_name)}")
+                         Message("field_problem.not_word_for_word", detail=mismatch.describe(self.article_name)))
         return text, (offset if offset >= 0 else None)
 
     def reference(self, mapping: dict, path: str, article: str | None, cited: dict[str, Any] | None,
-                  what: str, required: bool = True) -> dict[str, Any]:
+                  what: Message, required: bool = True) -> dict[str, Any]:
         """Where an item comes from, as its row's columns: ``source_text``/``source_offset`` (its passage in
         the article) or, in a briefing cited by reference (``cited`` is its articles by key), ``cited`` and
         ``locator`` with an empty passage. A field of the other way is a problem that says which to use."""
@@ -453,25 +464,21 @@ class _Checker:
             for name in ("cited", "locator"):
                 if name in mapping:
                     self.problem(self.mark(mapping, name), f"{path}.{name}",
-                                 f"this briefing holds its article (briefing.source); {what} has a {name!r} — "
-                                 "give its exact sentence in 'source' instead, or cite every article by "
-                                 "reference (briefing.sources)")
+                                 Message("field_problem.holds_article", what=what, name=repr(name)))
             text, offset = self.source(mapping, "source", path, article, required=required)
             return {"source_text": text, "source_offset": offset, "cited": None, "locator": None}
         if "source" in mapping:
             self.problem(self.mark(mapping, "source"), f"{path}.source",
-                         f"this briefing cites its sources by reference (briefing.sources); {what} has a "
-                         "'source' sentence — use 'cited:' instead")
+                         Message("field_problem.cites_sources", what=what))
         key = self.text(mapping, "cited", path, required=required)
         if key is not None and key not in cited:
-            known = ", ".join(cited) or "none"
+            known = ", ".join(cited) or Message("field_problem.none")
             self.problem(self.mark(mapping, "cited"), f"{path}.cited",
-                         f"unknown cited article {key!r} (briefing.sources has: {known})")
+                         Message("field_problem.unknown_cited", value=repr(key), known=known))
         locator = self.text(mapping, "locator", path, required=False)
         if locator is not None and len(locator.split()) > MAX_LOCATOR_WORDS:
             self.problem(self.mark(mapping, "locator"), f"{path}.locator",
-                         f"is {len(locator.split())} words long; a locator is at most {MAX_LOCATOR_WORDS} words "
-                         "to find the figure in the article, never a copied sentence")
+                         Message("field_problem.long_locator", words=len(locator.split()), limit=MAX_LOCATOR_WORDS))
         return {"source_text": "" if key is not None or required else None, "source_offset": 0,
                 "cited": key, "locator": locator}
 
@@ -481,7 +488,7 @@ class _Checker:
         if value is None:
             return []
         if not isinstance(value, list):
-            self.problem(where, name, f"expected a list, got {_describe(value)}")
+            self.problem(where, name, Message("field_problem.not_list", found=_describe(value)))
             return []
         marks = getattr(value, "marks", [None] * len(value))
         out = []
@@ -492,24 +499,29 @@ class _Checker:
         return out
 
 
-def _describe(value: Any) -> str:
+def _describe(value: Any) -> Message | str:
+    """What a value of the wrong type is, after "got": a number as YAML read it (not in either language's
+    number format: it is the file's own value), a Python type's name as it is."""
     if isinstance(value, bool):
-        return f"{value!r} (YAML reads unquoted yes/no/on/off/NO as true or false; quote it)"
+        return Message("field_problem.found.bool", value=repr(value))
     if isinstance(value, int):
-        return f"the number {value!r} (YAML reads 1:30 as 90 and 010 as 8; quote numbers)"
+        return Message("field_problem.found.int", value=repr(value))
     if isinstance(value, float):
-        return f"the number {value!r} (quote numbers, in Vietnamese notation)"
+        return Message("field_problem.found.float", value=repr(value))
     if isinstance(value, list):
-        return "a list"
+        return Message("field_problem.found.list")
     if isinstance(value, dict):
-        return "a mapping"
+        return Message("field_problem.found.mapping")
     if value is None:
-        return "nothing"
+        return Message("field_problem.found.nothing")
     return type(value).__name__
 
 
-def _wrong_type(value: Any, expected: str) -> str:
-    return f"expected {expected}, got {_describe(value)}"
+def _wrong_type(value: Any, expected: Message) -> Message:
+    return Message("field_problem.wrong_type", expected=expected, found=_describe(value))
+
+
+_MISSING = Message("field_problem.missing")
 
 
 class _Unreadable(Exception):
@@ -597,7 +609,10 @@ def parse_briefing_text(text: str, path: Path) -> BriefingDocument:
         line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
         # PyYAML's own words stay English; the window says around them that this is YAML's complaint.
         detail = " ".join(filter(None, [exc.context, exc.problem]))
-        message = Message("file_problem.yaml_at", detail=detail) if detail else Message("file_problem.not_yaml")
+        if isinstance(exc, _Refused):  # our own rules speak both languages
+            message = exc.message
+        else:
+            message = Message("file_problem.yaml_at", detail=detail) if detail else Message("file_problem.not_yaml")
         raise BriefingFileError([Problem(name, line, column, "", message)]) from None
     except (yaml.YAMLError, RecursionError, ValueError, OverflowError, ArithmeticError) as exc:
         problem = Problem(name, None, None, "", Message("file_problem.yaml", detail=str(exc)))
@@ -617,7 +632,8 @@ def _validate(doc: dict, path: Path, c: _Checker) -> BriefingDocument | None:
     c.known_fields(doc, field_names(), "")
     fmt = doc.get("format")
     if fmt != FORMAT:
-        c.problem(c.mark(doc, "format"), "format", f"must be {FORMAT!r}, got {fmt!r}")
+        c.problem(c.mark(doc, "format"), "format", Message("field_problem.wrong_format", expected=repr(FORMAT),
+                                                            found=repr(fmt)))
 
     # briefing ------------------------------------------------------------
     article: str | None = None
@@ -629,8 +645,7 @@ def _validate(doc: dict, path: Path, c: _Checker) -> BriefingDocument | None:
         revision = b.get("revision", 1)
         if isinstance(revision, bool) or not isinstance(revision, int) or revision < 1:
             c.problem(c.mark(b, "revision"), "briefing.revision",
-                      f"must be a whole number from 1 up (raise it when you correct a published briefing), "
-                      f"got {revision!r}")
+                      Message("field_problem.bad_revision", found=repr(revision)))
             revision = 1
         briefing["revision"] = revision
         briefing["organisation_vi"], briefing["organisation_en"] = c.i18n(b, "organisation", "briefing")
@@ -640,9 +655,7 @@ def _validate(doc: dict, path: Path, c: _Checker) -> BriefingDocument | None:
         if cited is None and b.get("source") is not None:
             src = c.mapping(b.get("source"), c.mark(b, "source"), "briefing.source")
         elif b.get("source") is not None:
-            c.problem(c.mark(b, "source"), "briefing.source",
-                      "a briefing holds either its article (briefing.source) or the articles it cites by "
-                      "reference (briefing.sources), not both")
+            c.problem(c.mark(b, "source"), "briefing.source", Message("field_problem.source_and_sources"))
         briefing["source_title"] = ""
         if src is not None:
             c.known_fields(src, field_names("briefing", "source"), "briefing.source")
@@ -650,8 +663,7 @@ def _validate(doc: dict, path: Path, c: _Checker) -> BriefingDocument | None:
             if article_name is not None:
                 article_path = path.parent / article_name
                 if Path(article_name).name != article_name:
-                    c.problem(c.mark(src, "article"), "briefing.source.article",
-                              "must be a file name beside the briefing file")
+                    c.problem(c.mark(src, "article"), "briefing.source.article", Message("field_problem.not_beside"))
                 else:
                     c.article_name = str(article_path)
                     try:
@@ -665,7 +677,7 @@ def _validate(doc: dict, path: Path, c: _Checker) -> BriefingDocument | None:
             published = c.text(src, "published_at", "briefing.source", required=False)
             if published is not None and not DATETIME.fullmatch(published):
                 c.problem(c.mark(src, "published_at"), "briefing.source.published_at",
-                          f"{published!r} is not YYYY-MM-DD[THH:MM]")
+                          Message("field_problem.not_datetime", value=repr(published)))
             briefing["source_published_at"] = published
             briefing["source_authors"] = _text_list(c, src, "authors", "briefing.source")
         period = c.mapping(b.get("period"), c.mark(b, "period"), "briefing.period")
@@ -676,14 +688,16 @@ def _validate(doc: dict, path: Path, c: _Checker) -> BriefingDocument | None:
             for end in ("start", "end"):
                 value = c.text(period, end, "briefing.period", required=False)
                 if value is not None and not DATETIME.fullmatch(value):
-                    c.problem(c.mark(period, end), f"briefing.period.{end}", f"{value!r} is not a YYYY-MM-DD date")
+                    c.problem(c.mark(period, end), f"briefing.period.{end}",
+                              Message("field_problem.not_date", value=repr(value)))
                 briefing[f"period_{end}"] = value
         meeting = b.get("meeting")
         if meeting is not None and c.mapping(meeting, c.mark(b, "meeting"), "briefing.meeting") is not None:
             c.known_fields(meeting, field_names("briefing", "meeting"), "briefing.meeting")
             date = c.text(meeting, "date", "briefing.meeting", required=False)
             if date is not None and not DATETIME.fullmatch(date):
-                c.problem(c.mark(meeting, "date"), "briefing.meeting.date", f"{date!r} is not a YYYY-MM-DD date")
+                c.problem(c.mark(meeting, "date"), "briefing.meeting.date",
+                          Message("field_problem.not_date", value=repr(date)))
             briefing["meeting_date"] = date
             briefing["meeting_place_vi"], briefing["meeting_place_en"] = c.i18n(
                 meeting, "place", "briefing.meeting", required=False)
@@ -693,12 +707,13 @@ def _validate(doc: dict, path: Path, c: _Checker) -> BriefingDocument | None:
             briefing["attendees"] = _text_list(c, meeting, "attendees", "briefing.meeting")
             sites, sites_text = c.number(meeting, "connected_sites", "briefing.meeting")
             briefing["connected_sites"] = int(sites) if sites is not None else None
-            meeting_ref = c.reference(meeting, "briefing.meeting", article, cited, "the meeting", required=False)
+            meeting_ref = c.reference(meeting, "briefing.meeting", article, cited,
+                                      Message("field_problem.what.meeting"), required=False)
             briefing["meeting_source_text"] = meeting_ref["source_text"] or None
             briefing["meeting_cited"], briefing["meeting_locator"] = meeting_ref["cited"], meeting_ref["locator"]
             if sites_text and briefing["meeting_source_text"] and sites_text not in briefing["meeting_source_text"]:
                 c.problem(c.mark(meeting, "connected_sites"), "briefing.meeting.connected_sites",
-                          f"{sites_text!r} does not appear in the meeting's source sentence")
+                          Message("field_problem.not_in_meeting_source", text=repr(sites_text)))
 
     else:
         cited = None
@@ -712,7 +727,7 @@ def _validate(doc: dict, path: Path, c: _Checker) -> BriefingDocument | None:
         key = c.key(s, p, sector_keys, "id")
         sectors.append({"key": key, "name_vi": c.text(s, "vi", p), "name_en": c.text(s, "en", p, required=False)})
     if not sectors and "sectors" not in doc:
-        c.problem(None, "sectors", "is missing")
+        c.problem(None, "sectors", _MISSING)
     enterprise_keys: dict[str, Any] = {}
     enterprises = []
     for index, e in c.items(doc, "enterprises"):
@@ -726,7 +741,8 @@ def _validate(doc: dict, path: Path, c: _Checker) -> BriefingDocument | None:
     def sector_of(mapping: dict, p: str) -> str | None:
         value = c.text(mapping, "sector", p)
         if value is not None and value not in sector_keys:
-            c.problem(c.mark(mapping, "sector"), f"{p}.sector", f"unknown sector {value!r}")
+            c.problem(c.mark(mapping, "sector"), f"{p}.sector",
+                      Message("field_problem.unknown_sector", value=repr(value)))
             return None
         return value
 
@@ -741,11 +757,12 @@ def _validate(doc: dict, path: Path, c: _Checker) -> BriefingDocument | None:
         c.known_fields(m, indicator_fields, p)
         row: dict[str, Any] = {"key": c.key(m, p, indicator_keys), "sector": sector_of(m, p)}
         row["label_vi"], row["label_en"] = c.i18n(m, "label", p)
-        row.update(c.reference(m, p, article, cited, f"figure {row['key'] or p}"))
+        row.update(c.reference(m, p, article, cited, Message("field_problem.what.figure", item=row["key"] or p)))
         for name in ("qualifier", "plan_qualifier", "change_qualifier"):
             q = c.text(m, name, p, required=False)
             if q is not None and q not in QUALIFIERS:
-                c.problem(c.mark(m, name), f"{p}.{name}", f"{q!r} is not one of {', '.join(QUALIFIERS)}")
+                c.problem(c.mark(m, name), f"{p}.{name}",
+                          Message("field_problem.not_one_of", value=repr(q), choices=", ".join(QUALIFIERS)))
                 q = None
             if q is not None and row["source_text"] and q not in row["source_text"]:
                 c.problem(c.mark(m, name), f"{p}.{name}", _not_in_source(q))
@@ -767,22 +784,23 @@ def _validate(doc: dict, path: Path, c: _Checker) -> BriefingDocument | None:
                 c.problem(c.mark(m, name), f"{p}.{name}", _not_in_source(text))
         for name, qualifier_field in COMPARISONS.items():
             if qualifier_field and row[qualifier_field] is not None and row[name] is None:
-                c.problem(c.mark(m, qualifier_field), f"{p}.{qualifier_field}", f"is set but {name} is not")
+                c.problem(c.mark(m, qualifier_field), f"{p}.{qualifier_field}",
+                          Message("field_problem.set_without", name=name))
         if all(row[name] is None for name in needs_one_of):
-            c.problem(c.mark(m, "value"), f"{p}.value", "an indicator needs a value or at least one comparison")
+            c.problem(c.mark(m, "value"), f"{p}.value", Message("field_problem.needs_value"))
         if row["value_max"] is not None and row["value"] is not None and row["value_max"] < row["value"]:
-            c.problem(c.mark(m, "value_max"), f"{p}.value_max", "is smaller than value")
+            c.problem(c.mark(m, "value_max"), f"{p}.value_max", Message("field_problem.below_value"))
         unit_required = unit_needed_with is not None and row[unit_needed_with] is not None
         row["unit_vi"], row["unit_en"] = c.i18n(m, "unit", p, required=unit_required)
         as_of = c.text(m, "as_of", p, required=False)
         if as_of is not None and not PERIOD.fullmatch(as_of):
-            c.problem(c.mark(m, "as_of"), f"{p}.as_of",
-                      f"{as_of!r} is not a date or period (2017-06-30, 2017-06, 2017-H1, 2017)")
+            c.problem(c.mark(m, "as_of"), f"{p}.as_of", Message("field_problem.not_period", value=repr(as_of)))
         row["as_of"] = as_of
         row["parent"] = c.text(m, "parent", p, required=False)
         row["enterprise"] = c.text(m, "enterprise", p, required=False)
         if row["enterprise"] is not None and row["enterprise"] not in enterprise_keys:
-            c.problem(c.mark(m, "enterprise"), f"{p}.enterprise", f"unknown enterprise {row['enterprise']!r}")
+            c.problem(c.mark(m, "enterprise"), f"{p}.enterprise",
+                      Message("field_problem.unknown_enterprise", value=repr(row["enterprise"])))
         row["metric"] = c.text(m, "metric", p, required=False)
         row["measure"] = _check_measure(c, m, p, row["unit_vi"])
         row["plan_vi"], row["plan_en"] = c.i18n(m, "plan", p, required=False)
@@ -792,10 +810,11 @@ def _validate(doc: dict, path: Path, c: _Checker) -> BriefingDocument | None:
     for row, (index, m) in zip(indicators, c.items(doc, "indicators")):
         parent = row["parent"]
         if parent is not None and parent not in indicator_keys:
-            c.problem(c.mark(m, "parent"), f"indicators[{index}].parent", f"unknown indicator {parent!r}")
+            c.problem(c.mark(m, "parent"), f"indicators[{index}].parent",
+                      Message("field_problem.unknown_indicator", value=repr(parent)))
             row["parent"] = None
         elif parent is not None and parent == row["key"]:
-            c.problem(c.mark(m, "parent"), f"indicators[{index}].parent", "an indicator cannot be its own part")
+            c.problem(c.mark(m, "parent"), f"indicators[{index}].parent", Message("field_problem.own_part"))
             row["parent"] = None
     _check_parent_cycles(indicators, c)
 
@@ -810,14 +829,16 @@ def _validate(doc: dict, path: Path, c: _Checker) -> BriefingDocument | None:
             c.known_fields(m, field_names(section), p)
             row = {"key": c.key(m, p, seen), "sector": sector_of(m, p)}
             row["title_vi"], row["title_en"] = c.i18n(m, "title", p)
-            row.update(c.reference(m, p, article, cited, f"{section[:-1]} {row['key'] or p}"))
+            row.update(c.reference(m, p, article, cited, Message(_WHAT[section], item=row["key"] or p)))
             if section == "directives":
                 number = m.get("number")
                 if not isinstance(number, int) or isinstance(number, bool) or number < 1:
-                    c.problem(c.mark(m, "number"), f"{p}.number", _wrong_type(number, "a whole number from 1"))
-                elif number != len(rows) + 1:
                     c.problem(c.mark(m, "number"), f"{p}.number",
-                              f"directives must be numbered in order; expected {len(rows) + 1}, got {number}")
+                              _wrong_type(number, Message("field_problem.kind.whole_number")))
+                elif number != len(rows) + 1:
+                    # the numbers as the file writes them: positions, not quantities (no thousands separator)
+                    c.problem(c.mark(m, "number"), f"{p}.number",
+                              Message("field_problem.out_of_order", expected=str(len(rows) + 1), found=str(number)))
                 row["number"] = number
             rows.append(row)
         sections[section] = rows
@@ -826,15 +847,16 @@ def _validate(doc: dict, path: Path, c: _Checker) -> BriefingDocument | None:
     def resolve(ref: Any, where: tuple[int, int] | None, p: str) -> tuple[str, str] | None:
         if not isinstance(ref, str) or ":" not in ref:
             got = _describe(ref) if not isinstance(ref, str) else repr(ref)
-            c.problem(where, p, f"expected section:key (e.g. limitation:sim_junk), got {got}")
+            c.problem(where, p, Message("field_problem.not_reference", found=got))
             return None
         prefix, key = ref.split(":", 1)
         section = REF_SECTIONS.get(prefix)
         if section is None:
-            c.problem(where, p, f"unknown section {prefix!r} (use {', '.join(REF_SECTIONS)})")
+            c.problem(where, p, Message("field_problem.unknown_section", value=repr(prefix),
+                                        choices=", ".join(REF_SECTIONS)))
             return None
         if key not in keys_by_section[section]:
-            c.problem(where, p, f"no {prefix} with key {key!r}")
+            c.problem(where, p, Message("field_problem.no_such_item", section=prefix, value=repr(key)))
             return None
         return section, key
 
@@ -846,7 +868,8 @@ def _validate(doc: dict, path: Path, c: _Checker) -> BriefingDocument | None:
         target = resolve(m.get("to"), c.mark(m, "to"), f"{p}.to")
         relation = c.text(m, "relation", p)
         if relation is not None and relation not in RELATIONS:
-            c.problem(c.mark(m, "relation"), f"{p}.relation", f"{relation!r} is not one of {', '.join(RELATIONS)}")
+            c.problem(c.mark(m, "relation"), f"{p}.relation",
+                      Message("field_problem.not_one_of", value=repr(relation), choices=", ".join(RELATIONS)))
         if source and target:
             links.append({"from": source, "to": target, "relation": relation})
 
@@ -859,7 +882,7 @@ def _validate(doc: dict, path: Path, c: _Checker) -> BriefingDocument | None:
         refs = m.get("items")
         items = []
         if not isinstance(refs, list) or not refs:
-            c.problem(c.mark(m, "items"), f"{p}.items", "expected a list of section:key references")
+            c.problem(c.mark(m, "items"), f"{p}.items", Message("field_problem.not_references"))
         else:
             marks = getattr(refs, "marks", [c.mark(m, "items")] * len(refs))
             for i, ref in enumerate(refs):
@@ -888,24 +911,25 @@ def _check_measure(c: _Checker, mapping: dict, path: str, unit_vi: str | None) -
         return None
     where, field = c.mark(mapping, "measure"), f"{path}.measure"
     if not KEY.fullmatch(measure_id):
-        c.problem(where, field, f"{measure_id!r} is not a measure id (lowercase words joined by dots)")
+        c.problem(where, field, Message("field_problem.not_measure_id", value=repr(measure_id)))
         return None
     from .measures import MeasureCatalogueError, close_ids, shipped_measures, unit_converts
 
     try:
         catalogue = shipped_measures()
     except MeasureCatalogueError as exc:
-        c.problem(where, field, f"cannot be checked: {exc}")
+        c.problem(where, field, Message("field_problem.measures_unreadable", reason=str(exc)))
         return None
     measure = catalogue.get(measure_id)
     if measure is None:
         close = close_ids(measure_id, list(catalogue))
-        hint = f"; did you mean {', '.join(close)}?" if close else " (see resources/measures.yaml)"
-        c.problem(where, field, f"unknown measure {measure_id!r}{hint}")
+        c.problem(where, field, Message("field_problem.unknown_measure_close", value=repr(measure_id),
+                                        close=", ".join(close)) if close
+                  else Message("field_problem.unknown_measure", value=repr(measure_id)))
         return None
     if unit_vi is not None and not unit_converts(unit_vi, measure):
-        c.problem(where, field, f"the unit {unit_vi!r} does not convert to {measure.unit_vi!r}, the unit of "
-                                f"measure {measure_id!r} (they count different things)")
+        c.problem(where, field, Message("field_problem.unit_mismatch", unit=repr(unit_vi),
+                                        measure_unit=repr(measure.unit_vi), measure=repr(measure_id)))
         return None
     return measure_id
 
@@ -915,14 +939,12 @@ def _cited_sources(c: _Checker, b: dict) -> dict[str, dict[str, Any]] | None:
     none (then it holds its article, ``briefing.source``)."""
     if b.get("sources") is None:
         if b.get("source") is None:
-            c.problem(c.mark(b, "source"), "briefing.source",
-                      "is missing (give the article beside this file, or cite articles by reference in "
-                      "briefing.sources)")
+            c.problem(c.mark(b, "source"), "briefing.source", Message("field_problem.no_source"))
         return None
     cited: dict[str, dict[str, Any]] = {}
     entries = c.items(b, "sources")
     if not entries and not c.problems:
-        c.problem(c.mark(b, "sources"), "briefing.sources", "lists no article; cite at least one")
+        c.problem(c.mark(b, "sources"), "briefing.sources", Message("field_problem.no_sources"))
     for index, m in entries:
         p = f"briefing.sources[{index}]"
         c.known_fields(m, field_names("briefing", "sources"), p)
@@ -931,12 +953,12 @@ def _cited_sources(c: _Checker, b: dict) -> dict[str, dict[str, Any]] | None:
         row["publisher_vi"], row["publisher_en"] = c.i18n(m, "publisher", p)
         url = c.text(m, "url", p)
         if url is not None and not URL.fullmatch(url):
-            c.problem(c.mark(m, "url"), f"{p}.url",
-                      f"{url!r} is not a web address; give the article's http:// or https:// address")
+            c.problem(c.mark(m, "url"), f"{p}.url", Message("field_problem.not_url", value=repr(url)))
         row["url"] = url
         published = c.text(m, "published_at", p, required=False)
         if published is not None and not DATETIME.fullmatch(published):
-            c.problem(c.mark(m, "published_at"), f"{p}.published_at", f"{published!r} is not YYYY-MM-DD[THH:MM]")
+            c.problem(c.mark(m, "published_at"), f"{p}.published_at",
+                      Message("field_problem.not_datetime", value=repr(published)))
         row["published_at"] = published
         row["note_vi"], row["note_en"] = c.i18n(m, "note", p, required=False)
         if key is not None:
@@ -949,7 +971,7 @@ def _text_list(c: _Checker, mapping: dict, key: str, path: str) -> list[str]:
     if value is None:
         return []
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        c.problem(c.mark(mapping, key), f"{path}.{key}", "expected a list of texts")
+        c.problem(c.mark(mapping, key), f"{path}.{key}", Message("field_problem.not_text_list"))
         return []
     marks = getattr(value, "marks", [c.mark(mapping, key)] * len(value))
     if any([c.too_long(v, marks[i], f"{path}.{key}[{i}]") for i, v in enumerate(value)]):
@@ -964,7 +986,7 @@ def _check_parent_cycles(indicators: list[dict[str, Any]], c: _Checker) -> None:
         key = row["key"]
         while key is not None:
             if key in seen:
-                c.problem(row["_mark"], f"indicator {row['key']}.parent", "parts form a cycle")
+                c.problem(row["_mark"], f"indicator {row['key']}.parent", Message("field_problem.cycle"))
                 row["parent"] = None
                 break
             seen.add(key)
@@ -972,6 +994,6 @@ def _check_parent_cycles(indicators: list[dict[str, Any]], c: _Checker) -> None:
 
 
 def _not_in_source(text: str) -> Message:
-    """A figure's value or qualifier that its source sentence does not contain: the problem a reviewer's edit
-    meets most, so it is said in the reader's language (the field's name stays as the file writes it)."""
+    """A figure's value or qualifier that its source sentence does not contain (the problem a reviewer's edit
+    meets most)."""
     return Message("field_problem.not_in_source", text=text)

@@ -16,6 +16,7 @@ from typing import Any
 
 import sqlite_utils
 
+from ..i18n import Message
 from .atomic import check_output, write_atomically
 from .briefing_file import BriefingDocument, BriefingFileError, Problem, load_briefing_file
 from .derive import check_sums, derive_values
@@ -64,7 +65,7 @@ def load_all(sources: Iterable[Path]) -> list[BriefingDocument]:
         bid = document.briefing["id"]
         if bid in seen:
             problems.append(Problem(str(source), None, None, "briefing.id",
-                                    f"duplicate briefing id {bid!r} (also in {seen[bid]})"))
+                                    Message("file_problem.duplicate_id", briefing=bid, other=str(seen[bid]))))
             continue
         seen[bid] = source
         documents.append(document)

@@ -128,7 +128,8 @@ def _briefing_ids(target: Path, wait: float, on_wait: Callable[[], None] | None)
 
 def _already_there(source: Path, target: Path, briefing_id: str) -> BriefingFileError:
     return BriefingFileError([Problem(str(source), None, None, "briefing.id",
-                                      f"briefing {briefing_id!r} is already in {target}; use --replace to replace it")])
+                                      Message("field_problem.already_in", briefing=repr(briefing_id),
+                                              target=str(target)))])
 
 
 def _confirm_present(target: Path, briefing_id: str, wait: float) -> None:
@@ -140,10 +141,9 @@ def _confirm_present(target: Path, briefing_id: str, wait: float) -> None:
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
-        raise StoreError(target, f"cannot be read back after the import ({exc})") from None
+        raise StoreError(target, Message("problem.not_read_back", reason=str(exc))) from None
     if found is None:
-        raise StoreError(target, f"briefing {briefing_id!r} is not there after the import "
-                                 "(another program removed it)")
+        raise StoreError(target, Message("problem.gone_after_import", briefing=repr(briefing_id)))
 
 
 def write_in_one_transaction(path: Path, write: Callable[[sqlite_utils.Database], T], *, wait: float = WRITE_WAIT_S,

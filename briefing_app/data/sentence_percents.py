@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..i18n import Message
 from .schema import QUALIFIERS
 
 __all__ = ["PercentMention", "percent_mentions", "check_percent", "COMPARISONS"]
@@ -69,15 +70,16 @@ def percent_mentions(sentence: str) -> list[PercentMention]:
     return out
 
 
-def _says(mentions: list[PercentMention]) -> str:
+def _says(mentions: list[PercentMention]) -> Message:
     if not mentions:
-        return "the sentence states no percentage"
-    return "the sentence says " + ", ".join(repr(m.phrase) for m in mentions)
+        return Message("field_problem.percent.says_none")
+    return Message("field_problem.percent.says", phrases=", ".join(repr(m.phrase) for m in mentions))
 
 
-def check_percent(name: str, text: str, qualifier: str | None, sentence: str) -> list[tuple[str, str]]:
+def check_percent(name: str, text: str, qualifier: str | None, sentence: str) -> list[tuple[str, Message]]:
     """What is wrong with comparison ``name`` written as ``text`` (with ``qualifier``) for ``sentence``,
-    as (field, message) pairs; the field is ``name`` or its qualifier's field.
+    as (field, message) pairs; the field is ``name`` or its qualifier's field. The messages quote the file's
+    text and the sentence's phrases as written.
 
     An empty list means it matches a percentage the sentence states. A negative
     ``change_pct`` is a fall, written "giảm X%" in the sentence.
@@ -89,30 +91,32 @@ def check_percent(name: str, text: str, qualifier: str | None, sentence: str) ->
     if name == "change_pct":
         relevant = [m for m in mentions if m.direction] or mentions
         if not same_number:
-            return [(name, f"{text!r} does not appear as a percentage in the source sentence; {_says(relevant)}")]
+            return [(name, Message("field_problem.percent.not_in_sentence", text=repr(text), says=_says(relevant)))]
         wanted = "giảm" if negative else "tăng"
         matching = [m for m in same_number if m.direction == wanted]
         if not matching:
             opposite = [m for m in same_number if m.direction]
             if opposite:
                 fix = number if negative else f"-{number}"
-                return [(name, f"{text!r} is a {'fall' if negative else 'rise'}, but the sentence says "
-                               f"{opposite[0].phrase!r}; write {fix!r}")]
+                key = "field_problem.percent.fall_but" if negative else "field_problem.percent.rise_but"
+                return [(name, Message(key, text=repr(text), phrase=repr(opposite[0].phrase), fix=repr(fix)))]
             if negative:
-                return [(name, f"{text!r} is a fall, but the sentence does not say 'giảm {number}%'; "
-                               f"{_says(same_number)}")]
+                return [(name, Message("field_problem.percent.fall_unsaid", text=repr(text), number=number,
+                                       says=_says(same_number)))]
             matching = same_number  # a rise stated without "tăng" ("đạt mức tăng trưởng" is rare, "+13%" too)
     else:
         relevant = [m for m in mentions if not m.direction] or mentions
         if negative:
-            return [(name, f"{text!r}: a percentage of {'plan' if name == 'plan_pct' else 'the same period'} "
-                           "is never negative")]
+            key = ("field_problem.percent.negative_plan" if name == "plan_pct"
+                   else "field_problem.percent.negative_same_period")
+            return [(name, Message(key, text=repr(text)))]
         if not same_number:
-            return [(name, f"{text!r} does not appear as a percentage in the source sentence; {_says(relevant)}")]
+            return [(name, Message("field_problem.percent.not_in_sentence", text=repr(text), says=_says(relevant)))]
         matching = [m for m in same_number if not m.direction]
         if not matching:
-            return [(name, f"{text!r}: {_says(same_number)}, a change (change_pct), not a "
-                           f"{'percentage of plan' if name == 'plan_pct' else 'percentage of the same period'}")]
+            key = ("field_problem.percent.change_not_plan" if name == "plan_pct"
+                   else "field_problem.percent.change_not_same_period")
+            return [(name, Message(key, text=repr(text), says=_says(same_number)))]
     qualifier_field = COMPARISONS[name]
     if qualifier_field is None:
         return []
@@ -120,7 +124,8 @@ def check_percent(name: str, text: str, qualifier: str | None, sentence: str) ->
         return []
     mention = matching[0]
     if qualifier is None:
-        return [(qualifier_field, f"is missing: the sentence says {mention.phrase!r}, and the qualifier is "
-                                  f"part of the fact (set {qualifier_field}: {mention.qualifier})")]
-    return [(qualifier_field, f"{qualifier!r} is not what the sentence says: {mention.phrase!r}"
-             + ("" if mention.qualifier else f" (no qualifier; remove {qualifier_field})"))]
+        return [(qualifier_field, Message("field_problem.percent.qualifier_missing", phrase=repr(mention.phrase),
+                                          field=qualifier_field, qualifier=str(mention.qualifier)))]
+    key = "field_problem.percent.qualifier_differs" if mention.qualifier else "field_problem.percent.qualifier_absent"
+    return [(qualifier_field, Message(key, qualifier=repr(qualifier), phrase=repr(mention.phrase),
+                                      field=qualifier_field))]

@@ -13,6 +13,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from ..i18n import Message
+
 __all__ = ["Mismatch", "find_mismatch", "visible"]
 
 QUOTES = frozenset("“”‘’\"'„‟‚‛«»")
@@ -35,18 +37,20 @@ class Mismatch:
     column: int  # 1-based column of ``offset`` in the article
     source_rest: str  # the passage from the point of difference (at most SHOWN characters)
     article_rest: str  # the article from the point of difference (at most SHOWN characters)
-    cause: str | None  # the likely cause in words, or None when none is recognised
+    cause: Message | None  # the likely cause, or None when none is recognised
 
-    def describe(self, article_name: str) -> str:
-        """One sentence for a problem report: where, what differs, and the likely cause."""
+    def describe(self, article_name: str) -> Message:
+        """One sentence for a problem report, in the reader's language: where, what differs, and the likely
+        cause. The texts shown stay as written (with :func:`visible` escapes)."""
         where = f"{article_name}:{self.line}:{self.column}"
         if self.matched == 0:
-            text = f"not even its start ({visible(self.source_rest)}) occurs in the article"
+            text = Message("field_problem.match.none", start=visible(self.source_rest))
         else:
-            article_rest = visible(self.article_rest) if self.article_rest else "the end of the article"
-            text = (f"the first {self.matched} characters match up to {where}, where the source has "
-                    f"{visible(self.source_rest)} and the article has {article_rest}")
-        return f"{text}; likely cause: {self.cause}" if self.cause else text
+            article_rest = (visible(self.article_rest) if self.article_rest
+                            else Message("field_problem.match.article_end"))
+            text = Message("field_problem.match.partial", matched=self.matched, where=where,
+                           source=visible(self.source_rest), article=article_rest)
+        return Message("field_problem.match.with_cause", text=text, cause=self.cause) if self.cause else text
 
 
 def visible(text: str) -> str:
@@ -99,33 +103,29 @@ def _base(ch: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c)).lower()
 
 
-def _cause(source: str, article: str, matched: int, offset: int) -> str | None:
+def _cause(source: str, article: str, matched: int, offset: int) -> Message | None:
     a = source[matched:matched + 1]
     b = article[offset:offset + 1]
     if _NBSP in (a, b):
-        return ("a non-breaking space (U+00A0) in the source where the article has "
-                f"{visible(b)}" if a == _NBSP else
-                f"the article has a non-breaking space (U+00A0) where the source has {visible(a)}")
+        return (Message("field_problem.cause.nbsp_in_source", other=visible(b)) if a == _NBSP
+                else Message("field_problem.cause.nbsp_in_article", other=visible(a)))
     if a in QUOTES and b in QUOTES:
-        return f"a different quote or apostrophe: the source has {a} (U+{ord(a):04X}), the article {b} (U+{ord(b):04X})"
+        return Message("field_problem.cause.quote", source=a, source_code=f"{ord(a):04X}",
+                       article=b, article_code=f"{ord(b):04X}")
     if (a and unicodedata.combining(a)) or (b and unicodedata.combining(b)) or (
             unicodedata.normalize("NFC", source) in unicodedata.normalize("NFC", article)):
-        which = "the source" if unicodedata.normalize("NFC", source) != source else "the article"
-        return (f"Unicode normalisation: {which} has decomposed letters (NFD, a letter followed by a "
-                "combining accent); save it as NFC (composed)")
+        in_source = unicodedata.normalize("NFC", source) != source
+        return Message("field_problem.cause.nfd_source" if in_source else "field_problem.cause.nfd_article")
     if a.isspace() or b.isspace():
-        kind = "line break" if "\n" in (a, b) else "space"
-        return (f"whitespace: an extra or missing {kind} (copy the passage with the article's spaces and "
-                "line breaks exactly)")
+        return Message("field_problem.cause.line_break" if "\n" in (a, b) else "field_problem.cause.space")
     source_word, article_word = _word_at(source, matched), _word_at(article, offset)
     if (source_word != article_word and source_word.translate(_Y_TO_I) == article_word.translate(_Y_TO_I)):
-        return (f"a spelling variant: the source writes {source_word!r}, the article {article_word!r} "
-                "(y/i, as in tỉ/tỷ, kĩ/kỹ, quí/quý); copy the article's spelling")
+        return Message("field_problem.cause.spelling", source=repr(source_word), article=repr(article_word))
     if a and b and _base(a) == _base(b):
-        return f"a different accent or tone mark: the source writes {source_word!r}, the article {article_word!r}"
+        return Message("field_problem.cause.accent", source=repr(source_word), article=repr(article_word))
     # Nothing at the point of difference itself: does the whole passage match once spaces are ignored?
     if _SPACES.sub(" ", source).strip() in _SPACES.sub(" ", article):
-        return "whitespace: spaces or line breaks differ from the article's"
+        return Message("field_problem.cause.spaces")
     return None
 
 

@@ -14,7 +14,7 @@ from briefing_app.data.briefing_file import MAX_FILE_BYTES, BriefingFileError, l
 from briefing_app.data.schema import SCHEMA_VERSION
 from briefing_app.data.store import StoreBusy, StoreError, open_store
 from briefing_app.i18n import Message, environment_language
-from briefing_fixtures import make_bad_database
+from briefing_fixtures import SMALL_YAML, make_bad_database, write_briefing
 
 #: case → (Vietnamese, English) of what is wrong, as said after "FILE: ".
 DATABASE_CASES = {
@@ -87,7 +87,7 @@ def test_briefing_file_problems_with_the_whole_file_in_both_languages(tmp_path):
     list_file = tmp_path / "list.yaml"
     list_file.write_text("- a\n- b\n", encoding="utf-8")
     assert _problem(list_file) == (
-        f"{list_file}:1:1: cần một tài liệu báo cáo (một ánh xạ), nhưng gặp a list",
+        f"{list_file}:1:1: cần một tài liệu báo cáo (một ánh xạ), nhưng gặp một danh sách",
         f"{list_file}:1:1: expected a briefing document (a mapping), got a list")
 
 
@@ -157,3 +157,72 @@ def test_the_command_line_says_why_it_could_not_write_in_its_language(tmp_path, 
     assert capsys.readouterr().err == (f"briefing-app: error: {out}: folder {out.parent} does not exist; "
                                        "no file was written\n")
     assert not out.parent.exists()
+
+
+def _at(text: str, needle: str, occurrence: int = 1) -> str:
+    """``LINE:COLUMN`` of the ``occurrence``-th ``needle`` in ``text`` (as the validator counts, from 1)."""
+    index = -1
+    for _ in range(occurrence):
+        index = text.index(needle, index + 1)
+    return f"{text.count(chr(10), 0, index) + 1}:{index - (text.rfind(chr(10), 0, index) + 1) + 1}"
+
+
+#: case → (the broken briefing file, where its one problem is (a text there, or the text and which time it
+#: occurs), the problem in Vietnamese, in English).
+#: Field names, YAML keys, ids and the file's own text stay as the file writes them in both languages.
+FIELD_CASES = {
+    "format": (SMALL_YAML.replace("format: briefing/1", "format: briefing/2"), "briefing/2",
+               "format: phải là 'briefing/1', nhưng gặp 'briefing/2'",
+               "format: must be 'briefing/1', got 'briefing/2'"),
+    "missing": (SMALL_YAML.replace('  title: {vi: "Hội nghị thử", en: "Test meeting"}\n', ""), "id: test-2017",
+                "briefing.title: bị thiếu", "briefing.title: is missing"),
+    "number": (SMALL_YAML.replace('plan_pct: "47,41"', 'plan_pct: "47.41"'), '"47.41"',
+               "indicators[4].plan_pct: '47.41' không phải số viết kiểu Việt Nam (ví dụ \"72.736.956.416\", \"2,93\")",
+               "indicators[4].plan_pct: '47.41' is not a number in Vietnamese notation "
+               "(e.g. \"72.736.956.416\", \"2,93\")"),
+    "sector": (SMALL_YAML.replace("sector: postal", "sector: posts", 1), "posts",
+               "indicators[0].sector: không có lĩnh vực 'posts' (trong sectors)",
+               "indicators[0].sector: unknown sector 'posts'"),
+    "unit": (SMALL_YAML.replace("metric: revenue", "metric: revenue\n    measure: telecom.subscribers.mobile"),
+             "telecom.subscribers.mobile",
+             "indicators[4].measure: đơn vị 'tỷ đồng' không đổi được sang 'triệu thuê bao', đơn vị của thước đo "
+             "'telecom.subscribers.mobile' (chúng đếm những thứ khác nhau)",
+             "indicators[4].measure: the unit 'tỷ đồng' does not convert to 'triệu thuê bao', the unit of measure "
+             "'telecom.subscribers.mobile' (they count different things)"),
+    "duplicate_key": (SMALL_YAML.replace('    value: "2,93"\n', '    value: "2,93"\n    value: "2,93"\n'),
+                      ('value: "2,93"', 2),
+                      "trùng khóa 'value'", "duplicate key 'value'"),
+}
+
+
+def test_the_command_line_says_field_problems_in_its_language(tmp_path, capsys):
+    """`briefing-app validate --lang vi` says what is wrong with each field in Vietnamese, `--lang en` in the
+    English it always said; the file, place and field name are the same in both."""
+    paths, expected = [], {"vi": [], "en": []}
+    for case, (text, needle, vi, en) in FIELD_CASES.items():
+        needle, occurrence = needle if isinstance(needle, tuple) else (needle, 1)
+        path = write_briefing(tmp_path / case, text)
+        paths.append(str(path))
+        where = f"{path}:{_at(text, needle, occurrence)}"
+        expected["vi"].append(f"{where}: {vi}")
+        expected["en"].append(f"{where}: {en}")
+    assert main(["validate", *paths, "--lang", "vi"]) == 1
+    assert capsys.readouterr().err.splitlines() == [*expected["vi"], "briefing-app: error: 6 lỗi ở 6 trong số 6 tệp"]
+    assert main(["validate", *paths, "--lang", "en"]) == 1
+    assert capsys.readouterr().err.splitlines() == [*expected["en"],
+                                                    "briefing-app: error: 6 problems in 6 of 6 files"]
+
+
+def test_a_field_problem_quotes_the_file_as_written_and_counts_in_the_reader_s_numbers(tmp_path):
+    long_title = "x" * 5000
+    path = write_briefing(tmp_path, SMALL_YAML.replace('"Sim rác còn tồn tại"', f'"{long_title}"'))
+    vi, en = _problem(path)
+    assert vi.endswith("limitations[0].title.vi: dài 5.000 ký tự; chỉ được tối đa 500 ký tự "
+                       "(xem docs/briefing-file.md)")
+    assert en.endswith("limitations[0].title.vi: is 5,000 characters long; at most 500 are allowed "
+                       "(see docs/briefing-file.md)")
+    # a number of the wrong type is the file's own value: written as YAML read it, not regrouped
+    path = write_briefing(tmp_path, SMALL_YAML.replace("  - number: 2", "  - number: 20000"))
+    vi, en = _problem(path)
+    assert vi.endswith("directives[1].number: các nhiệm vụ phải đánh số theo thứ tự; cần 2, nhưng gặp 20000")
+    assert en.endswith("directives[1].number: directives must be numbered in order; expected 2, got 20000")

@@ -177,6 +177,30 @@ def test_edit_a_value_and_qualifier_with_the_form_then_save_shows_problems_in_pl
     assert not window.problem_banner.isVisible() and "valid" in window.statusBar().currentMessage()
 
 
+def test_a_saved_draft_s_problem_is_said_in_the_window_s_language(qtbot, open_review, tmp_path):
+    """The validator's problem on an edited figure reads in Vietnamese in a Vietnamese review, with the field
+    and the typed value as written; switching the window to English says it in English."""
+    window = open_review("vi")
+    row = next(r for r, f in enumerate(window.review.draft.figures) if f.label == "Cố định")
+    window.figure_table.setFocus()
+    window.figure_table.selectRow(row)
+    change = window.form.fields["change_pct"]
+    assert isinstance(change, QLineEdit)
+    change.setFocus()
+    change.selectAll()
+    qtbot.keyClicks(change, "99")  # the sentence states no such percentage
+    qtbot.keyClick(change, Qt.Key.Key_Return)
+    saved = window.save(tmp_path / "review.yaml")
+    assert saved is not None and saved.problems.count == 1
+    said = "change_pct: '99' không có trong câu nguồn dưới dạng phần trăm; câu nguồn "
+    assert window.form.message.isVisible() and window.form.message.text().startswith(said)
+    assert "'99' không có trong câu nguồn dưới dạng phần trăm" in window.figure_table.model().index(row, 1).data(
+        Qt.ItemDataRole.ToolTipRole)
+    window.set_language("en")
+    assert window.form.message.text().startswith(
+        "change_pct: '99' does not appear as a percentage in the source sentence; the sentence ")
+
+
 def test_add_a_figure_from_a_selection_then_save_validate_and_build(qtbot, open_review, tmp_path):
     window = open_review()
     draft = window.review.draft
