@@ -52,7 +52,8 @@ class DraftReviewWindow(QMainWindow):
 
     saved = Signal(Path)
 
-    def __init__(self, review: Review, article_path: Path, lang: str = "vi", parent: QWidget | None = None):
+    def __init__(self, review: Review, article_path: Path, lang: str = "vi", parent: QWidget | None = None,
+                 path: Path | None = None):
         super().__init__(parent)
         if parent is not None:
             self.setWindowFlag(Qt.WindowType.Window)
@@ -60,7 +61,7 @@ class DraftReviewWindow(QMainWindow):
         self.review = review
         self.article_path = article_path
         self.lang = lang
-        self.path: Path | None = None  # where the file was last saved
+        self.path: Path | None = path  # where the file was last saved (a reopened review: the file it came from)
         self.problems = ItemProblems({}, ())
         self.last_message_box: QMessageBox | None = None
         self.resize(1280, 800)
