@@ -19,7 +19,7 @@ from .draft.review import ItemProblems, Review, item_problems
 from .text import shown
 
 __all__ = ["DraftFileError", "WrittenDraft", "default_draft_path", "write_draft", "briefing_id_for", "read_article",
-           "draft_article", "SavedReview", "save_review", "reopen_review_file"]
+           "draft_article", "SavedReview", "save_review", "review_problems", "reopen_review_file"]
 
 
 class DraftFileError(Exception):
@@ -125,12 +125,17 @@ def save_review(review: Review, path: Path) -> SavedReview:
                 differs = article
         except DraftFileError:
             differs = article
+    return SavedReview(path, review_problems(review, path), copied, differs)
+
+
+def review_problems(review: Review, path: Path) -> ItemProblems:
+    """What ``briefing-app validate`` says of the file the review writes to ``path`` (its article read beside
+    it), placed on the items."""
     try:
-        parse_briefing_text(text, path)
-        problems = item_problems((), {})
+        parse_briefing_text(review.to_yaml(), path)
+        return item_problems((), {})
     except BriefingFileError as exc:
-        problems = item_problems(exc.problems, review.kept_by_section())
-    return SavedReview(path, problems, copied, differs)
+        return item_problems(exc.problems, review.kept_by_section())
 
 
 def reopen_review_file(path: Path) -> Review:

@@ -220,7 +220,11 @@ class _Reopening:
         by_key = {f.key: f.id for f in kept}
         for i, saved in enumerate(saved_items):
             parent = saved.get("parent")
-            kept[i] = replace(kept[i], parent=by_key.get(parent) if isinstance(parent, str) else None)
+            if isinstance(parent, str):
+                kept[i] = replace(kept[i], parent=by_key.get(parent))
+            elif kept[i].parent in taken:  # null in the file although its drafted total was kept: cut by hand
+                kept[i] = replace(kept[i], parent=None)
+            # else the total was rejected (the file cannot say it): the figure keeps it, should it come back
         for figure in drafted:
             if figure.id not in taken:
                 self.status[figure.id] = REJECTED
@@ -245,8 +249,13 @@ class _Reopening:
             value = values["value"]
             at = self.text.find(value, *sentence) if value else -1
             span = (at, at + len(value or "")) if at >= 0 else sentence
+            spans = {"value": span} if at >= 0 else {}
+            unit = values["unit"]
+            after = self.text.find(unit, span[1], sentence[1]) if at >= 0 and unit else -1
+            if 0 <= after - span[1] <= 3:  # the unit as written after the number is highlighted with it
+                spans["unit"] = (after, after + len(unit))
             figure = DraftFigure(id=_new_id("figure", span[0], taken), key="", span=span, sentence=sentence,
-                                 sector="", label="", field_spans={"value": span} if at >= 0 else {})
+                                 sector="", label="", field_spans=spans)
         else:
             figure = replace(drafted, sentence=sentence)
         status = self.decide(figure.id, saved, ignore=("key",))

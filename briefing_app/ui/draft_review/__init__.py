@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ...data.briefing_file import BriefingFileError
 from ...data.draft.review import Review
-from ...data.draft_file import DraftFileError, draft_article, reopen_review_file
+from ...data.draft_file import DraftFileError, draft_article, reopen_review_file, review_problems
 from ...i18n import tr
 from ..plain import make_plain, shown
 from ..state import ViewerState
@@ -69,6 +69,7 @@ def open_draft_review(parent: QWidget | None, state: ViewerState | None, path: P
                          f"{exc.text(lang)}\n\n{tr('review.reopen_failed.kept', lang)}")
         return None
     window = DraftReviewWindow(review, path.parent / review.draft.article_name, lang, parent, path=path)
+    window.show_problems(review_problems(review, path))  # as the last save showed them
     window.statusBar().showMessage(tr("review.msg.reopened", lang, name=path.name), 15000)
     return _show(window, state)
 
