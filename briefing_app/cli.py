@@ -170,8 +170,8 @@ def _gui_parser() -> argparse.ArgumentParser:
                     " (see 'briefing-app SUBCOMMAND --help').",
     )
     parser.add_argument("database", nargs="?", type=Path,
-                        help="a briefing database (.db) to open, or an article (.txt) to draft a briefing from and "
-                             "review in the window")
+                        help="a briefing database (.db) to open, an article (.txt) to draft a briefing from and "
+                             "review in the window, or a draft a review saved (.yaml) to go on reviewing")
     parser.add_argument("--version", action="store_true", help="print the version and exit")
     parser.add_argument("--lang", choices=("vi", "en"), help="interface language (default: the system's)")
     parser.add_argument("--log-level", choices=("DEBUG", "INFO", "WARNING", "ERROR"),
@@ -680,13 +680,14 @@ def _open_window(database: Path | None, lang: str | None, version: bool) -> int:
     gc.disable()
     from .ui.app import run
 
-    database, article = _window_inputs(database)
-    return run(database, lang=lang, article=article)
+    database, review = _window_inputs(database)
+    return run(database, lang=lang, review=review)
 
 
 def _window_inputs(path: Path | None) -> tuple[Path | None, Path | None]:
-    """``briefing-app FILE``: (database, article). A ``.txt`` file is an article to draft and review."""
-    if path is not None and path.suffix.lower() == ".txt":
+    """``briefing-app FILE``: (database, file to review). A ``.txt`` file is an article to draft and review, a
+    ``.yaml``/``.yml`` file a draft saved by a review, to go on with."""
+    if path is not None and path.suffix.lower() in (".txt", ".yaml", ".yml"):
         return None, path
     return path, None
 

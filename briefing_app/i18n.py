@@ -830,6 +830,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "sheet.fact.period": ("Kỳ báo cáo", "Period"),
     # reviewing a briefing drafted from an article (File ▸ New Briefing from Article…)
     "action.new_from_article": ("Báo cáo mới từ &bài viết…", "&New Briefing from Article…"),
+    "action.open_draft": ("Mở bản &nháp để duyệt tiếp…", "Open &Draft for Review…"),
     "review.title": ("Duyệt bản nháp báo cáo", "Review Drafted Briefing"),
     "review.menu": ("&Duyệt", "&Review"),
     "review.action.save": ("&Lưu tệp báo cáo", "&Save Briefing File"),
@@ -924,6 +925,33 @@ STRINGS: dict[str, tuple[str, str]] = {
     "review.open.title": ("Chọn bài viết", "Choose an Article"),
     "review.open.filter": ("Bài viết, văn bản UTF-8 (*.txt)", "Article, UTF-8 text (*.txt)"),
     "review.open_failed.title": ("Không đọc được bài viết", "Cannot Read the Article"),
+    # going on with a review saved half-way (File ▸ Open Draft for Review…, `briefing-app FILE.yaml`)
+    "review.reopen.title": ("Chọn bản nháp báo cáo đã lưu", "Choose a Saved Draft"),
+    "review.reopen_failed.title": ("Không mở lại được bản duyệt", "Cannot Reopen the Review"),
+    "review.reopen_failed.kept": ("Tệp không bị thay đổi.", "The file was not changed."),
+    "review.msg.reopened": ("Đã mở lại {name}: duyệt tiếp từ chỗ đã lưu; Ctrl+S lưu vào chính tệp này",
+                            "Reopened {name}: go on where it was saved; Ctrl+S saves to this file"),
+    "reopen.not_a_draft": ("không phải bản nháp từ một bài viết: briefing.source.article không nêu tên bài viết",
+                           "is not a draft of an article: briefing.source.article names no article"),
+    "reopen.article_not_beside": ("phải là tên một tệp nằm cùng thư mục với tệp báo cáo",
+                                  "must be a file name beside the briefing file"),
+    "reopen.article_unreadable": ("không đọc được bài viết đi kèm {article}: {problem}",
+                                  "cannot read its article {article}: {problem}"),
+    "reopen.not_a_list": ("cần một danh sách các mục", "expected a list of items"),
+    "reopen.not_text": ("cần một đoạn văn bản", "expected text"),
+    "reopen.no_source": ("mục này không có câu nguồn (source) nên không tìm được trong bài viết",
+                         "the item has no source sentence, so it cannot be found in the article"),
+    "reopen.not_in_article": ("câu nguồn này không có trong bài viết {article}: bài viết đã thay đổi từ khi lưu",
+                              "this source is not in the article {article}: the article changed since the file "
+                              "was saved"),
+    "reopen.not_from_review": ("không phải tệp do bản duyệt lưu (briefing-app draft hoặc cửa sổ duyệt); "
+                               "lưu lại sẽ làm mất những gì bản duyệt không ghi",
+                               "was not saved by a review (briefing-app draft or the review window); saving it "
+                               "again would lose what a review does not write"),
+    "reopen.not_kept": ("tệp đã được sửa ngoài cửa sổ duyệt: bản duyệt sẽ ghi dòng này thành “{line}”, "
+                        "nên lưu lại sẽ làm mất phần đã sửa",
+                        "the file was changed outside the review: the review would write this line as "
+                        "'{line}', so saving it would lose that change"),
 }
 
 

@@ -45,7 +45,8 @@ from .sentence_percents import COMPARISONS, check_percent
 from .source_match import find_mismatch
 
 __all__ = ["Problem", "MoreProblems", "BriefingFileError", "BriefingDocument", "load_briefing_file",
-           "parse_briefing_text", "MAX_FILE_BYTES", "MAX_ARTICLE_BYTES", "MAX_PROBLEMS", "TEXT_LIMITS"]
+           "parse_briefing_text", "read_text_file", "parse_yaml", "MAX_FILE_BYTES", "MAX_ARTICLE_BYTES", "MAX_PROBLEMS",
+           "TEXT_LIMITS"]
 
 #: Limits documented in docs/briefing-file.md ("Limits").
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -579,11 +580,17 @@ def _read_text_file(path: Path, limit: int, what: str) -> str:
 def load_briefing_file(path: str | Path) -> BriefingDocument:
     """Read, parse and validate one briefing file; raise :class:`BriefingFileError` listing every problem."""
     path = Path(path)
+    return parse_briefing_text(read_text_file(path, "briefing"), path)
+
+
+def read_text_file(path: Path, what: str) -> str:
+    """The text of the briefing file (``what`` "briefing") or article ("article") at ``path``, read as the
+    validator reads it; :class:`BriefingFileError` saying what is wrong with the file."""
+    limit = MAX_FILE_BYTES if what == "briefing" else MAX_ARTICLE_BYTES
     try:
-        text = _read_text_file(path, MAX_FILE_BYTES, "briefing")
+        return _read_text_file(path, limit, what)
     except _Unreadable as exc:
         raise BriefingFileError([Problem(str(path), None, None, "", exc.message)]) from None
-    return parse_briefing_text(text, path)
 
 
 def parse_briefing_text(text: str, path: Path) -> BriefingDocument:
@@ -596,11 +603,28 @@ def parse_briefing_text(text: str, path: Path) -> BriefingDocument:
     if size > MAX_FILE_BYTES:
         too_big = Message("file_problem.too_large_text", size=size, limit=MAX_FILE_BYTES)
         raise BriefingFileError([Problem(name, None, None, "", too_big)])
+    document = parse_yaml(text, path)
+    check = _Checker(name)
+    if not isinstance(document, dict):
+        raise BriefingFileError([Problem(name, 1, 1, "", Message("file_problem.not_mapping",
+                                                                 found=_describe(document)))])
+    result = _validate(document, path, check)
+    if check.problems:
+        raise BriefingFileError(check.all_problems())
+    assert result is not None
+    return result
+
+
+def parse_yaml(text: str, path: Path) -> Any:
+    """The YAML ``text`` (read from ``path``) as the validator reads it, unchecked: mappings and lists remember
+    where their values stand (``.marks``, 1-based (line, column); ``.start``). BriefingFileError when it is not
+    YAML a briefing file may be written in (no anchors, aliases or tags; bounded depth)."""
+    name = str(path)
     unreadable = _unreadable_characters(text, name)
     if unreadable:
         raise BriefingFileError(unreadable)
     try:
-        document = yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.MarkedYAMLError as exc:
         escape = _bad_escape(text, exc)
         if escape is not None:
@@ -617,15 +641,6 @@ def parse_briefing_text(text: str, path: Path) -> BriefingDocument:
     except (yaml.YAMLError, RecursionError, ValueError, OverflowError, ArithmeticError) as exc:
         problem = Problem(name, None, None, "", Message("file_problem.yaml", detail=str(exc)))
         raise BriefingFileError([problem]) from None
-    check = _Checker(name)
-    if not isinstance(document, dict):
-        raise BriefingFileError([Problem(name, 1, 1, "", Message("file_problem.not_mapping",
-                                                                 found=_describe(document)))])
-    result = _validate(document, path, check)
-    if check.problems:
-        raise BriefingFileError(check.all_problems())
-    assert result is not None
-    return result
 
 
 def _validate(doc: dict, path: Path, c: _Checker) -> BriefingDocument | None:

@@ -10,14 +10,16 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..i18n import Message
 from .atomic import write_text_atomically
-from .briefing_file import MAX_ARTICLE_BYTES, BriefingFileError, parse_briefing_text
+from .briefing_file import MAX_ARTICLE_BYTES, BriefingFileError, Problem, parse_briefing_text, read_text_file
 from .draft import Draft, draft_briefing, draft_to_yaml
+from .draft.reopen import read_saved_draft, reopen_review
 from .draft.review import ItemProblems, Review, item_problems
 from .text import shown
 
 __all__ = ["DraftFileError", "WrittenDraft", "default_draft_path", "write_draft", "briefing_id_for", "read_article",
-           "draft_article", "SavedReview", "save_review"]
+           "draft_article", "SavedReview", "save_review", "review_problems", "reopen_review_file"]
 
 
 class DraftFileError(Exception):
@@ -123,9 +125,30 @@ def save_review(review: Review, path: Path) -> SavedReview:
                 differs = article
         except DraftFileError:
             differs = article
+    return SavedReview(path, review_problems(review, path), copied, differs)
+
+
+def review_problems(review: Review, path: Path) -> ItemProblems:
+    """What ``briefing-app validate`` says of the file the review writes to ``path`` (its article read beside
+    it), placed on the items."""
     try:
-        parse_briefing_text(text, path)
-        problems = item_problems((), {})
+        parse_briefing_text(review.to_yaml(), path)
+        return item_problems((), {})
     except BriefingFileError as exc:
-        problems = item_problems(exc.problems, review.kept_by_section())
-    return SavedReview(path, problems, copied, differs)
+        return item_problems(exc.problems, review.kept_by_section())
+
+
+def reopen_review_file(path: Path) -> Review:
+    """The review saved to the briefing file ``path``, to go on with (``data/draft/reopen.py``): its article is
+    read beside it and drafted again. BriefingFileError (nothing is written) naming the file and what is wrong:
+    not readable, not YAML, not a draft of an article, no readable article beside it, an item the article no
+    longer holds."""
+    saved = read_saved_draft(read_text_file(path, "briefing"), path)
+    article = path.parent / saved.article_name
+    try:
+        article_text = read_text_file(article, "article")
+    except BriefingFileError as exc:
+        line, column = saved.document["briefing"]["source"].marks["article"]
+        raise BriefingFileError([Problem(str(path), line, column, "briefing.source.article", Message(
+            "reopen.article_unreadable", article=str(article), problem=exc.problems[0].message))]) from None
+    return reopen_review(saved, article_text)

@@ -93,9 +93,10 @@ def default_database(notices: list[str] | None = None, lang: str = "en") -> Path
 
 
 def launch(app: QApplication, database: Path | None, lang: str | None, settings: QSettings,
-           article: Path | None = None) -> MainWindow:
+           review: Path | None = None) -> MainWindow:
     """Build the window, read the briefing and show it (what ``briefing-app`` does before its event loop);
-    with ``article``, the review of a briefing drafted from it opens in front."""
+    with ``review``, its review opens in front: of a briefing drafted from it (an article, ``.txt``), or the
+    review it was saved from (a draft, ``.yaml``)."""
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(APPLICATION)
@@ -120,10 +121,10 @@ def launch(app: QApplication, database: Path | None, lang: str | None, settings:
     # at a guessed width, one tile a row, and again when shown: ~4 ms).
     window.show()
     open_startup_database(window)
-    if article is not None:
-        from .draft_review import open_article_review  # off the start-up path of a plain start
+    if review is not None:
+        from .draft_review import open_review  # off the start-up path of a plain start
 
-        open_article_review(window, window.state, article)
+        open_review(window, window.state, review)
     return window
 
 
@@ -133,9 +134,9 @@ def _focus_style(app: QApplication) -> None:
     install_focus_style(app)
 
 
-def run(database: Path | None = None, lang: str | None = None, article: Path | None = None) -> int:
-    """Run the viewer until its window closes; return the exit status. ``article``: see :func:`launch`."""
+def run(database: Path | None = None, lang: str | None = None, review: Path | None = None) -> int:
+    """Run the viewer until its window closes; return the exit status. ``review``: see :func:`launch`."""
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
-    window = launch(app, database, lang, QSettings(ORGANISATION, APPLICATION), article)  # noqa: F841 - kept alive
+    window = launch(app, database, lang, QSettings(ORGANISATION, APPLICATION), review)  # noqa: F841 - kept alive
     return app.exec()

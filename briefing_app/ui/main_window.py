@@ -130,6 +130,7 @@ class MainWindow(QMainWindow):
         self.open_action = action("Ctrl+O", "open.svg")
         self.reload_action = action("F5", "reload.svg")
         self.new_from_article_action = action()
+        self.open_draft_action = action()
         self.search_action = action("Ctrl+F", "search.svg")
         self.print_action = action("Ctrl+P", "print.svg")
         self.quit_action = action("Ctrl+Q")
@@ -180,6 +181,7 @@ class MainWindow(QMainWindow):
         self.recent = RecentFiles(self.settings, self.recent_menu, self.clear_recent_action, self)
         self.file_menu.addAction(self.reload_action)
         self.file_menu.addAction(self.new_from_article_action)
+        self.file_menu.addAction(self.open_draft_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.print_action)
         self.file_menu.addSeparator()
@@ -251,6 +253,7 @@ class MainWindow(QMainWindow):
         self.open_action.triggered.connect(self._on_open_action_triggered)
         self.reload_action.triggered.connect(self.reload)
         self.new_from_article_action.triggered.connect(self._on_new_from_article_action_triggered)
+        self.open_draft_action.triggered.connect(self._on_open_draft_action_triggered)
         # Printing and search are built after the first paint; these build them if pressed sooner.
         self.print_action.triggered.connect(lambda _checked=False: self.print_controller.print_pack())
         self.search_action.triggered.connect(lambda _checked=False: self.search_controller.focus_field())
@@ -370,6 +373,7 @@ class MainWindow(QMainWindow):
         self.language_menu.setTitle(tr("menu.language", lang))
         for act, key in ((self.open_action, "action.open"), (self.reload_action, "action.reload"),
                          (self.new_from_article_action, "action.new_from_article"),
+                         (self.open_draft_action, "action.open_draft"),
                          (self.search_action, "action.search"), (self.print_action, "action.print"),
                          (self.quit_action, "action.quit"), (self.copy_action, "action.copy"),
                          (self.shortcuts_action, "action.shortcuts"), (self.about_action, "action.about"),
@@ -507,6 +511,11 @@ class MainWindow(QMainWindow):
         from .draft_review import open_article_review  # the review is off the start-up path
 
         open_article_review(self, self.state)
+
+    def _on_open_draft_action_triggered(self) -> None:
+        from .draft_review import open_draft_review  # the review is off the start-up path
+
+        open_draft_review(self, self.state)
 
     def _on_about_action_triggered(self) -> None:
         from .dialogs import show_about

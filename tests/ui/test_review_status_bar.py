@@ -49,7 +49,7 @@ def test_a_long_save_message_is_read_whole(qtbot, open_review, tmp_path, lang):
 def test_the_problems_of_the_whole_file_are_said_in_the_window_s_language(open_review):
     window = open_review("vi")
     missing = Problem("review.yaml", None, None, "", Message("file_problem.not_found"))
-    window._show_problems(ItemProblems({}, (missing,)))
+    window.show_problems(ItemProblems({}, (missing,)))
     assert "không tìm thấy tệp" in window.problem_banner.text()
     assert "file not found" not in window.problem_banner.text()
     window.set_language("en")

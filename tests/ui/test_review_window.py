@@ -299,8 +299,8 @@ def test_briefing_app_with_an_article_opens_its_review(monkeypatch, tmp_path):
     assert _window_inputs(Path("x.db")) == (Path("x.db"), None)
     assert _window_inputs(None) == (None, None)
     seen = []
-    monkeypatch.setattr(app_module, "run", lambda database, lang=None, article=None: seen.append(
-        (database, lang, article)) or 0)
+    monkeypatch.setattr(app_module, "run", lambda database, lang=None, review=None: seen.append(
+        (database, lang, review)) or 0)
     assert main([str(MIC), "--lang", "en"]) == 0
     assert main([]) == 0
     assert seen == [(None, "en", MIC), (None, None, None)]

@@ -100,7 +100,7 @@ def test_the_window_path_starts_without_the_cycle_collector(monkeypatch, review_
 
     seen = {}
 
-    def fake_run(database, lang=None, article=None):
+    def fake_run(database, lang=None, review=None):
         seen.update(enabled=gc.isenabled(), database=database, lang=lang)
         return 0
 

@@ -52,7 +52,8 @@ class DraftReviewWindow(QMainWindow):
 
     saved = Signal(Path)
 
-    def __init__(self, review: Review, article_path: Path, lang: str = "vi", parent: QWidget | None = None):
+    def __init__(self, review: Review, article_path: Path, lang: str = "vi", parent: QWidget | None = None,
+                 path: Path | None = None):
         super().__init__(parent)
         if parent is not None:
             self.setWindowFlag(Qt.WindowType.Window)
@@ -60,7 +61,7 @@ class DraftReviewWindow(QMainWindow):
         self.review = review
         self.article_path = article_path
         self.lang = lang
-        self.path: Path | None = None  # where the file was last saved
+        self.path: Path | None = path  # where the file was last saved (a reopened review: the file it came from)
         self.problems = ItemProblems({}, ())
         self.last_message_box: QMessageBox | None = None
         self.resize(1280, 800)
@@ -382,7 +383,7 @@ class DraftReviewWindow(QMainWindow):
             return None
         self.path = path
         self.setWindowModified(False)
-        self._show_problems(saved.problems)
+        self.show_problems(saved.problems)
         self._update_title()
         notes = []
         if saved.article_copied is not None:
@@ -395,7 +396,8 @@ class DraftReviewWindow(QMainWindow):
         self.saved.emit(path)
         return saved
 
-    def _show_problems(self, problems: ItemProblems) -> None:
+    def show_problems(self, problems: ItemProblems) -> None:
+        """Mark each validation problem on its item (the row, its tooltip, the form) and sum them up above."""
         self.problems = problems
         self.figure_model.set_problems(problems.by_item)
         self.item_model.set_problems(problems.by_item)
@@ -440,7 +442,7 @@ class DraftReviewWindow(QMainWindow):
         self.item_table.setAccessibleName(tr("review.items.name", lang))
         self.save_note.setText(tr("review.save_note", lang))
         if self.problems.count:
-            self._show_problems(self.problems)
+            self.show_problems(self.problems)
         self._update_counts()
         self._update_title()
         self._update_actions()
