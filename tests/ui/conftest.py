@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from windows import in_front
 
 from briefing_app.data.snapshot import load_snapshot
 from briefing_app.data.store import open_store
@@ -47,15 +47,7 @@ def open_window(qtbot, settings):
         from briefing_app.ui.main_window import MainWindow
         from briefing_app.ui.state import ViewerState
 
-        window = MainWindow(ViewerState(lang), settings)
-        qtbot.addWidget(window)
-        window.resize(1280, 800)
-        window.show()
-        qtbot.waitExposed(window)
-        # The window a user works in is the active one: keys such as Ctrl+F go to it, whatever
-        # window an earlier test left active.
-        window.activateWindow()
-        qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
+        window = in_front(qtbot, MainWindow(ViewerState(lang), settings))
         assert window.open_database(database)
         return window
 
@@ -130,13 +122,7 @@ def open_review(qtbot):
     windows = []
 
     def make(lang: str = "vi") -> DraftReviewWindow:
-        window = DraftReviewWindow(Review(draft_article(article)), article, lang)
-        qtbot.addWidget(window)
-        window.resize(1280, 800)
-        window.show()
-        qtbot.waitExposed(window)
-        window.activateWindow()
-        qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
+        window = in_front(qtbot, DraftReviewWindow(Review(draft_article(article)), article, lang))
         windows.append(window)
         return window
 

@@ -11,6 +11,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from review_keys import add_figure_from
+from windows import in_front
 
 from briefing_app.data.draft.review import ACCEPTED, PENDING, REJECTED, Review
 from briefing_app.data.draft_file import draft_article
@@ -38,13 +40,7 @@ def _review_saved_half_way(qtbot, folder: Path) -> tuple[Path, dict]:
     achievement, save (Ctrl+S to review.yaml) and close. What the lists showed, to compare after reopening."""
     article = folder / MIC.name
     shutil.copy(MIC, article)
-    window = DraftReviewWindow(Review(draft_article(article)), article, "en")
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
+    window = in_front(qtbot, DraftReviewWindow(Review(draft_article(article)), article, "en"))
     table = window.figure_table
     table.setFocus()
     table.selectRow(0)
@@ -59,12 +55,7 @@ def _review_saved_half_way(qtbot, folder: Path) -> tuple[Path, dict]:
     value.selectAll()
     qtbot.keyClicks(value, "7,4")
     qtbot.keyClick(value, Qt.Key.Key_Return)
-    start = ARTICLE.index("67 điểm cầu")
-    window.article.setFocus()
-    window.article.select_span((start, start + len("67 điểm cầu")))
-    assert window.add_figure_action.isEnabled()
-    qtbot.keyClick(window.article, Qt.Key.Key_F,
-                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    add_figure_from(qtbot, window, "67 điểm cầu", ARTICLE.index("67 điểm cầu"))
     added = window.current_item()
     assert added is not None and added.id.endswith(":added")
     window.form.fields["label"].setText("Điểm cầu trực tuyến (thêm)")

@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QTextCursor
 from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMessageBox
+from review_keys import add_figure_from
 
 from briefing_app.data.briefing_file import load_briefing_file
 from briefing_app.data.build import build_database
@@ -208,11 +209,7 @@ def test_add_a_figure_from_a_selection_then_save_validate_and_build(qtbot, open_
     rejected = draft.figures[2]
     window.review.set_status(rejected.id, REJECTED)
     start = ARTICLE.index("7,3 triệu thuê bao cố định")
-    window.article.setFocus()
-    window.article.select_span((start, start + len("7,3 triệu thuê bao")))
-    assert window.add_figure_action.isEnabled()
-    qtbot.keyClick(window.article, Qt.Key.Key_F,
-                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    add_figure_from(qtbot, window, "7,3 triệu thuê bao", start)
     assert window.figure_table.model().rowCount() == before + 1
     added = window.current_item()
     assert added is not None and added.id.endswith(":added") and (added.value, added.unit) == ("7,3", "triệu thuê bao")
