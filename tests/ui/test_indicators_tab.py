@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtWidgets import QLineEdit, QListWidget, QPushButton, QTableView
+from windows import filled_then_shown
 
 from briefing_app.data.folding import fold
 from briefing_app.data.snapshot import load_snapshot
@@ -366,12 +367,7 @@ def clipped_cells(table) -> list[str]:
 def test_every_figure_shows_whole_in_each_sector_and_language(qtbot, state, bundled, lang):
     """The columns fit the rows shown: filled while the tab was hidden (the window fills hidden tabs), then
     shown, then for each sector chosen and after a language change."""
-    tab = IndicatorsTab(state)
-    qtbot.addWidget(tab)
-    tab.resize(1280, 800)
-    tab.set_snapshot(bundled)
-    tab.show()
-    qtbot.waitExposed(tab)
+    tab = filled_then_shown(qtbot, IndicatorsTab(state), bundled)
     assert tab.proxy.rowCount() > 20 and clipped_cells(tab.table) == []
     state.set_language(lang)
     tab.retranslate()

@@ -1,6 +1,7 @@
 """Achievements, Limitations and Directives tabs, driven as a user would."""
 
 from PySide6.QtCore import Qt
+from windows import filled_then_shown
 
 from briefing_app.ui.models.item_tree_model import ItemTreeModel
 from briefing_app.ui.tabs.achievements_tab import AchievementsTab
@@ -139,12 +140,7 @@ def test_directive_numbers_and_sectors_show_whole_in_either_language(qtbot, stat
     longest of their texts, in Vietnamese and after a switch to English, and while a filter narrows the list."""
     from PySide6.QtWidgets import QStyle
 
-    tab = DirectivesTab(state)
-    qtbot.addWidget(tab)
-    tab.resize(1280, 800)
-    tab.set_snapshot(snapshot)
-    tab.show()
-    qtbot.waitExposed(tab)
+    tab = filled_then_shown(qtbot, DirectivesTab(state), snapshot)
     header, model = tab.view.header(), tab.view.model()
     metrics = tab.view.fontMetrics()
     margins = 2 * (tab.view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, tab.view) + 1)

@@ -15,3 +15,14 @@ def in_front(qtbot, window: QWidget, width: int = 1280, height: int = 800) -> QW
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
     return window
+
+
+def filled_then_shown(qtbot, tab, snapshot, width: int = 1280, height: int = 800):
+    """``tab`` given ``snapshot`` while hidden (as the window fills its hidden tabs), then shown at
+    ``width``×``height`` and exposed."""
+    qtbot.addWidget(tab)
+    tab.resize(width, height)
+    tab.set_snapshot(snapshot)
+    tab.show()
+    qtbot.waitExposed(tab)
+    return tab
