@@ -165,3 +165,24 @@ def test_the_chart_buttons_say_it_in_full_where_there_is_room(open_window, qtbot
     for chart in (tab.chart, tab.over_time):
         assert (chart.table_button.text(), chart.reset_button.text()) == full
         assert chart.table_button.toolTip() == full[0]
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_long_chart_title_takes_two_lines_at_most_and_is_never_cut(open_window, qtbot, bundled_db, lang):
+    # Seen at 1024×640: "Over time: Total revenue of the information and communications sector" took three lines
+    # in a pane with room for two, and the first and last were cut in half.
+    _window, tab = _revenue_selected(open_window, qtbot, bundled_db, lang, 1024, 640)
+    chart = tab.over_time
+    title = chart.title
+
+    def lines() -> float:
+        return title.heightForWidth(title.width()) / title.fontMetrics().lineSpacing()
+
+    # once laid out: two lines at most, each whole
+    qtbot.waitUntil(lambda: title.text() != "" and lines() <= 2.2 and title.height() >= title.heightForWidth(
+        title.width()), timeout=2000)
+    full = {"vi": "Theo thời gian: Tổng doanh thu toàn ngành TT&TT",
+            "en": "Over time: Total revenue of the information and communications sector"}[lang]
+    if title.text() != full:
+        assert title.text().endswith("…") and title.toolTip() == full
+    assert title.accessibleName() == full

@@ -186,6 +186,7 @@ class ChartView(QWidget):
         self._header = header
         self._title_above = False
         self._compact: bool | None = None  # short button texts (see _fit_buttons)
+        self._title_text = ""  # the whole title (the label may show it shortened: _place_title)
         self._bars_width_of: tuple[object, int] = (None, 0)  # (spec, language, font): _bars_width
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -493,7 +494,7 @@ class ChartView(QWidget):
         spec = self._spec
         lang = self._lang
         title = elide(spec.title(lang)) if spec else ""
-        self.title.setText(title)
+        self._title_text = title
         self._place_title()
         self.title.setAccessibleName(title)
         notes = [elide(note, TOOLTIP_CHARS) for note in spec.notes(lang)] if spec else ()
@@ -743,15 +744,24 @@ class ChartView(QWidget):
         buttons = sum(b.sizeHint().width() + 6 for b in (self.table_button, self.reset_button, self.export_button)
                       if not b.isHidden())
         room = self.width() - buttons - 16
-        above = self.title.fontMetrics().horizontalAdvance(self.title.text()) > 2 * max(room, 1)
-        if above == self._title_above:
-            return
-        self._title_above = above
-        self._header.removeWidget(self.title)
-        if above:
-            self._header.addWidget(self.title, 1, 0, 1, 2)
-        else:
-            self._header.addWidget(self.title, 0, 0)
+        full = self._title_text
+        metrics = self.title.fontMetrics()
+        above = metrics.horizontalAdvance(full) > 2 * max(room, 1)
+        if above != self._title_above:
+            self._title_above = above
+            self._header.removeWidget(self.title)
+            if above:
+                self._header.addWidget(self.title, 1, 0, 1, 2)
+            else:
+                self._header.addWidget(self.title, 0, 0)
+        # Two lines at most wherever it sits: in a short pane a third line was cut in half. The whole title is
+        # the tooltip (and the accessible name); 1.8 lines' worth of text leaves room for where words wrap.
+        width = max(self.width() - 8 if above else room, 1)
+        shown = full if metrics.horizontalAdvance(full) <= 1.8 * width else \
+            metrics.elidedText(full, Qt.TextElideMode.ElideRight, int(1.8 * width))
+        if shown != self.title.text():
+            self.title.setText(shown)
+        self.title.setToolTip(full if shown != full else "")
 
     def _draw_value_labels(self, spec: ChartSpec) -> None:
         pg = self._pg
