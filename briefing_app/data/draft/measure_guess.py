@@ -196,8 +196,8 @@ def guess_measure(text: str, figure: DraftFigure, catalogue: Mapping[str, Measur
         fits.append((score, measure))
     # A name whose words all belong to a longer name that fits within the figure's stretch gives way to it.
     longer_fit = {m.id for _, m in fits for _, longer in fits
-              if longer is not m and set(name_words(m)) < set(name_words(longer))
-              and all(weight_of.get(w, 0.0) >= _STRETCH for w in name_words(longer))}
+                  if longer is not m and set(name_words(m)) < set(name_words(longer))
+                  and all(weight_of.get(w, 0.0) >= _STRETCH for w in name_words(longer))}
     fits = sorted((f for f in fits if f[1].id not in longer_fit), key=lambda f: -f[0])
     if not fits or (len(fits) > 1 and fits[0][0] - fits[1][0] < _MARGIN):
         return None
