@@ -83,7 +83,7 @@ def _runtime_values() -> dict[str, tuple[str, ...]]:
         "review.status.{status}": REVIEW_STATUSES,
         "review.kind.{item.section}": ("achievements", "limitations", "directives"),
         "review.legend.{style}": LEGEND_STYLES,
-        "review.error.{exc.kind}": ("number", "qualifier", "sector", "required", "unknown"),
+        "review.error.{exc.kind}": ("number", "qualifier", "sector", "required", "unknown", "measure", "measure_unit"),
         # a search section without a tab of its own (none today) falls back to tab.<section>
         "tab.{section}": SEARCH_SECTIONS,
         # data.store.file_kind_message: what a file that is not a regular file is

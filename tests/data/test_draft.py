@@ -236,6 +236,9 @@ def test_the_quality_benchmark_prints_both_shares_and_the_time():
     assert lines[0].startswith("mic-2017-h1.yaml: ") and "curated figures found exactly" in lines[0]
     assert lines[1].startswith("noise: ") and lines[2].startswith("time to draft ")
     assert "— pass" in lines[0] and "— pass" in lines[1]
+    measures = [line for line in lines if line.startswith("measures, ")]
+    assert measures[0].startswith("measures, mic-2017-h1.yaml (drafted): ") and len(measures) == 5
+    assert all("(precision 100%; target 100 %) — pass" in line for line in measures)
 
 
 @pytest.mark.parametrize("sentence, expected", [

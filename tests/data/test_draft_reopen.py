@@ -137,8 +137,10 @@ def test_a_file_that_is_not_a_review_s_draft_of_the_article_beside_it_is_refused
     line = good.splitlines().index(f'    source: "{sentence}"') + 1
     assert f"review.yaml:{line}:13: indicators[0].source: this source is not in the article" in _refused(path)
     shutil.copy(MIC, article)
-    # a change the review would not write back (an English label) would be lost at the next save: refused
-    path.write_text(good.replace('{vi: "Nhãn đã sửa"}', '{vi: "Nhãn đã sửa", en: "Edited"}'), encoding="utf-8")
+    # a change the review would not write back (an achievement's English title) would be lost at the next save:
+    # refused (a figure's English label is kept: a guessed measure writes one)
+    title = next(line for line in good.splitlines() if line.startswith("    title: {vi: ") and "en:" not in line)
+    path.write_text(good.replace(title, title.replace('"}', '", en: "Edited"}', 1), 1), encoding="utf-8")
     assert "the file was changed outside the review" in _refused(path)
     # a briefing file written by hand
     hand = tmp_path / "mic-2017-h1.yaml"

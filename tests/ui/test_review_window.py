@@ -352,3 +352,29 @@ def test_round_trip_article_draft_validate_build_open(qtbot, open_window, open_r
     assert window.state.snapshot.briefing.id == "mic-2017-h1"
     keys = {i.key for i in window.state.snapshot.indicators}
     assert keys == {f.key for f in review.review.draft.figures}
+
+
+def test_the_form_shows_the_guessed_measure_and_refuses_an_id_the_catalogue_lacks(qtbot, open_review):
+    window = open_review("en")
+    figures = window.review.draft.figures
+    row = next(r for r, f in enumerate(figures) if f.value == "213.355")
+    table = window.figure_table
+    table.setFocus()
+    table.selectRow(row)
+    qtbot.keyClick(table, Qt.Key.Key_E)
+    measure = window.form.fields["measure"]
+    assert isinstance(measure, QLineEdit) and measure.isVisible()
+    assert measure.text() == "telecom.revenue.generated"
+    assert window.form.labels["measure"].text() == "&Measure (id):"
+    measure.setFocus()
+    measure.selectAll()
+    qtbot.keyClicks(measure, "telecom.revenue.servics")
+    assert "is not a measure id of resources/measures.yaml" in window.form.message.text()
+    qtbot.keyClick(measure, Qt.Key.Key_Return)
+    assert window.review.draft.figures[row].measure == "telecom.revenue.generated"
+    measure.selectAll()
+    qtbot.keyClicks(measure, "telecom.revenue.services")
+    qtbot.keyClick(measure, Qt.Key.Key_Return)
+    edited = window.review.draft.figures[row]
+    assert (edited.measure, edited.label_en) == ("telecom.revenue.services", "Telecommunications services revenue")
+    assert window.review.status(edited.id) == ACCEPTED

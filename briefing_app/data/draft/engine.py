@@ -7,6 +7,7 @@ import re
 from .dates import briefing_period
 from .enterprises import find_enterprises
 from .figures import find_figures
+from .measure_guess import guess_measures
 from .model import Draft, Span
 from .prose import find_achievements_and_limitations, find_directives, find_meeting
 from .text import split_article
@@ -60,6 +61,8 @@ def draft_briefing(article_text: str, briefing_id: str, article_name: str = "art
         # the source, so the headline drafts none.
         skip += ((paragraphs[0].start, paragraphs[0].end),)
     figures = find_figures(text, paragraphs, enterprises, as_of, year, skip=skip)
+    names = [n for e in enterprises.values() for n in (e.name, e.short)]
+    figures = guess_measures(text, figures, names, str(year) if year else None)
     directives = find_directives(text, paragraphs)
     stop = directives[0].span[0] if directives else len(text)
     achievements, limitations = find_achievements_and_limitations(text, paragraphs, stop, skip=skip)

@@ -50,6 +50,12 @@ class DraftFigure:
     unsure: dict[str, str] = field(default_factory=dict)
     #: A person accepted it in a review: written without its ``# check:`` and ``# guess:`` comments.
     reviewed: bool = False
+    #: The id of the measure it counts (resources/measures.yaml), guessed by ``measure_guess`` or written.
+    measure: str | None = None
+    #: The article's words the measure was guessed from ("" when it was not guessed, or was accepted).
+    measure_hint: str = ""
+    #: The label in English: the guessed measure's English name, until a person writes one.
+    label_en: str | None = None
 
     @property
     def checks(self) -> list[str]:

@@ -259,9 +259,23 @@ class _Reopening:
         else:
             figure = replace(drafted, sentence=sentence)
         status = self.decide(figure.id, saved, ignore=("key",))
-        commentable = tuple(k for k in saved if k not in ("key", "sector", "source"))
+        commentable = tuple(k for k in saved if k not in ("key", "sector", "source", "measure"))
+        measure = self.text_of(saved, "measure", field)
         return replace(figure, **values, unsure=self.unsure_of(saved, drafted, status, commentable),
-                       sector_hint=self.sector_hint(saved, drafted, status))
+                       sector_hint=self.sector_hint(saved, drafted, status), measure=measure,
+                       measure_hint=self.measure_hint(saved, drafted, status, measure),
+                       label_en=self.english_of(saved, "label"))
+
+    def measure_hint(self, mapping: dict, drafted: DraftFigure | None, status: str, measure: str | None) -> str:
+        """The words a pending guess of the measure was made from (its ``# guess:`` comment); else the draft's
+        when it guessed the same measure."""
+        found = self.comment(mapping, "measure")
+        if status == PENDING and found is not None and found[0] == "guess":
+            guessed = _GUESSED_FROM.search(found[1])
+            return guessed.group(1) if guessed else found[1]
+        if status == PENDING:
+            return ""  # a measure written by hand, or none
+        return drafted.measure_hint if drafted is not None and drafted.measure == measure else ""
 
     # ------------------------------------------------------------ achievements, limitations, directives
     def items(self, section: str) -> list[DraftItem]:

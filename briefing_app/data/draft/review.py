@@ -9,9 +9,10 @@ time. What the saved file holds follows them:
 - a **pending** item is written with them (the file still says what to check);
 - a **rejected** item is left out.
 
-An edit is checked field by field as it is made (a number in Vietnamese notation, a known qualifier and
-sector) and accepts the item; whether the figure still agrees with its sentence is the validator's to say
-when the file is saved (:func:`item_problems` places its problems on the items).
+An edit is checked field by field as it is made (a number in Vietnamese notation, a known qualifier, sector
+and measure, a measure the figure's unit converts to) and accepts the item; whether the figure still agrees
+with its sentence is the validator's to say when the file is saved (:func:`item_problems` places its problems
+on the items). A measure changed takes the English label its old one gave, and gives its own.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from dataclasses import dataclass, replace
 
 from ..briefing_file import Problem
 from ..folding import fold
+from ..measures import Measure, MeasureCatalogueError, shipped_measures, unit_converts
 from ..numbers import NumberFormatError, parse_number
 from ..schema import QUALIFIERS
 from .enterprises import find_enterprises
@@ -40,7 +42,7 @@ STATUSES = (PENDING, ACCEPTED, REJECTED)
 
 #: The fields a person edits, in the order the form shows them.
 FIGURE_FIELDS = ("label", "value", "value_max", "unit", "qualifier", "plan_pct", "change_pct", "same_period_pct",
-                 "compared_with", "sector")
+                 "compared_with", "sector", "measure")
 ITEM_FIELDS = ("title", "sector")
 #: Fields written as numbers in Vietnamese notation ("72.736.956.416", "2,93"; a change may be signed).
 NUMBER_FIELDS = ("value", "value_max", "plan_pct", "change_pct", "same_period_pct")
@@ -78,7 +80,16 @@ def check_field(name: str, text: str) -> str | None:
         raise EditError(name, "qualifier", f"{value!r} is not one of {', '.join(QUALIFIERS)}")
     if name == "sector" and value not in _SECTOR_IDS:
         raise EditError(name, "sector", f"unknown sector {value!r}")
+    if name == "measure" and value not in _catalogue():
+        raise EditError(name, "measure", f"{value!r} is not an id of the measure catalogue")
     return value
+
+
+def _catalogue() -> Mapping[str, Measure]:
+    try:
+        return shipped_measures()
+    except MeasureCatalogueError:
+        return {}
 
 
 @dataclass(frozen=True)
@@ -167,6 +178,18 @@ class Review:
         extra: dict[str, object] = {}
         if "unit" in values and values["unit"] != figure.unit:
             extra["unit_en"] = unit_en(values["unit"]) if values["unit"] else None
+        catalogue = _catalogue()
+        measure_id = values.get("measure", figure.measure)
+        measure = catalogue.get(measure_id) if measure_id else None
+        unit = values.get("unit", figure.unit)
+        if measure is not None and unit is not None and not unit_converts(unit, measure):
+            raise EditError("measure", "measure_unit", f"unit {unit!r} does not convert to the unit of {measure_id!r}")
+        if measure_id != figure.measure:
+            # An English label the old measure gave goes with it; the new one gives its own.
+            old = catalogue.get(figure.measure) if figure.measure else None
+            if figure.label_en is None or (old is not None and figure.label_en == old.name_en):
+                extra["label_en"] = measure.name_en if measure is not None else None
+            extra["measure_hint"] = ""
         if "plan_pct" in values and values["plan_pct"] is None:
             extra.update(plan_qualifier=None, plan=None)
         if "change_pct" in values and values["change_pct"] is None:

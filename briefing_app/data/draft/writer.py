@@ -1,6 +1,7 @@
 """Write a draft as a briefing file (``docs/briefing-file.md``), with ``# check:`` comments where the rules
-are unsure and ``# guess:`` on every guessed sector. Written by hand, not by a YAML library, so the
-comments stand on the lines they are about; every text is a double-quoted YAML string."""
+are unsure and ``# guess:`` on every guessed sector and measure (and on the English label a measure gave).
+Written by hand, not by a YAML library, so the comments stand on the lines they are about; every text is a
+double-quoted YAML string."""
 
 from __future__ import annotations
 
@@ -130,6 +131,16 @@ def _sector_comment(item: DraftFigure | DraftItem) -> str:
             else _comment("check", "no keyword found; set the sector"))
 
 
+def _measure_comment(f: DraftFigure) -> str:
+    """A guessed measure is pending review: ``# guess: from '<the article's words it matched>'``."""
+    return "" if f.reviewed or not f.measure_hint else _comment("guess", f"from '{f.measure_hint}'")
+
+
+def _label_guess(f: DraftFigure) -> str:
+    """The English label a guessed measure gave is a guess as well."""
+    return _comment("guess", "en: the measure's name") if _measure_comment(f) and f.label_en else ""
+
+
 def _figure_lines(f: DraftFigure, keys: dict[str, str], text: str) -> list[str]:
     unsure: dict[str, str] = {} if f.reviewed else f.unsure  # a person checked a reviewed figure
     why = unsure.get
@@ -138,7 +149,7 @@ def _figure_lines(f: DraftFigure, keys: dict[str, str], text: str) -> list[str]:
     rows = [
         f"  - key: {quote(f.key)}",
         f"    sector: {quote(f.sector)}" + _sector_comment(f),
-        f"    label: {_i18n(f.label)}" + _comment("check", why("label")),
+        f"    label: {_i18n(f.label, f.label_en)}" + (_comment("check", why("label")) or _label_guess(f)),
         f"    value: {_value(f.value)}" + _comment("check", why("value")),
         f"    value_max: {_value(f.value_max)}",
         f"    unit: {unit or 'null'}" + _comment("check", why("unit")),
@@ -147,6 +158,7 @@ def _figure_lines(f: DraftFigure, keys: dict[str, str], text: str) -> list[str]:
         f"    parent: {_value(parent)}" + _comment("check", why("parent")),
         f"    enterprise: {_value(f.enterprise)}",
         f"    metric: {_value(f.metric)}" + _comment("check", why("metric")),
+        *([f"    measure: {quote(f.measure)}" + _measure_comment(f)] if f.measure else []),
         f"    plan_pct: {_value(f.plan_pct)}" + _comment("check", why("plan_pct")),
         f"    plan_qualifier: {_value(f.plan_qualifier)}",
         f"    plan: {_i18n(f.plan)}",

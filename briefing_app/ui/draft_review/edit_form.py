@@ -1,6 +1,6 @@
-"""The form that edits the current drafted item: a figure's label, value, unit, qualifier, comparisons and
-sector, or an item's title and sector; with what the rules were unsure of and, after a save, the
-validator's problems about it.
+"""The form that edits the current drafted item: a figure's label, value, unit, qualifier, comparisons, sector
+and measure (an id of resources/measures.yaml), or an item's title and sector; with what the rules were unsure
+of and, after a save, the validator's problems about it.
 
 Each field is checked as it is typed (:func:`briefing_app.data.draft.review.check_field`: a number in
 Vietnamese notation, a known qualifier and sector); "Apply" (Enter) hands the changes to the window, which
@@ -40,7 +40,8 @@ FIELD_KEYS = {"label": "review.field.label", "title": "review.field.title", "val
               "value_max": "review.field.value_max", "unit": "review.field.unit",
               "qualifier": "review.field.qualifier", "plan_pct": "review.field.plan_pct",
               "change_pct": "review.field.change_pct", "same_period_pct": "review.field.same_period_pct",
-              "compared_with": "review.field.compared_with", "sector": "review.field.sector"}
+              "compared_with": "review.field.compared_with", "sector": "review.field.sector",
+              "measure": "review.field.measure"}
 _COMBOS = ("qualifier", "sector")
 _LEFT = ("value", "value_max", "unit", "qualifier", "sector")
 _INVALID = "QLineEdit { border: 2px solid #c62828; }"
