@@ -13,3 +13,14 @@ def add_figure_from(qtbot, window, text: str, at: int) -> None:
     assert window.add_figure_action.isEnabled()
     control_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     qtbot.keyClick(window.article, Qt.Key.Key_F, control_shift)
+
+
+def edit_figure(qtbot, window, wanted) -> int:
+    """Select the first drafted figure ``wanted(figure)`` is true of in the figures' list and press E (edit it in
+    the form); returns its row."""
+    row = next(r for r, f in enumerate(window.review.draft.figures) if wanted(f))
+    table = window.figure_table
+    table.setFocus()
+    table.selectRow(row)
+    qtbot.keyClick(table, Qt.Key.Key_E)
+    return row

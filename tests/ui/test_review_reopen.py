@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
-from review_keys import add_figure_from
+from review_keys import add_figure_from, edit_figure
 from windows import in_front
 
 from briefing_app.data.draft.review import ACCEPTED, PENDING, REJECTED, Review
@@ -46,9 +46,7 @@ def _review_saved_half_way(qtbot, folder: Path) -> tuple[Path, dict]:
     table.selectRow(0)
     for key in (Qt.Key.Key_A, Qt.Key.Key_R, Qt.Key.Key_A):
         qtbot.keyClick(table, key)
-    row = next(r for r, f in enumerate(window.review.draft.figures) if f.label == "Cố định")
-    table.selectRow(row)
-    qtbot.keyClick(table, Qt.Key.Key_E)
+    edit_figure(qtbot, window, lambda f: f.label == "Cố định")
     window.form.fields["label"].setText("Thuê bao cố định")  # as an input method types it
     value = window.form.fields["value"]
     value.setFocus()

@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QTextCursor
 from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit, QMessageBox
-from review_keys import add_figure_from
+from review_keys import add_figure_from, edit_figure
 
 from briefing_app.data.briefing_file import load_briefing_file
 from briefing_app.data.build import build_database
@@ -126,11 +126,8 @@ def test_edit_a_value_and_qualifier_with_the_form_then_save_shows_problems_in_pl
                                                                                     monkeypatch):
     window = open_review("en")
     figures = window.review.draft.figures
-    row = next(r for r, f in enumerate(figures) if f.label == "Cố định")
+    row = edit_figure(qtbot, window, lambda f: f.label == "Cố định")
     table = window.figure_table
-    table.setFocus()
-    table.selectRow(row)
-    qtbot.keyClick(table, Qt.Key.Key_E)
     assert QApplication.focusWidget() is window.form.fields["label"]
     value = window.form.fields["value"]
     assert isinstance(value, QLineEdit)
@@ -356,12 +353,7 @@ def test_round_trip_article_draft_validate_build_open(qtbot, open_window, open_r
 
 def test_the_form_shows_the_guessed_measure_and_refuses_an_id_the_catalogue_lacks(qtbot, open_review):
     window = open_review("en")
-    figures = window.review.draft.figures
-    row = next(r for r, f in enumerate(figures) if f.value == "213.355")
-    table = window.figure_table
-    table.setFocus()
-    table.selectRow(row)
-    qtbot.keyClick(table, Qt.Key.Key_E)
+    row = edit_figure(qtbot, window, lambda f: f.value == "213.355")
     measure = window.form.fields["measure"]
     assert isinstance(measure, QLineEdit) and measure.isVisible()
     assert measure.text() == "telecom.revenue.generated"
