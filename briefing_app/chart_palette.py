@@ -9,7 +9,7 @@ the rule against the colours the chart view and the pack actually paint.
 
 from __future__ import annotations
 
-__all__ = ["LIGHT_SERIES", "DARK_SERIES", "DERIVED", "TILE_BORDER", "MIN_CONTRAST", "series_hex",
+__all__ = ["LIGHT_SERIES", "DARK_SERIES", "DERIVED", "TILE_BORDER", "CONFLICT_HEX", "MIN_CONTRAST", "series_hex",
            "contrast_ratio", "relative_luminance"]
 
 #: WCAG's least contrast for graphical objects and the borders of components.
@@ -22,6 +22,9 @@ DARK_SERIES = ("#56B4E9", "#F0B84A", "#3FC59C", "#E08FC0", "#8FD0F5", "#F07F3C")
 DERIVED = "#8a8a8a"
 #: The border of the Overview's headline tiles.
 TILE_BORDER = "#7a8799"
+#: The ring around a point that conflicts with another briefing's (with a note under the chart: never colour
+#: alone), on screen and on paper.
+CONFLICT_HEX = "#D0021B"
 
 
 def series_hex(dark: bool) -> tuple[str, ...]:

@@ -571,6 +571,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "report.col.result": ("Kết quả", "Result"),
     "report.derived": ("(suy ra)", "(derived)"),
     "report.unit": ("Đơn vị: {unit}", "Unit: {unit}"),
+    "report.series.more_implied": ("… và {n} giá trị suy ra khác (xem bảng trong cửa sổ)",
+                                   "… and {n} more implied values (see the table in the window)"),
     "report.target": ("{value} kế hoạch", "{value} of plan"),
     "report.not_stated": ("không nêu", "not stated"),
     "report.page": ("Trang {page}/{pages}", "Page {page} of {pages}"),

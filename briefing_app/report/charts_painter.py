@@ -21,7 +21,7 @@ from ..i18n import tr
 from .style import Style
 from .text import TextBox
 
-__all__ = ["ChartPiece", "nice_ticks"]
+__all__ = ["ChartPiece", "nice_ticks", "tick_text"]
 
 _SERIES_COLOURS = ("bar", "bar2", "bar3")
 
@@ -43,7 +43,8 @@ def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
     return ticks
 
 
-def _tick_text(value: float, lang: str) -> str:
+def tick_text(value: float, lang: str) -> str:
+    """A scale's value in the language's notation, with as few decimals as its step needs."""
     decimals = 0 if float(value).is_integer() else min(3, max(1, -math.floor(math.log10(abs(value) % 1 or 1))))
     return format_number(round(value, decimals) if decimals else int(round(value)), lang,
                          decimals if decimals else None)
@@ -235,7 +236,7 @@ class ChartPiece:
                 continue
             painter.setPen(QPen(s.colour("light_rule"), s.pt(0.4)))
             painter.drawLine(QLineF(tx, rows_top, tx, rows_bottom))
-            box = TextBox(s, _tick_text(tick, self.lang), "chart_muted")
+            box = TextBox(s, tick_text(tick, self.lang), "chart_muted")
             lx = min(max(tx - box.natural_width / 2, self.plot_x), right - box.natural_width)
             box.draw(painter, lx, rows_bottom + s.mm(0.6))
 

@@ -19,6 +19,7 @@ from PySide6.QtGui import QFontMetricsF, QPainter, QPen
 from ..i18n import tr
 from .charts_painter import ChartPiece
 from .content import Block, Cell, Chart, Contents, Heading, ItemList, Paragraph, Row, Table, Text, TitleBlock
+from .series_painter import SeriesChartPiece
 from .style import Style
 from .text import TextBox
 
@@ -164,7 +165,8 @@ class Layout:
         return Piece(box.height, lambda p, y: box.draw(p, 0, y), self.style.mm(2), text=block.text)
 
     def _chart(self, block: Chart, lang: str) -> Piece:
-        chart = ChartPiece(self.style, block.spec, lang, self.width)
+        chart: ChartPiece | SeriesChartPiece = (SeriesChartPiece if block.spec.kind == "series" else ChartPiece)(
+            self.style, block.spec, lang, self.width)
         return Piece(chart.height, lambda p, y: chart.draw(p, 0, y), self.style.mm(3.5), text=block.spec.title(lang))
 
     # ------------------------------------------------------------ tables

@@ -15,6 +15,7 @@ import numpy
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor
 
+from ...chart_palette import CONFLICT_HEX
 from ...data.charts import SERIES_EPOCH, ChartSpec
 from ...data.numbers import format_number
 from ...text_limits import elide
@@ -24,7 +25,7 @@ from .axis import make_locale_axis
 __all__ = ["SeriesPlot", "CONFLICT_COLOR", "HIT_PX"]
 
 #: The ring around a conflicting point (with a note under the chart: never colour alone).
-CONFLICT_COLOR = "#D0021B"
+CONFLICT_COLOR = CONFLICT_HEX
 #: How near (in pixels) the pointer must come to a point for its tooltip.
 HIT_PX = 12
 POINT_SIZE = 11
