@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 __all__ = ["Category", "Series", "ChartSpec", "parts_chart", "plan_chart", "change_chart", "sector_chart",
            "enterprise_chart", "enterprise_plan_chart", "overview_charts", "indicator_chart", "series_chart",
-           "SERIES_EPOCH", "LazyTexts"]
+           "SERIES_EPOCH", "LazyTexts", "point_label"]
 
 #: Day zero of a "series" chart's x axis (x is days since then, so pyqtgraph gets plain floats).
 SERIES_EPOCH = date(1970, 1, 1)
@@ -338,6 +338,16 @@ def _point_text(point: _series.SeriesPoint, unit: str, lang: str, words: dict[tu
         value, shown_unit = point.value_text, point.unit_vi
     written = " ".join(filter(None, [words[key], value, shown_unit]))
     return tr("series.stated_text", lang, value=written, briefing=point.briefing)
+
+
+def point_label(value: float, lang: str) -> str:
+    """A series point's value label: one decimal below 1.000 (134,5 and an implied 119,8 are not both "120"),
+    none above; the same on screen and on paper."""
+    decimals = 1 if abs(value) < 1000 else 0
+    rounded = round(value, decimals)
+    if rounded == int(rounded):
+        return format_number(int(rounded), lang)
+    return format_number(rounded, lang, decimals)
 
 
 def _implied_text(point: _series.SeriesPoint, lang: str) -> str:

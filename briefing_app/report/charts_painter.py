@@ -21,7 +21,7 @@ from ..i18n import tr
 from .style import Style
 from .text import TextBox
 
-__all__ = ["ChartPiece", "nice_ticks", "tick_text"]
+__all__ = ["ChartPiece", "begin_chart", "nice_ticks", "tick_text"]
 
 _SERIES_COLOURS = ("bar", "bar2", "bar3")
 
@@ -48,6 +48,26 @@ def tick_text(value: float, lang: str) -> str:
     decimals = 0 if float(value).is_integer() else min(3, max(1, -math.floor(math.log10(abs(value) % 1 or 1))))
     return format_number(round(value, decimals) if decimals else int(round(value)), lang,
                          decimals if decimals else None)
+
+
+def begin_chart(painter: QPainter, style: Style, x0: float, y0: float, width: float, height: float, pad: float,
+                title: TextBox, unit: TextBox) -> float:
+    """Start painting a chart at (x0, y0): saves the painter (the caller restores it), draws the frame, the title
+    and the unit, and leaves the painter inside the padding. Returns where the chart's own drawing starts."""
+    painter.save()
+    painter.translate(x0, y0)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setPen(QPen(style.colour("light_rule"), style.pt(0.5)))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawRect(QRectF(0, 0, width, height))
+    painter.translate(pad, 0)
+    y = pad
+    title.draw(painter, 0, y)
+    y += title.height
+    if unit.height:
+        unit.draw(painter, 0, y)
+        y += unit.height + style.mm(0.8)
+    return y
 
 
 class ChartPiece:
@@ -195,20 +215,7 @@ class ChartPiece:
 
     def draw(self, painter: QPainter, x0: float, y0: float) -> None:
         s = self.style
-        painter.save()
-        painter.translate(x0, y0)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        # frame
-        painter.setPen(QPen(s.colour("light_rule"), s.pt(0.5)))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawRect(QRectF(0, 0, self.width, self.height))
-        painter.translate(self.pad, 0)
-        y = self.pad
-        self.title.draw(painter, 0, y)
-        y += self.title.height
-        if self.unit.height:
-            self.unit.draw(painter, 0, y)
-            y += self.unit.height + s.mm(0.8)
+        y = begin_chart(painter, s, x0, y0, self.width, self.height, self.pad, self.title, self.unit)
         if self.legend:
             x = 0.0
             line_h = max(self.swatch, max(box.height for *_, box in self.legend))

@@ -17,10 +17,9 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 
 from ..chart_palette import CONFLICT_HEX
-from ..data.charts import SERIES_EPOCH, ChartSpec
-from ..data.numbers import format_number
+from ..data.charts import SERIES_EPOCH, ChartSpec, point_label
 from ..i18n import tr
-from .charts_painter import nice_ticks, tick_text
+from .charts_painter import begin_chart, nice_ticks, tick_text
 from .style import Style
 from .text import TextBox
 
@@ -30,15 +29,6 @@ __all__ = ["SeriesChartPiece"]
 _ANCHORS = ((0.5, 1.25), (0.5, -0.25), (-0.2, 0.5), (1.2, 0.5))
 #: Implied points explained under the chart, at most (the rest are in the window's table).
 MAX_EXPLAINED = 12
-
-
-def _point_label(value: float, lang: str) -> str:
-    """A point's label: one decimal below 1.000, none above (as in the window)."""
-    decimals = 1 if abs(value) < 1000 else 0
-    rounded = round(value, decimals)
-    if rounded == int(rounded):
-        return format_number(int(rounded), lang)
-    return format_number(rounded, lang, decimals)
 
 
 class SeriesChartPiece:
@@ -137,19 +127,7 @@ class SeriesChartPiece:
     # ------------------------------------------------------------ drawing
     def draw(self, painter: QPainter, x0: float, y0: float) -> None:
         s, spec = self.style, self.spec
-        painter.save()
-        painter.translate(x0, y0)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        painter.setPen(QPen(s.colour("light_rule"), s.pt(0.5)))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawRect(QRectF(0, 0, self.width, self.height))
-        painter.translate(self.pad, 0)
-        y = self.pad
-        self.title.draw(painter, 0, y)
-        y += self.title.height
-        if self.unit.height:
-            self.unit.draw(painter, 0, y)
-            y += self.unit.height + s.mm(0.8)
+        y = begin_chart(painter, s, x0, y0, self.width, self.height, self.pad, self.title, self.unit)
         colour, grey = s.colour("bar"), QColor("#6f6f6f")
         x = 0.0
         for index, box in self.legend:
@@ -223,7 +201,7 @@ class SeriesChartPiece:
         order = sorted(self.points, key=lambda p: (p[0] not in spec.flagged, -p[2], p[1]))
         kept: list[QRectF] = []
         for _c, index, px, py in order:
-            text = _point_label(py, self.lang) + ("*" if index == 1 else "")
+            text = point_label(py, self.lang) + ("*" if index == 1 else "")
             box = TextBox(s, text, "chart_bold" if index == 0 else "chart")
             at = self._at(px, py)
             own = QRectF(at - QPointF(keep_clear, keep_clear), at + QPointF(keep_clear, keep_clear))

@@ -16,8 +16,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor
 
 from ...chart_palette import CONFLICT_HEX
-from ...data.charts import SERIES_EPOCH, ChartSpec
-from ...data.numbers import format_number
+from ...data.charts import SERIES_EPOCH, ChartSpec, point_label
 from ...text_limits import elide
 from ..plain import shown
 from .axis import make_locale_axis
@@ -127,7 +126,7 @@ class SeriesPlot:
         for i, (c, s, x, y) in enumerate(self._xy):
             if s == 1 or c in spec.flagged or i == last or len(self._xy) <= MAX_LABELS:
                 rank = 0 if c in spec.flagged else 1 if i == last else 2
-                wanted.append((rank, -x, (x, y, _point_label(y, lang) + ("*" if s == 1 else ""))))
+                wanted.append((rank, -x, (x, y, point_label(y, lang) + ("*" if s == 1 else ""))))
         wanted.sort(key=lambda w: (w[0], w[1]))
         self._wanted = [label for _rank, _x, label in wanted[:MAX_LABELS]]
         self._text_color = text_color
@@ -272,12 +271,3 @@ class SeriesPlot:
 
     def ring_count(self) -> int:
         return len(self.rings.data)
-
-
-def _point_label(value: float, lang: str) -> str:
-    """A point's label: one decimal below 1.000 (134,5 and an implied 119,8 are not both "120"), none above."""
-    decimals = 1 if abs(value) < 1000 else 0
-    rounded = round(value, decimals)
-    if rounded == int(rounded):
-        return format_number(int(rounded), lang)
-    return format_number(rounded, lang, decimals)
