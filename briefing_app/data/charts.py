@@ -7,6 +7,7 @@ on-screen charts (pyqtgraph) and the printed ones (QPainter) both draw these.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -14,7 +15,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, overload
 
 from ..i18n import has_text, tr, tr_pair
-from .numbers import format_number
+from .numbers import format_number, parse_number
 from .records import Indicator
 from .snapshot import Snapshot
 from .wording import date_text, figure_text, plan_short, qualifier_word
@@ -326,9 +327,13 @@ def _point_text(point: _series.SeriesPoint, unit: str, lang: str, words: dict[tu
     """A point as the reader should see it: the value as written (qualifier, unit) and which briefing says it;
     an implied one with its formula. ``words`` memoises the qualifier's word (a series has thousands of points
     and a handful of qualifiers)."""
-    if point.kind == "implied":  # written in the measure's Vietnamese unit, as its formula is
-        written = f"{point.value_text} {point.unit_vi}"
-        return tr("series.implied_text", lang, value=written, briefing=point.briefing, formula=point.formula or "")
+    if point.kind == "implied":
+        if lang == "en":  # in English notation and the measure's English unit, its formula too
+            written = f"{_implied_text(point, 'en')} {unit}"
+            formula = _in_english(point.formula or "", point.unit_vi, unit)
+        else:
+            written, formula = f"{point.value_text} {point.unit_vi}", point.formula or ""
+        return tr("series.implied_text", lang, value=written, briefing=point.briefing, formula=formula)
     key = (point.qualifier, lang)
     if key not in words:
         words[key] = qualifier_word(point.qualifier, lang)
@@ -348,6 +353,25 @@ def point_label(value: float, lang: str) -> str:
     if rounded == int(rounded):
         return format_number(int(rounded), lang)
     return format_number(rounded, lang, decimals)
+
+
+#: A number in Vietnamese notation inside a formula ("1.337.857", "9,36", "−2,1").
+_VI_NUMBER = re.compile(r"[−-]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?")
+
+
+def _in_english(formula: str, unit_vi: str, unit_en: str) -> str:
+    """An implied value's formula (series.py writes it in Vietnamese notation) in English notation, every digit
+    kept: "1.337.857 ÷ (100% + 9,36%) = 1.223.351 tỷ đồng" → "1,337,857 ÷ (100% + 9.36%) = 1,223,351 billion
+    VND". A reader of the English window must never read 1.337.857 as a little over one."""
+    def english(match: re.Match[str]) -> str:
+        text = match.group(0)
+        decimals = len(text.split(",", 1)[1]) if "," in text else 0
+        return format_number(parse_number(text, "vi"), "en", decimals)
+
+    converted = _VI_NUMBER.sub(english, formula)
+    if unit_vi and converted.endswith(" " + unit_vi):
+        converted = converted[: -len(unit_vi)] + unit_en
+    return converted
 
 
 def _implied_text(point: _series.SeriesPoint, lang: str) -> str:
