@@ -164,13 +164,19 @@ def test_over_time_is_drawn_soon_after_selecting_a_row(qtbot, open_tab, state, s
     assert elapsed < time_limit(1.0)
 
 
-def test_over_time_follows_the_window_to_another_database(qtbot, open_window, three_db):
-    window = open_window(three_db)
+def mobile_in_window(qtbot, open_window, db):
+    """The window on the 2019 briefing, its Indicators tab showing mobile subscribers over time:
+    (window, tab, the drawn plot)."""
+    window = open_window(db)
     window.session.select_briefing("b-2019")
     window.tabs.setCurrentWidget(window.indicators_tab)
     tab = window.indicators_tab
     select_key(qtbot, tab, "mobile")
-    plot = drawn(qtbot, tab.over_time)
+    return window, tab, drawn(qtbot, tab.over_time)
+
+
+def test_over_time_follows_the_window_to_another_database(qtbot, open_window, three_db):
+    window, tab, plot = mobile_in_window(qtbot, open_window, three_db)
     assert len(plot.points()) == 4
     assert window.state.store is window.session.store
 
@@ -255,12 +261,7 @@ def test_a_measure_is_read_once_until_the_database_changes(qtbot, open_window, t
     real = over_time.build_series
     monkeypatch.setattr(over_time, "build_series",
                         lambda store, measure, **kw: reads.append(measure) or real(store, measure, **kw))
-    window = open_window(three_db)
-    window.session.select_briefing("b-2019")
-    window.tabs.setCurrentWidget(window.indicators_tab)
-    tab = window.indicators_tab
-    select_key(qtbot, tab, "mobile")
-    plot = drawn(qtbot, tab.over_time)
+    window, tab, plot = mobile_in_window(qtbot, open_window, three_db)
     select_key(qtbot, tab, "fixed")
     select_key(qtbot, tab, "mobile")
     assert reads.count(MOBILE) == 1
