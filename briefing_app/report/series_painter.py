@@ -5,8 +5,8 @@ x is each period's end, y the value in the measure's unit. Stated points are sol
 they cover periods of the same length; implied points (from a later briefing's stated comparison) are hollow
 and dashed, with a star on their label; a point in conflict has a red ring. Value labels are placed above,
 below, right or left of their point, wherever they cover no other label or point; period names go under the
-points where they fit (else month/year, else the year). Under the plot: the notes (conflicts) and how each
-implied value was worked out, so the page says what the window's tooltips say.
+points where they fit (else month/year, else the year). Under the plot: the notes (conflicts) and every
+point as the window's table reads it (qualifier, briefing; an implied value with its formula).
 """
 
 from __future__ import annotations
@@ -27,8 +27,8 @@ __all__ = ["SeriesChartPiece"]
 
 #: Where a value label may sit, tried in this order: above its point, below, right, left (share of its size).
 _ANCHORS = ((0.5, 1.25), (0.5, -0.25), (-0.2, 0.5), (1.2, 0.5))
-#: Implied points explained under the chart, at most (the rest are in the window's table).
-MAX_EXPLAINED = 12
+#: Points written out under the chart, at most (the rest are in the window's table).
+MAX_LISTED = 16
 
 
 class SeriesChartPiece:
@@ -63,13 +63,14 @@ class SeriesChartPiece:
         # room at both ends for the first and last periods' names, centred under their points
         self.x_low, self.x_high = min(xs) - span * 0.1, max(xs) + span * 0.16
         self.period_band = TextBox(s, "0", "chart_muted").height + s.mm(1.5)
+        # Every point as the window's table reads it: the labels on the plot are bare numbers, and a qualifier
+        # ("over", "estimated") is part of the fact; an implied one says how it was worked out.
         notes = list(spec.notes(lang))
-        implied = spec.series[1] if len(spec.series) > 1 else None
-        if implied is not None:
-            explained = [implied.text(c, lang) for c, value in enumerate(implied.values) if value is not None]
-            notes += [f"* {text}" for text in explained[:MAX_EXPLAINED]]
-            if len(explained) > MAX_EXPLAINED:
-                notes.append(tr("report.series.more_implied", lang, n=len(explained) - MAX_EXPLAINED))
+        listed = [f"{'* ' if index == 1 else ''}{spec.categories[c].label(lang)}: {spec.series[index].text(c, lang)}"
+                  for c, index, _x, _y in sorted(self.points, key=lambda p: (p[2], p[1]))]
+        notes += listed[:MAX_LISTED]
+        if len(listed) > MAX_LISTED:
+            notes.append(tr("report.series.more_points", lang, n=len(listed) - MAX_LISTED))
         self.notes = [TextBox(s, note, "chart_muted", self.inner) for note in notes]
 
         height = self.pad + self.title.height

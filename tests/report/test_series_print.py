@@ -45,6 +45,11 @@ def test_the_over_time_chart_prints_as_points_over_time(qapp, revenue, read_pdf,
     formula = {"vi": "1.337.857 ÷ (100% + 9,36%) = 1.223.351 tỷ đồng",
                "en": "1,337,857 ÷ (100% + 9.36%) = 1,223,351 billion VND"}[lang]
     assert doc.pages_with(formula) == [1]
+    # each stated value with its qualifier and briefing, as the window's table reads it (a qualifier is part
+    # of the fact; the plot's labels are bare numbers)
+    stated = {"vi": "năm 2017: hơn 2,1 triệu tỷ đồng (mic-2017-fy)",
+              "en": "2017: over 2,100,000 billion VND (mic-2017-fy)"}[lang]
+    assert doc.pages_with(stated) == [1]
 
 
 def test_labels_stay_inside_the_plot_and_apart(qapp, revenue):
